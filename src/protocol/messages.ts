@@ -1,0 +1,8 @@
+/** The strings that API v3 signs (protocol.md §1.2, §2.2). Every line ends with `\n`, the last one too. */
+export function requestMessage(method: string, url: string, timestamp: string, nonce: string, body: string): string {
+  return `${method.toUpperCase()}\n${url}\n${timestamp}\n${nonce}\n${body}\n`;
+}
+
+export function responseMessage(timestamp: string, nonce: string, body: string): string {
+  return `${timestamp}\n${nonce}\n${body}\n`;
+}

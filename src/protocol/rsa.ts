@@ -1,0 +1,50 @@
+import { createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+
+/** SHA256withRSA (RSASSA-PKCS1-v1_5). The async forms run on libuv's thread pool, off the event loop. */
+export type PrivateKeyInput = string | Buffer | KeyObject;
+export type PublicKeyInput = string | Buffer | KeyObject;
+
+export function toPrivateKey(key: PrivateKeyInput): KeyObject {
+  return key instanceof KeyObject ? key : createPrivateKey(key);
+}
+
+export function toPublicKey(key: PublicKeyInput): KeyObject {
+  if (key instanceof KeyObject) return key.type === 'private' ? createPublicKey(key) : key;
+  return createPublicKey(key);
+}
+
+export function signSync(message: string, key: PrivateKeyInput): string {
+  return sign('sha256', Buffer.from(message, 'utf8'), toPrivateKey(key)).toString('base64');
+}
+
+export function signAsync(message: string, key: PrivateKeyInput): Promise<string> {
+  return new Promise((resolve, reject) => {
+    sign('sha256', Buffer.from(message, 'utf8'), toPrivateKey(key), (err, sig) =>
+      err ? reject(err) : resolve(sig.toString('base64')),
+    );
+  });
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+export function verifySync(message: string, signature: string, key: PublicKeyInput): boolean {
+  if (!BASE64.test(signature)) return false;
+  try {
+    return verify('sha256', Buffer.from(message, 'utf8'), toPublicKey(key), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+export function verifyAsync(message: string, signature: string, key: PublicKeyInput): Promise<boolean> {
+  if (!BASE64.test(signature)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      verify('sha256', Buffer.from(message, 'utf8'), toPublicKey(key), Buffer.from(signature, 'base64'), (err, ok) =>
+        resolve(!err && ok),
+      );
+    } catch {
+      resolve(false);
+    }
+  });
+}

@@ -1,0 +1,23 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import './formats.js';
+
+/** Shared field shapes of the product-coupon family (api-contract.md §2). */
+export const RequestNo = (max = 40) =>
+  Type.String({ minLength: 6, maxLength: max, pattern: '^[0-9A-Za-z_-]+$', description: 'request number' });
+export const BrandId = Type.String({ minLength: 1, maxLength: 32 });
+export const AppId = Type.String({ minLength: 1, maxLength: 32 });
+export const OpenId = Type.String({ minLength: 1, maxLength: 128 });
+export const ObjectId = Type.String({ minLength: 1, maxLength: 40 });
+export const DateTime = Type.String({ format: 'date-time', maxLength: 64 });
+export const NotifyUrl = Type.String({ format: 'uri', minLength: 1, maxLength: 256 });
+/** Money in fen. */
+export const Fen = (max = 100_000_000_00) => Type.Integer({ minimum: 0, maximum: max });
+
+/** Request bodies reject properties the contract does not define (protocol.md §3.2). */
+export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) =>
+  Type.Object(props, { additionalProperties: false });
+export const Query = Body;
+
+export const PathOpenId = Type.Object({ openid: OpenId });
+
+export type { TSchema };

@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './endpoint.js';
+export * from './validate.js';
