@@ -1,0 +1,95 @@
+import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
+import { Body, BrandId, ObjectId } from '../common.js';
+import {
+  CouponAvailablePeriod,
+  CouponDisplayInfo,
+  DeactivateFields,
+  DiscountCoupon,
+  ExchangeCoupon,
+  NormalCoupon,
+  StockNotifyConfig,
+  StoreScope,
+  UsageRuleDisplayInfo,
+} from './product-coupon.js';
+
+/** The Stock object and its parts (api-contract.md §11.2). */
+
+export const StockState = Type.Union([
+  Type.Literal('AUDITING'),
+  Type.Literal('SENDING'),
+  Type.Literal('PAUSED'),
+  Type.Literal('STOPPED'),
+  Type.Literal('DEACTIVATED'),
+]);
+/** Bundles only offer WECHATPAY and UPLOAD; API_ASSIGN exists for single-mode stocks. */
+export const BundleCouponCodeMode = Type.Union([Type.Literal('WECHATPAY'), Type.Literal('UPLOAD')]);
+export const CouponCodeMode = Type.Union([
+  Type.Literal('WECHATPAY'),
+  Type.Literal('UPLOAD'),
+  Type.Literal('API_ASSIGN'),
+]);
+
+export const MAX_BUDGET = 100_000_000;
+export const MAX_PER_USER = 100;
+
+const sendRule = (obj: <T extends TProperties>(props: T) => TObject<T>) =>
+  obj({
+    max_count: Type.Integer({ minimum: 1, maximum: MAX_BUDGET }),
+    max_count_per_day: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BUDGET })),
+    max_count_per_user: Type.Integer({ minimum: 1, maximum: MAX_PER_USER }),
+  });
+export const StockSendRule = sendRule((props) => Type.Object(props));
+export const StockSendRuleInput = sendRule(Body);
+
+const RoundRule = {
+  coupon_available_period: CouponAvailablePeriod,
+  normal_coupon: Type.Optional(NormalCoupon),
+  discount_coupon: Type.Optional(DiscountCoupon),
+  exchange_coupon: Type.Optional(ExchangeCoupon),
+};
+
+export const StockBundleInfo = Type.Object({
+  stock_bundle_id: ObjectId,
+  stock_bundle_index: Type.Integer({ minimum: 0 }),
+});
+
+export const SentCountInfo = Type.Object({
+  total_count: Type.Integer({ minimum: 0 }),
+  today_count: Type.Integer({ minimum: 0 }),
+});
+
+export const CouponCodeCountInfo = Type.Object({
+  total_count: Type.Integer({ minimum: 0 }),
+  available_count: Type.Integer({ minimum: 0 }),
+});
+
+/** §11.2 */
+export const Stock = Type.Object({
+  product_coupon_id: ObjectId,
+  stock_id: ObjectId,
+  remark: Type.Optional(Type.String({ maxLength: 20 })),
+  coupon_code_mode: CouponCodeMode,
+  coupon_code_count_info: Type.Optional(CouponCodeCountInfo),
+  stock_send_rule: StockSendRule,
+  single_usage_rule: Type.Optional(Type.Object(RoundRule)),
+  progressive_bundle_usage_rule: Type.Optional(Type.Object(RoundRule)),
+  stock_bundle_info: Type.Optional(StockBundleInfo),
+  usage_rule_display_info: UsageRuleDisplayInfo,
+  coupon_display_info: CouponDisplayInfo,
+  notify_config: StockNotifyConfig,
+  store_scope: StoreScope,
+  sent_count_info: SentCountInfo,
+  state: StockState,
+  ...DeactivateFields,
+  brand_id: BrandId,
+});
+
+/** The answer of create (inside the product coupon), add-bundle, modify-bundle and update-budget. */
+export const StockBundle = Type.Object({
+  stock_bundle_id: ObjectId,
+  stock_list: Type.Array(Stock),
+});
+
+export type StockT = Static<typeof Stock>;
+export type StockBundleT = Static<typeof StockBundle>;
+export type StockSendRuleT = Static<typeof StockSendRule>;
