@@ -1,0 +1,22 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { CouponError } from '../../domain/errors.js';
+
+/** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
+export function requireAdmin(request: FastifyRequest, adminToken: string): void {
+  const header = request.headers.authorization ?? '';
+  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(adminToken);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new CouponError('UNAUTHORIZED', '缺少或错误的管理令牌 (Authorization: Bearer <admin_token>)', 401);
+}
+
+export function jsonBody(request: FastifyRequest): unknown {
+  const text = request.rawBody?.toString('utf8') ?? '';
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CouponError('PARAM_ERROR', '请求体不是合法的 JSON', 400);
+  }
+}

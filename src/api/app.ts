@@ -1,0 +1,77 @@
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { type Clock, systemClock } from '../domain/clock.js';
+import { type Ids, randomIds } from '../domain/ids.js';
+import { toPrivateKey } from '../protocol/rsa.js';
+import type { Store } from '../store/port.js';
+import { adminTenantRoutes } from './admin/tenants.js';
+import type { AppContext, RateLimits } from './context.js';
+import { WECHAT_RATE_LIMITS } from './context.js';
+import { PathTable } from './path-table.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { registerNotFound } from './plugins/not-found.js';
+import { RateLimiter } from './plugins/rate-limit.js';
+import { registerRequestLog } from './plugins/request-log.js';
+import { registerResponseSigning } from './plugins/sign-response.js';
+import { registerRawBody } from './raw-body.js';
+import { healthRoutes } from './routes/health.js';
+import { notifyConfigRoutes } from './routes/notify-configs.js';
+import { openapiRoute } from './routes/openapi.js';
+import type { WechatRouter } from './wechat-route.js';
+
+export interface AppOptions {
+  store: Store;
+  clock?: Clock;
+  ids?: Ids;
+  sandbox?: boolean;
+  /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
+  rateLimits?: RateLimits | null;
+  logLevel?: string;
+}
+
+export interface App {
+  server: FastifyInstance;
+  ctx: AppContext;
+}
+
+/** Builds the HTTP server around a store that `bootstrap` has initialised (platform key, admin token). */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { store } = options;
+  const ids = options.ids ?? randomIds;
+  const platform = await store.getPlatformKey();
+  const adminToken = await store.getSetting('admin_token');
+  if (!platform || !adminToken) throw new Error('store is not initialised: run `coupond init` first');
+  const ctx: AppContext = {
+    deps: { store, clock: options.clock ?? systemClock, ids, sandbox: options.sandbox ?? false },
+    wireClock: systemClock,
+    platformKey: {
+      id: platform.keyId,
+      privateKey: toPrivateKey(platform.privateKeyPem),
+      publicKeyPem: platform.publicKeyPem,
+    },
+    adminToken,
+    rateLimits: options.rateLimits === undefined ? WECHAT_RATE_LIMITS : options.rateLimits,
+  };
+
+  const server = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => ids.requestId(),
+    return503OnClosing: true,
+  });
+  registerRawBody(server);
+  registerErrorHandler(server);
+  registerResponseSigning(server, ctx);
+  registerRequestLog(server);
+
+  const router: WechatRouter = {
+    ctx,
+    limiter: ctx.rateLimits ? new RateLimiter(ctx.rateLimits) : null,
+    paths: new PathTable(),
+  };
+  notifyConfigRoutes(server, router);
+  registerNotFound(server, router.paths);
+  healthRoutes(server, ctx);
+  openapiRoute(server);
+  adminTenantRoutes(server, ctx);
+  return { server, ctx };
+}

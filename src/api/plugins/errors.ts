@@ -1,0 +1,23 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { CouponError, invalidRequest, systemError } from '../../domain/errors.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The one mapping from failures to WeChat's error body; routes never build error bodies by hand. */
+export function toCouponError(error: unknown): CouponError {
+  if (error instanceof CouponError) return error;
+  const fe = error as Partial<FastifyError>;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new CouponError('INVALID_REQUEST', `请求体超过 ${BODY_LIMIT_BYTES} 字节上限`, 413);
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+    return invalidRequest(`HTTP 请求不符合微信支付 APIv3 接口规则：${fe.message ?? ''}`);
+  return systemError();
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const mapped = toCouponError(error);
+    if (mapped.httpStatus >= 500) request.log.error({ err: error }, 'unexpected error');
+    reply.status(mapped.httpStatus).type('application/json; charset=utf-8').send(mapped.toBody());
+  });
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { notImplemented } from '../../domain/errors.js';
+import { FAMILY_PATHS } from '../family-paths.js';
+import { PathTable } from '../path-table.js';
+
+/**
+ * Unknown path → 404 and wrong method → 405, both with an empty body as WeChat answers; a documented
+ * product-coupon path that coupond does not implement → 501 NOT_IMPLEMENTED (D-18).
+ */
+export function registerNotFound(app: FastifyInstance, implemented: PathTable): void {
+  const family = new PathTable();
+  for (const [method, path] of FAMILY_PATHS) family.add(method, path);
+  app.setNotFoundHandler((request, reply) => {
+    const path = (request.raw.url ?? request.url).split('?')[0] ?? '';
+    const methods = implemented.methodsFor(path);
+    if (methods.length > 0 && !methods.includes(request.method)) return reply.status(405).send();
+    if (family.methodsFor(path).includes(request.method)) {
+      const e = notImplemented(`${request.method} ${path}`);
+      return reply.status(e.httpStatus).type('application/json; charset=utf-8').send(e.toBody());
+    }
+    return reply.status(404).send();
+  });
+}

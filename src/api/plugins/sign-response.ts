@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { Headers, SIGNATURE_TYPE } from '../../protocol/headers.js';
+import { responseMessage } from '../../protocol/messages.js';
+import { signAsync } from '../../protocol/rsa.js';
+import type { AppContext } from '../context.js';
+
+/** Signs every response to an authenticated request, errors included (protocol.md §2.1); 401s stay unsigned. */
+export function registerResponseSigning(app: FastifyInstance, ctx: AppContext): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(Headers.requestId, request.id);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.mchid === undefined || reply.statusCode === 401) return payload;
+    const body = payload === null || payload === undefined ? '' : String(payload);
+    const timestamp = String(Math.floor(ctx.wireClock.now().getTime() / 1000));
+    const nonce = ctx.deps.ids.nonce();
+    const signature = await signAsync(responseMessage(timestamp, nonce, body), ctx.platformKey.privateKey);
+    reply.header(Headers.nonce, nonce);
+    reply.header(Headers.timestamp, timestamp);
+    reply.header(Headers.serial, ctx.platformKey.id);
+    reply.header(Headers.signature, signature);
+    reply.header(Headers.signatureType, SIGNATURE_TYPE);
+    return body;
+  });
+}

@@ -1,0 +1,82 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { invalidRequest, paramError } from '../domain/errors.js';
+import type { EndpointDef } from '../schemas/endpoint.js';
+import { precompile, validate } from '../schemas/validate.js';
+import type { AppContext } from './context.js';
+import type { PathTable } from './path-table.js';
+import { authenticate } from './plugins/authenticate.js';
+import type { RateLimiter } from './plugins/rate-limit.js';
+
+type Part<S> = S extends TSchema ? Static<S> : undefined;
+
+export interface EndpointInput<E extends EndpointDef> {
+  mchid: string;
+  params: Part<E['params']>;
+  query: Part<E['query']>;
+  body: Part<E['body']>;
+  request: FastifyRequest;
+}
+
+export type EndpointHandler<E extends EndpointDef> = (
+  input: EndpointInput<E>,
+) => Promise<E['response'] extends TSchema ? Static<E['response']> : undefined>;
+
+export interface WechatRouter {
+  ctx: AppContext;
+  limiter: RateLimiter | null;
+  paths: PathTable;
+}
+
+const toFastifyPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+/**
+ * Registers one WeChat endpoint: authenticate → rate limit → parse JSON → validate path, query, body → handler.
+ * The handler's result is the response body (204 when the endpoint has no response schema).
+ */
+export function registerEndpoint<E extends EndpointDef>(
+  app: FastifyInstance,
+  router: WechatRouter,
+  endpoint: E,
+  handler: EndpointHandler<E>,
+): void {
+  precompile(endpoint.params, endpoint.query, endpoint.body);
+  router.paths.add(endpoint.method, endpoint.path);
+  app.route({
+    method: endpoint.method,
+    url: toFastifyPath(endpoint.path),
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const mchid = await authenticate(router.ctx, request);
+      router.limiter?.check(mchid, endpoint.rate, router.ctx.wireClock.now().getTime());
+      const params = parsePart(endpoint.params, request.params, 'uri_template');
+      const query = parsePart(endpoint.query, request.query, 'query');
+      const body = endpoint.body ? validate(endpoint.body, parseJsonBody(request), 'body') : undefined;
+      const result = await handler({ mchid, params, query, body, request } as EndpointInput<E>);
+      if (endpoint.response === undefined) return reply.status(204).send();
+      return reply.status(200).type('application/json; charset=utf-8').send(JSON.stringify(result));
+    },
+  });
+}
+
+function parsePart(schema: TObject | undefined, value: unknown, location: 'query' | 'uri_template') {
+  if (!schema) return undefined;
+  return validate(schema, Value.Convert(schema, { ...(value as object) }), location);
+}
+
+function parseJsonBody(request: FastifyRequest): unknown {
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw invalidRequest('Http头Content-Type值必须为application/json', {
+      location: 'header',
+      field: 'Content-Type',
+      value: type,
+    });
+  const text = request.rawBody?.toString('utf8') ?? '';
+  if (text.trim() === '') throw paramError('请求体为空，需要 JSON 对象', { location: 'body', value: '' });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw paramError('请求体不是合法的 JSON', { location: 'body', value: text.slice(0, 64) });
+  }
+}

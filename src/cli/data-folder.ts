@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { systemClock } from '../domain/clock.js';
+import { randomIds } from '../domain/ids.js';
+import { bootstrap, createDemoTenant } from '../services/bootstrap.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { Store } from '../store/port.js';
+import { createSqliteStore } from '../store/sqlite/index.js';
+
+/** What scripts and SDKs need to talk to this coupond (written to `<data>/credentials.json`). */
+export interface Credentials {
+  base_url: string;
+  mchid: string;
+  serial_no: string;
+  private_key_path: string;
+  wechatpay_public_key_path: string;
+  wechatpay_public_key_id: string;
+  apiv3_key: string;
+  brand_id: string;
+  appid: string;
+  admin_token: string;
+}
+
+export const credentialsPath = (dataDir: string) => join(resolve(dataDir), 'credentials.json');
+
+export function openStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const url = process.env.DATABASE_URL;
+  if (url && /^postgres(ql)?:/.test(url)) throw new Error('PostgreSQL store is not available in this build');
+  return createSqliteStore(join(dataDir, 'coupond.db'));
+}
+
+/**
+ * `coupond init`: platform key, admin token, demo tenant and credentials.json. Idempotent: existing keys and
+ * credentials are never overwritten; only `base_url` is refreshed.
+ */
+export async function initDataFolder(dataDir: string, baseUrl: string): Promise<Credentials> {
+  const dir = resolve(dataDir);
+  const store = openStore(dir);
+  try {
+    const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: true };
+    const { platformKey, adminToken } = await bootstrap(deps);
+    const publicKeyPath = join(dir, 'wechatpay_public_key.pem');
+    if (!existsSync(publicKeyPath)) writeFileSync(publicKeyPath, platformKey.publicKeyPem);
+    const path = credentialsPath(dir);
+    const demo = await createDemoTenant(deps);
+    if (demo?.private_key) writeFileSync(join(dir, 'merchant_private_key.pem'), demo.private_key, { mode: 0o600 });
+    const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Credentials) : null;
+    const credentials: Credentials = demo
+      ? {
+          base_url: baseUrl,
+          mchid: demo.mchid,
+          serial_no: demo.serial_no,
+          private_key_path: join(dir, 'merchant_private_key.pem'),
+          wechatpay_public_key_path: publicKeyPath,
+          wechatpay_public_key_id: platformKey.keyId,
+          apiv3_key: demo.apiv3_key,
+          brand_id: demo.brand_id,
+          appid: demo.appid,
+          admin_token: adminToken,
+        }
+      : { ...(previous as Credentials), base_url: baseUrl };
+    if (!previous && !demo) throw new Error(`${path} is missing and the demo merchant already exists`);
+    writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    return credentials;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { buildApp } from '../api/app.js';
+import type { RateLimits } from '../api/context.js';
+import { systemClock, TestClock } from '../domain/clock.js';
+import { type Credentials, credentialsPath, initDataFolder, openStore } from './data-folder.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  data: string;
+  sandbox: boolean;
+  rateLimits: RateLimits | null | undefined;
+}
+
+/** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
+export async function serve(options: ServeOptions, demo: boolean): Promise<void> {
+  const baseUrl = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}/`;
+  const credentials = demo ? await initDataFolder(options.data, baseUrl) : null;
+  const store = openStore(options.data);
+  const clock = options.sandbox ? new TestClock() : systemClock;
+  const { server } = await buildApp({ store, clock, sandbox: options.sandbox, rateLimits: options.rateLimits });
+  const shutdown = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await server.listen({ host: options.host, port: options.port });
+  printBanner(baseUrl, options, credentials);
+}
+
+function printBanner(baseUrl: string, options: ServeOptions, credentials: Credentials | null): void {
+  const lines = [
+    '',
+    `coupond is listening on ${baseUrl}${options.sandbox ? ' (sandbox controls on)' : ''}`,
+    `  credentials:      ${credentialsPath(options.data)}`,
+    `  receiving demo:   ${baseUrl}component/demo`,
+    `  OpenAPI:          ${baseUrl}openapi.json`,
+  ];
+  if (credentials) {
+    lines.push(
+      `  demo merchant:    mchid ${credentials.mchid}, brand_id ${credentials.brand_id}, appid ${credentials.appid}`,
+      '',
+      'Try a signed call (in another terminal):',
+      `  npx coupond call POST /v3/marketing/partner/product-coupon/notify-configs --json '{"notify_url":"${baseUrl}echo"}'`,
+      '  npx coupond call GET /v3/marketing/partner/product-coupon/notify-configs',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,26 @@
+import { Type } from '@sinclair/typebox';
+import { AppId, Body, BrandId, OpenId } from './common.js';
+
+/** Bodies of coupond's own admin API (`/admin/v1`), which stands in for WeChat's web consoles (D-1). */
+export const Mchid = Type.String({ pattern: '^[0-9]{6,32}$' });
+
+export const CreateMerchantBody = Body({
+  mchid: Type.Optional(Mchid),
+  name: Type.String({ minLength: 1, maxLength: 64 }),
+  public_key: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+  apiv3_key: Type.Optional(Type.String({ minLength: 32, maxLength: 32 })),
+});
+export const AddKeyBody = Body({ public_key: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })) });
+export const CreateBrandBody = Body({
+  brand_id: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z_-]{1,32}$' })),
+  name: Type.String({ minLength: 1, maxLength: 64 }),
+});
+export const AuthorizeBody = Body({ mchid: Mchid });
+export const RelateAppIdBody = Body({ appid: AppId, mchid: Type.Optional(Mchid), brand_id: Type.Optional(BrandId) });
+export const UnionIdBody = Body({
+  brand_id: BrandId,
+  openid: OpenId,
+  unionid: Type.String({ minLength: 1, maxLength: 128 }),
+});
+export const MchidParams = Type.Object({ mchid: Mchid });
+export const BrandParams = Type.Object({ brand_id: BrandId });

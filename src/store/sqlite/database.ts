@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { sqliteMigrations } from './migrations/index.js';
+
+export type SqliteDb = Database.Database;
+
+export interface SqliteOptions {
+  /** `FULL` (default) fsyncs every commit; `NORMAL` trades the last commits on power loss for speed. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+/** Opens the database, applies pragmas and runs pending migrations in order, each in its own transaction. */
+export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDb {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDb): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const m of sqliteMigrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+    }).immediate();
+  }
+}

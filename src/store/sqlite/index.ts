@@ -1,0 +1,26 @@
+import { NonceWindow } from '../nonce-window.js';
+import type { Store } from '../port.js';
+import { openSqlite, type SqliteOptions } from './database.js';
+import { sqliteTenants } from './tenants.js';
+
+/**
+ * The embedded store: one process owns the database file. Replay nonces live in memory because no other
+ * process can see requests for this database.
+ */
+export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
+  const db = openSqlite(path, options);
+  const nonces = new NonceWindow();
+  return {
+    kind: 'sqlite',
+    ...sqliteTenants(db),
+    async rememberNonce(mchid, nonce, now, expiresAt) {
+      return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
+    },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { tenants } from './001-tenants.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
+export const sqliteMigrations: Migration[] = [tenants];

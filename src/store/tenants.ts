@@ -1,0 +1,62 @@
+/** Records and port methods for tenancy (D-1): merchants, their API keys, brands, authorizations, AppIDs. */
+export interface MerchantRecord {
+  mchid: string;
+  name: string;
+  apiv3Key: string;
+  notifyUrl: string | null;
+  notifyUpdatedAt: string | null;
+  createdAt: string;
+}
+
+export interface MerchantKeyRecord {
+  serialNo: string;
+  mchid: string;
+  publicKeyPem: string;
+  createdAt: string;
+}
+
+export interface BrandRecord {
+  brandId: string;
+  name: string;
+  secret: string;
+  createdAt: string;
+}
+
+export interface AppIdRecord {
+  appid: string;
+  ownerType: 'MERCHANT' | 'BRAND';
+  ownerId: string;
+}
+
+export interface PlatformKeyRecord {
+  keyId: string;
+  privateKeyPem: string;
+  publicKeyPem: string;
+  createdAt: string;
+}
+
+export interface TenantStore {
+  getSetting(name: string): Promise<string | null>;
+  /** Sets the value only if absent; returns the value in force. */
+  initSetting(name: string, value: string): Promise<string>;
+  getPlatformKey(): Promise<PlatformKeyRecord | null>;
+  /** Inserts the platform key unless one exists; returns the one in force. */
+  initPlatformKey(key: PlatformKeyRecord): Promise<PlatformKeyRecord>;
+
+  insertMerchant(m: MerchantRecord): Promise<boolean>;
+  getMerchant(mchid: string): Promise<MerchantRecord | null>;
+  listMerchants(): Promise<MerchantRecord[]>;
+  setNotifyUrl(mchid: string, url: string, at: string): Promise<void>;
+  insertMerchantKey(k: MerchantKeyRecord): Promise<boolean>;
+  getMerchantKey(mchid: string, serialNo: string): Promise<MerchantKeyRecord | null>;
+
+  insertBrand(b: BrandRecord): Promise<boolean>;
+  getBrand(brandId: string): Promise<BrandRecord | null>;
+  authorizeBrand(brandId: string, mchid: string, at: string): Promise<void>;
+  isBrandAuthorized(brandId: string, mchid: string): Promise<boolean>;
+
+  upsertAppId(a: AppIdRecord): Promise<void>;
+  getAppId(appid: string): Promise<AppIdRecord | null>;
+  setUnionId(brandId: string, openid: string, unionid: string): Promise<void>;
+  getUnionId(brandId: string, openid: string): Promise<string | null>;
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { type App, buildApp } from '../src/api/app.js';
+import type { RateLimits } from '../src/api/context.js';
+import { type Clock, TestClock } from '../src/domain/clock.js';
+import { randomIds } from '../src/domain/ids.js';
+import { formatAuthorization } from '../src/protocol/authorization.js';
+import { requestMessage } from '../src/protocol/messages.js';
+import { signSync } from '../src/protocol/rsa.js';
+import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
+import type { ServiceDeps } from '../src/services/deps.js';
+import type { Store } from '../src/store/port.js';
+import { createSqliteStore } from '../src/store/sqlite/index.js';
+
+export interface TestMerchant {
+  mchid: string;
+  serial: string;
+  privateKey: string;
+  apiv3Key: string;
+  brandId: string;
+  appid: string;
+}
+
+export interface Running {
+  app: App;
+  baseURL: string;
+  store: Store;
+  clock: TestClock;
+  deps: ServiceDeps;
+  merchant: TestMerchant;
+  platform: { id: string; publicKey: string };
+  adminToken: string;
+  /** Signs and sends like an SDK would; every part can be overridden to build hostile requests. */
+  send(method: string, path: string, body?: unknown, options?: SendOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface SendOptions {
+  timestamp?: number;
+  nonce?: string;
+  serial?: string;
+  privateKey?: string;
+  rawBody?: string;
+  /** Body actually sent when it must differ from the signed one. */
+  tamperedBody?: string;
+  /** Path actually requested when it must differ from the signed one. */
+  tamperedPath?: string;
+  headers?: Record<string, string>;
+  authorization?: string | null;
+}
+
+export interface StartOptions {
+  sandbox?: boolean;
+  clock?: TestClock;
+  rateLimits?: RateLimits | null;
+  store?: Store;
+}
+
+/** A real coupond on 127.0.0.1 with the demo tenant, backed by an in-memory SQLite store unless one is given. */
+export async function startCoupond(options: StartOptions = {}): Promise<Running> {
+  const store = options.store ?? createSqliteStore(':memory:');
+  const clock = options.clock ?? new TestClock();
+  const deps: ServiceDeps = { store, clock, ids: randomIds, sandbox: options.sandbox ?? true };
+  const { platformKey, adminToken } = await bootstrap(deps);
+  const demo = await createDemoTenant(deps);
+  if (!demo?.private_key) throw new Error('demo tenant already present in the given store');
+  const app = await buildApp({
+    store,
+    clock: clock as Clock,
+    sandbox: deps.sandbox,
+    rateLimits: options.rateLimits === undefined ? null : options.rateLimits,
+    logLevel: 'silent',
+  });
+  const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
+  const merchant: TestMerchant = {
+    mchid: demo.mchid,
+    serial: demo.serial_no,
+    privateKey: demo.private_key,
+    apiv3Key: demo.apiv3_key,
+    brandId: demo.brand_id,
+    appid: demo.appid,
+  };
+
+  const send = async (method: string, path: string, body?: unknown, o: SendOptions = {}) => {
+    const text = o.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
+    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+    const nonce = o.nonce ?? randomBytes(16).toString('hex');
+    const signature = signSync(
+      requestMessage(method, path, timestamp, nonce, text),
+      o.privateKey ?? merchant.privateKey,
+    );
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': 'coupond-tests',
+      ...(text !== '' || o.tamperedBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...o.headers,
+    };
+    if (o.authorization !== null)
+      headers.Authorization =
+        o.authorization ??
+        formatAuthorization({
+          mchid: merchant.mchid,
+          serial_no: o.serial ?? merchant.serial,
+          nonce_str: nonce,
+          timestamp,
+          signature,
+        });
+    const sent = o.tamperedBody ?? text;
+    return fetch(`${address}${o.tamperedPath ?? path}`, { method, headers, ...(sent !== '' ? { body: sent } : {}) });
+  };
+
+  return {
+    app,
+    baseURL: `${address}/`,
+    store,
+    clock,
+    deps,
+    merchant,
+    platform: { id: platformKey.keyId, publicKey: platformKey.publicKeyPem },
+    adminToken,
+    send,
+    close: async () => {
+      await app.server.close();
+      await store.close();
+    },
+  };
+}
