@@ -1,0 +1,14 @@
+export type { KeyInput } from '../protocol/webcrypto.js';
+export { type ClientConfig, createClient, SDK_VERSION, WECHATPAY_BASE_URL, type WechatpayClient } from './client.js';
+export {
+  type VerificationFailure,
+  WechatpayConnectionError,
+  WechatpayError,
+  type WechatpayErrorDetail,
+  WechatpayVerificationError,
+} from './errors.js';
+export type { QueryParams, QueryValue } from './paths.js';
+export type { RetryDelay } from './retry.js';
+export type { HttpMethod, RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
+export type { KnownPath, LooseMethod, LooseNode, LooseOptions, PathNode, TypedOptions } from './types.js';
+export type { TrustOptions } from './verify.js';

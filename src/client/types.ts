@@ -1,0 +1,90 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { Endpoints } from '../schemas/endpoints.js';
+import type { QueryParams } from './paths.js';
+import type { RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
+
+/**
+ * Call-style types derived from the schema registry (`src/schemas/endpoints.ts`): for every registered path and
+ * method, `json`, path parameters, `params` and the response `data` are checked; any other path gets the loose,
+ * `unknown`-based signatures.
+ */
+type Endpoint = Endpoints[keyof Endpoints];
+type WithoutSlash<P extends string> = P extends `/${infer R}` ? WithoutSlash<R> : P;
+
+/** Registered paths as the call styles spell them: `v3/marketing/partner/product-coupon/…`, no leading slash. */
+export type KnownPath = WithoutSlash<Endpoint['path']>;
+export type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type EndpointAt<P extends string, V extends Verb> = Extract<
+  Endpoint,
+  { readonly path: `/${P}`; readonly method: Uppercase<V> }
+>;
+
+type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer R}` ? N | ParamNames<R> : never;
+type PathArgs<P extends string> = { [N in ParamNames<P>]: string | number };
+type JsonArg<E> = E extends { readonly body: infer B extends TSchema } ? { json: Static<B> } : { json?: undefined };
+type QueryArg<E> = E extends { readonly query: infer Q extends TSchema }
+  ? Record<never, never> extends Static<Q>
+    ? { params?: Static<Q> }
+    : { params: Static<Q> }
+  : { params?: undefined };
+type Data<E> = E extends { readonly response: infer R extends TSchema } ? Static<R> : undefined;
+
+export type TypedOptions<P extends string, E> = PathArgs<P> & JsonArg<E> & QueryArg<E> & RequestOptions;
+
+type TypedMethod<P extends string, E> =
+  Record<never, never> extends TypedOptions<P, E>
+    ? (options?: TypedOptions<P, E>) => Promise<WechatpayResponse<Data<E>>>
+    : (options: TypedOptions<P, E>) => Promise<WechatpayResponse<Data<E>>>;
+
+/** Path parameters by name, plus `json`, `params` and the per-call settings. */
+export interface LooseOptions extends RequestOptions {
+  json?: unknown;
+  params?: QueryParams;
+  [pathParameter: string]: unknown;
+}
+export type LooseMethod = (options?: LooseOptions) => Promise<WechatpayResponse<unknown>>;
+
+type Method<P extends string, V extends Verb> = [EndpointAt<P, V>] extends [never]
+  ? LooseMethod
+  : TypedMethod<P, EndpointAt<P, V>>;
+
+/** Any path: each property is one more segment, each verb a loose call. */
+export type LooseNode = { readonly [V in Verb]: LooseMethod } & { readonly [segment: string]: LooseNode };
+
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Camel<Capitalize<T>>}` : S;
+/** Segment → chained property name: `{openid}` → `_openid_`, `pre-send` → `preSend`, reserved verbs capitalised. */
+export type PropertyOf<S extends string> = S extends `{${infer N}}`
+  ? `_${N}_`
+  : Camel<S> extends Verb
+    ? Capitalize<Camel<S>>
+    : Camel<S>;
+
+type Join<P extends string, S extends string> = P extends '' ? S : `${P}/${S}`;
+type NextSegment<K extends string, P extends string> = P extends ''
+  ? K extends `${infer S}/${string}`
+    ? S
+    : K
+  : K extends `${P}/${infer Rest}`
+    ? Rest extends `${infer S}/${string}`
+      ? S
+      : Rest
+    : never;
+type Children<P extends string> = {
+  readonly [S in NextSegment<KnownPath, P> as PropertyOf<S>]: PathNode<Join<P, S>>;
+};
+
+/** The node of path template `P`: typed verbs where `P` is registered, typed children toward registered paths. */
+export type PathNode<P extends string> = { readonly [V in Verb]: Method<P, V> } & Children<P> & {
+    readonly [segment: string]: LooseNode;
+  };
+
+/** `client.chain(path)` and `client[path]`: a literal path gets its node, a computed `string` the loose node. */
+export type NodeFor<P extends string> = string extends P ? LooseNode : PathNode<WithoutSlash<P>>;
+
+export type ClientRoot = Children<''> & { readonly [P in KnownPath]: PathNode<P> } & {
+  /** Declarative style: the path template verbatim, `{name}` placeholders filled from the call's options. */
+  chain<P extends string>(path: P): NodeFor<P>;
+  /** The sender itself: a concrete path, no placeholders. */
+  request<T = unknown>(request: SendRequest): Promise<WechatpayResponse<T>>;
+} & { readonly [pathOrSegment: string]: LooseNode };
