@@ -2,11 +2,15 @@
  * The Store port. Every method is one atomic unit of work (one transaction in the adapter) and returns a Promise,
  * so services never hold a connection and the same services run on SQLite and PostgreSQL.
  */
+import type { CatalogStore } from './catalog.js';
+import type { IssuanceStore } from './issuance.js';
 import type { TenantStore } from './tenants.js';
 
+export type { CatalogStore } from './catalog.js';
+export type { IssuanceStore } from './issuance.js';
 export type { TenantStore } from './tenants.js';
 
-export interface Store extends TenantStore {
+export interface Store extends TenantStore, CatalogStore, IssuanceStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers `(mchid, nonce)` until `expiresAt`; false when it was already seen (replay, D-17). */
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;

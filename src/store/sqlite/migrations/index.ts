@@ -1,4 +1,6 @@
 import { tenants } from './001-tenants.js';
+import { catalog } from './002-catalog.js';
+import { issuance } from './003-issuance.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,4 @@ export interface Migration {
 }
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const sqliteMigrations: Migration[] = [tenants];
+export const sqliteMigrations: Migration[] = [tenants, catalog, issuance];

@@ -1,0 +1,142 @@
+import type { ProductCouponT } from '../schemas/objects/product-coupon.js';
+import type { StockT } from '../schemas/objects/stock.js';
+
+/** Records and port methods of the catalog: product coupons, stock bundles, stocks and their budgets. */
+export type ProductCouponState = ProductCouponT['state'];
+export type StockState = StockT['state'];
+
+export interface Deactivation {
+  request_no: string;
+  time: string;
+  reason: string;
+}
+
+export interface ProductCouponRecord {
+  productCouponId: string;
+  mchid: string;
+  brandId: string;
+  state: ProductCouponState;
+  /** The WeChat object without `state` and the deactivation fields, which live in their own columns. */
+  data: Omit<ProductCouponT, 'state' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'>;
+  deactivation: Deactivation | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StockBundleRecord {
+  stockBundleId: string;
+  productCouponId: string;
+  mchid: string;
+  brandId: string;
+  createdAt: string;
+}
+
+/** Parts of the Stock object that are stored as-is; counters, caps and state have columns of their own. */
+export type StockData = Omit<
+  StockT,
+  'sent_count_info' | 'state' | 'stock_send_rule' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'
+>;
+
+export interface StockRecord {
+  stockId: string;
+  stockBundleId: string;
+  productCouponId: string;
+  mchid: string;
+  brandId: string;
+  /** `stock_bundle_index`, 0-based. */
+  index: number;
+  state: StockState;
+  data: StockData;
+  maxCount: number;
+  maxCountPerUser: number;
+  /** Only stock #0 of a bundle carries a daily cap (api-contract.md §1.2). */
+  maxCountPerDay: number | null;
+  totalCount: number;
+  /** Issued on the Shanghai day the record was read for. */
+  todayCount: number;
+  deactivation: Deactivation | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** D-5: the first use of a request number binds it to the request's canonical parameters and its answer. */
+export interface RequestRecord {
+  mchid: string;
+  brandId: string;
+  api: string;
+  requestNo: string;
+  fingerprint: string;
+  status: number;
+  response: string;
+  createdAt: string;
+}
+
+export type RequestKey = Pick<RequestRecord, 'mchid' | 'brandId' | 'api' | 'requestNo'>;
+
+/** A mutation guarded by a request number: either it ran, or the number was already bound (replay or conflict). */
+export type Guarded<T> = { ran: true; value: T } | { ran: false; existing: RequestRecord };
+
+export interface StockQuery {
+  productCouponId: string;
+  stockBundleId?: string;
+  state?: StockState;
+  /** Keyset pagination on (stock_bundle created order, index): return stocks after this stock id. */
+  afterStockId?: string;
+  limit: number;
+  day: string;
+}
+
+export type BudgetDimension = 'max_count' | 'max_count_per_day';
+
+export type BudgetChange =
+  | { ok: true }
+  | { ok: false; reason: 'stale'; actual: number | null }
+  | { ok: false; reason: 'below_issued'; issued: number };
+
+export interface CatalogStore {
+  getRequestRecord(key: RequestKey): Promise<RequestRecord | null>;
+
+  createProductCoupon(
+    request: RequestRecord,
+    coupon: ProductCouponRecord,
+    bundle: StockBundleRecord,
+    stocks: StockRecord[],
+  ): Promise<Guarded<void>>;
+  getProductCoupon(productCouponId: string): Promise<ProductCouponRecord | null>;
+  updateProductCoupon(request: RequestRecord, coupon: ProductCouponRecord): Promise<Guarded<void>>;
+  /** Marks the product coupon and every stock of it DEACTIVATED. */
+  deactivateProductCoupon(
+    request: RequestRecord,
+    productCouponId: string,
+    deactivation: Deactivation,
+  ): Promise<Guarded<void>>;
+  /** Sandbox review (D-21): AUDITING product coupon → EFFECTIVE and its AUDITING stocks → SENDING. */
+  finishAudit(productCouponId: string, at: string): Promise<void>;
+
+  addStockBundle(request: RequestRecord, bundle: StockBundleRecord, stocks: StockRecord[]): Promise<Guarded<void>>;
+  getStockBundle(stockBundleId: string): Promise<StockBundleRecord | null>;
+  /** The bundle's stocks in index order, with `todayCount` for `day`. */
+  getBundleStocks(stockBundleId: string, day: string): Promise<StockRecord[]>;
+  /** Replaces the stored `data` of each given stock (display / notify settings of a bundle, §9.1). */
+  updateStocksData(
+    request: RequestRecord,
+    stocks: { stockId: string; data: StockData }[],
+    at: string,
+  ): Promise<Guarded<void>>;
+  /**
+   * Changes one budget dimension of every stock of a bundle that carries it, only if its current value still is
+   * `expected` and the target is not below what was issued; atomic, so concurrent identical calls change it once.
+   */
+  updateBundleBudget(
+    request: RequestRecord,
+    stockBundleId: string,
+    dimension: BudgetDimension,
+    expected: number,
+    target: number,
+    day: string,
+    at: string,
+  ): Promise<Guarded<BudgetChange>>;
+
+  getStock(stockId: string, day: string): Promise<StockRecord | null>;
+  listStocks(query: StockQuery): Promise<{ stocks: StockRecord[]; total: number }>;
+}

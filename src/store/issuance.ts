@@ -1,0 +1,149 @@
+import type { StockState } from './catalog.js';
+
+/** Records and port methods of issuance: tokens, issuance records, user coupon bundles, user coupons, outbox. */
+export type SendChannel = 'API' | 'RECEIVE_COMPONENT';
+export type UserCouponState = 'CONFIRMING' | 'PENDING' | 'EFFECTIVE' | 'USED' | 'EXPIRED' | 'DELETED' | 'DEACTIVATED';
+
+/** One bundle issuance, keyed by `(mchid, brand_id, send_request_no)` (D-5, D-6, D-12). */
+export interface IssuanceRecord {
+  mchid: string;
+  brandId: string;
+  sendRequestNo: string;
+  channel: SendChannel;
+  openid: string;
+  appid: string;
+  /** The unionid when one is registered for the openid, else the openid (D-3). */
+  userKey: string;
+  productCouponId: string;
+  stockBundleId: string;
+  attach: string | null;
+  /** Canonical parameters of the first request that used the number. */
+  fingerprint: string;
+  userCouponBundleId: string;
+  createdAt: string;
+}
+
+/** D-8: only a hash of the token is stored, with everything it is bound to. */
+export interface TokenRecord {
+  tokenHash: string;
+  mchid: string;
+  brandId: string;
+  productCouponId: string;
+  stockBundleId: string;
+  appid: string;
+  openid: string;
+  userKey: string;
+  sendRequestNo: string;
+  attach: string | null;
+  fingerprint: string;
+  createdAt: string;
+  expiresAt: string;
+  claimedAt: string | null;
+}
+
+export interface UserCouponBundleRecord {
+  userCouponBundleId: string;
+  mchid: string;
+  brandId: string;
+  productCouponId: string;
+  stockBundleId: string;
+  openid: string;
+  appid: string;
+  userKey: string;
+  sendRequestNo: string;
+  channel: SendChannel;
+  attach: string | null;
+  totalCount: number;
+  usedCount: number;
+  state: 'ACTIVE' | 'DEACTIVATED';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserCouponRecord {
+  couponCode: string;
+  userCouponBundleId: string;
+  index: number;
+  stockId: string;
+  productCouponId: string;
+  stockBundleId: string;
+  mchid: string;
+  brandId: string;
+  openid: string;
+  appid: string;
+  userKey: string;
+  state: UserCouponState;
+  validBeginTime: string;
+  validEndTime: string;
+  receiveTime: string;
+  sendRequestNo: string;
+  channel: SendChannel;
+  attach: string | null;
+  couponTagInfo: unknown | null;
+  /** `confirm_*`, `deactivate_*` and `progressive_bundle_usage_detail` fields as WeChat names them. */
+  detail: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OutboxEvent {
+  eventId: string;
+  mchid: string;
+  eventType: string;
+  summary: string;
+  /** The plaintext business object, encrypted at delivery time with the merchant's current APIv3 key. */
+  resource: Record<string, unknown>;
+  createTime: string;
+  nextAttemptAt: string;
+}
+
+/** Caps of stock #0 that gate a bundle issuance (D-11), read by the service and enforced again in the store. */
+export interface IssueLimits {
+  stockId: string;
+  maxCount: number;
+  maxCountPerUser: number;
+  maxCountPerDay: number | null;
+  day: string;
+}
+
+export interface IssueCommand {
+  issuance: IssuanceRecord;
+  limits: IssueLimits;
+  bundle: UserCouponBundleRecord;
+  coupon: UserCouponRecord;
+  event: OutboxEvent;
+  /** Marks this token claimed in the same transaction (receiving component). */
+  tokenHash?: string;
+}
+
+export type IssueOutcome =
+  | { kind: 'ISSUED' }
+  | { kind: 'EXISTING'; issuance: IssuanceRecord }
+  | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' }
+  | { kind: 'NOT_AVAILABLE'; state: StockState | null };
+
+export interface UserCouponQuery {
+  brandId: string;
+  openid: string;
+  mchid: string;
+  state?: UserCouponState;
+  productCouponId?: string;
+  stockId?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface IssuanceStore {
+  insertToken(token: TokenRecord): Promise<void>;
+  getToken(tokenHash: string): Promise<TokenRecord | null>;
+  getIssuance(mchid: string, brandId: string, sendRequestNo: string): Promise<IssuanceRecord | null>;
+  /** How many times this user received stock #k of bundles (per-user counter). */
+  getUserCount(stockId: string, userKey: string): Promise<number>;
+  /** D-11/D-12: the issuance transaction (design.md). */
+  issueBundle(command: IssueCommand): Promise<IssueOutcome>;
+
+  getUserCouponBundle(userCouponBundleId: string): Promise<UserCouponBundleRecord | null>;
+  getUserCoupon(couponCode: string): Promise<UserCouponRecord | null>;
+  listBundleCoupons(userCouponBundleId: string): Promise<UserCouponRecord[]>;
+  listUserCoupons(query: UserCouponQuery): Promise<{ coupons: UserCouponRecord[]; total: number }>;
+}
