@@ -12,3 +12,13 @@ export type { RetryDelay } from './retry.js';
 export type { HttpMethod, RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
 export type { KnownPath, LooseMethod, LooseNode, LooseOptions, PathNode, TypedOptions } from './types.js';
 export type { TrustOptions } from './verify.js';
+export {
+  buildTestCallback,
+  type CallbackEnvelope,
+  type CallbackInput,
+  type ProductCouponSendNotification,
+  type TestCallback,
+  type TestCallbackInput,
+  type VerifiedCallback,
+  verifyAndDecryptCallback,
+} from './webhook.js';

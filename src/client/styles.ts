@@ -12,7 +12,7 @@ const OPTION_KEYS = new Set(['json', 'params', 'headers', 'timeoutMs', 'maxRetri
 export function createRoot(send: Send): ClientRoot {
   const nodes = new Map<string, object>();
 
-  function call(template: string, verb: Verb, options: LooseOptions = {}) {
+  async function call(template: string, verb: Verb, options: LooseOptions = {}) {
     const placeholders = placeholdersOf(template);
     for (const key of Object.keys(options))
       if (!OPTION_KEYS.has(key) && !placeholders.includes(key))
