@@ -1,9 +1,43 @@
+import { preSendCouponBundle, sendCouponBundle } from './issuance.js';
 import { getNotifyConfig, setNotifyConfig } from './notify-configs.js';
+import {
+  createProductCoupon,
+  deactivateProductCoupon,
+  getProductCoupon,
+  modifyProductCoupon,
+} from './product-coupons.js';
+import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
+import { getStock, listStocks } from './stocks.js';
+import {
+  confirmUserCoupon,
+  deactivateUserCouponBundle,
+  getUserCoupon,
+  listUserCoupons,
+  returnUserCoupon,
+  useUserCoupon,
+} from './user-coupons.js';
 
-/** Every implemented WeChat endpoint. Routes, SDK types and openapi.json are all derived from this list. */
+/** Every WeChat endpoint coupond speaks. Routes, SDK types and openapi.json are all derived from this list. */
 export const endpoints = {
   setNotifyConfig,
   getNotifyConfig,
+  createProductCoupon,
+  getProductCoupon,
+  modifyProductCoupon,
+  deactivateProductCoupon,
+  addStockBundle,
+  modifyStockBundle,
+  updateStockBundleBudget,
+  listStocks,
+  getStock,
+  preSendCouponBundle,
+  sendCouponBundle,
+  getUserCoupon,
+  listUserCoupons,
+  confirmUserCoupon,
+  useUserCoupon,
+  returnUserCoupon,
+  deactivateUserCouponBundle,
 } as const;
 
 export type Endpoints = typeof endpoints;
