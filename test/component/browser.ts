@@ -68,10 +68,13 @@ export async function recordHostEvents(page: Page): Promise<() => Promise<Record
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/component/', import.meta.url));
 
-/** Saves a full-page screenshot under `test/artifacts/component/` (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves what the phone screen shows under `test/artifacts/component/` (git-ignored). Full-page captures would
+ * paint the sticky action bar in the middle of the page, so they are opt-in.
+ */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
   const path = `${ARTIFACTS}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

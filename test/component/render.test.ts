@@ -227,7 +227,7 @@ describe.skipIf(skipBrowser)('<coupon-receiver> in headless Chromium', () => {
     await expect(page.getByRole('link', { name: '在新页面打开 H5 领券页' }).getAttribute('href')).resolves.toMatch(
       /^\/component\/receive\?token=demo-/,
     );
-    await screenshot(page, 'demo');
+    await screenshot(page, 'demo', true);
     await page.context().close();
   });
 });

@@ -46,8 +46,6 @@ const BLOCKED_LABEL: Record<Blocked, string> = {
   NOT_AVAILABLE: '活动未开始或已结束',
 };
 
-export const FAILED_LABEL = '获取数据失败';
-
 export function footerView(phase: Phase): FooterView {
   const button = (label: string, action: Action | null = null, busy = false) => ({ label, action, busy });
   switch (phase.kind) {
@@ -98,8 +96,3 @@ export const phaseFromPreview = (p: TokenPreview): Phase => fromOutcome(p.state,
 /** A claim answer keeps showing the coupon the preview delivered. */
 export const phaseFromClaim = (c: ClaimResponse, coupon: ComponentCoupon): Phase =>
   fromOutcome(c.result, coupon, c.daily_resets_at);
-
-/** The D-9 outcome a host message reports for what the user holds now. */
-export function heldResult(phase: Phase): ClaimResult | null {
-  return phase.kind === 'held' ? phase.result : null;
-}
