@@ -4,6 +4,7 @@ import { type Ids, randomIds } from '../domain/ids.js';
 import { toPrivateKey } from '../protocol/rsa.js';
 import type { Store } from '../store/port.js';
 import { adminTenantRoutes } from './admin/tenants.js';
+import { componentRoutes } from './component/routes.js';
 import type { AppContext, RateLimits } from './context.js';
 import { WECHAT_RATE_LIMITS } from './context.js';
 import { PathTable } from './path-table.js';
@@ -16,6 +17,9 @@ import { registerRawBody } from './raw-body.js';
 import { healthRoutes } from './routes/health.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
 import { openapiRoute } from './routes/openapi.js';
+import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
+import { userCouponQueryRoutes } from './routes/users.coupons.js';
+import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import type { WechatRouter } from './wechat-route.js';
 
 export interface AppOptions {
@@ -69,9 +73,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     paths: new PathTable(),
   };
   notifyConfigRoutes(server, router);
+  preSendRoutes(server, router);
+  sendBundleRoutes(server, router);
+  userCouponQueryRoutes(server, router);
   registerNotFound(server, router.paths);
   healthRoutes(server, ctx);
   openapiRoute(server);
   adminTenantRoutes(server, ctx);
+  componentRoutes(server, ctx);
   return { server, ctx };
 }

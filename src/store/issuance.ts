@@ -129,6 +129,7 @@ export interface UserCouponQuery {
   state?: UserCouponState;
   productCouponId?: string;
   stockId?: string;
+  userCouponBundleId?: string;
   offset: number;
   limit: number;
 }

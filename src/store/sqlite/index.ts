@@ -1,6 +1,8 @@
 import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
+import { sqliteCatalog } from './catalog.js';
 import { openSqlite, type SqliteOptions } from './database.js';
+import { sqliteIssuance } from './issuance.js';
 import { sqliteTenants } from './tenants.js';
 
 /**
@@ -13,6 +15,8 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
   return {
     kind: 'sqlite',
     ...sqliteTenants(db),
+    ...sqliteCatalog(db),
+    ...sqliteIssuance(db),
     async rememberNonce(mchid, nonce, now, expiresAt) {
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },

@@ -1,0 +1,120 @@
+import { shanghaiDay, shanghaiMidnight, toRfc3339 } from '../../domain/clock.js';
+import type { ClaimResponse, TokenPreview } from '../../schemas/component.js';
+import type { TokenRecord } from '../../store/issuance.js';
+import type { ServiceDeps } from '../deps.js';
+import { buildIssueCommand } from './command.js';
+import { componentCoupon } from './component-coupon.js';
+import { hashToken } from './presend.js';
+import { isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
+
+type Loaded =
+  | { kind: 'final'; preview: TokenPreview }
+  | { kind: 'open'; token: TokenRecord; target: Target; now: Date };
+
+/** Token → target, or the state that ends the flow (D-9: invalid, expired, already received, not available). */
+async function load(deps: ServiceDeps, rawToken: string): Promise<Loaded> {
+  const now = deps.clock.now();
+  const token = await deps.store.getToken(hashToken(rawToken));
+  if (!token) return { kind: 'final', preview: { state: 'TOKEN_INVALID' } };
+  let target: Target;
+  try {
+    target = await resolveTarget(
+      deps,
+      {
+        mchid: token.mchid,
+        brandId: token.brandId,
+        appid: token.appid,
+        openid: token.openid,
+        productCouponId: token.productCouponId,
+        stockBundleId: token.stockBundleId,
+      },
+      shanghaiDay(now),
+    );
+  } catch {
+    return { kind: 'final', preview: { state: 'NOT_AVAILABLE' } };
+  }
+  const coupon = componentCoupon(target);
+  const existing = await deps.store.getIssuance(token.mchid, token.brandId, token.sendRequestNo);
+  if (existing) {
+    if (existing.fingerprint !== token.fingerprint)
+      return { kind: 'final', preview: { state: 'NOT_AVAILABLE', coupon } };
+    const [first] = await deps.store.listBundleCoupons(existing.userCouponBundleId);
+    return {
+      kind: 'final',
+      preview: {
+        state: 'ALREADY_RECEIVED',
+        coupon,
+        user_coupon_bundle_id: existing.userCouponBundleId,
+        ...(first ? { coupon_code: first.couponCode } : {}),
+      },
+    };
+  }
+  if (now.getTime() > Date.parse(token.expiresAt)) return { kind: 'final', preview: { state: 'TOKEN_EXPIRED' } };
+  if (!isAvailable(target, now)) return { kind: 'final', preview: { state: 'NOT_AVAILABLE', coupon } };
+  return { kind: 'open', token, target, now };
+}
+
+const dailyReset = (now: Date) => toRfc3339(shanghaiMidnight(now, 1));
+
+/** `GET /component/v1/tokens/{token}`: what a claim would do now, without doing it. */
+export async function previewToken(deps: ServiceDeps, rawToken: string): Promise<TokenPreview> {
+  const loaded = await load(deps, rawToken);
+  if (loaded.kind === 'final') return loaded.preview;
+  const coupon = componentCoupon(loaded.target);
+  const blocker = await limitBlocker(deps, loaded.target);
+  if (blocker === 'DAILY_SOLD_OUT') return { state: blocker, coupon, daily_resets_at: dailyReset(loaded.now) };
+  return { state: blocker ?? 'READY', coupon };
+}
+
+/** `POST /component/v1/tokens/{token}/claim`: the issuance transaction for the token's binding (D-9, D-11). */
+export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<ClaimResponse> {
+  const loaded = await load(deps, rawToken);
+  if (loaded.kind === 'final') {
+    const { state, user_coupon_bundle_id, coupon_code } = loaded.preview;
+    if (state === 'READY') throw new Error('unreachable');
+    return {
+      result: state,
+      ...(user_coupon_bundle_id ? { user_coupon_bundle_id } : {}),
+      ...(coupon_code ? { coupon_code } : {}),
+    };
+  }
+  const { token, target, now } = loaded;
+  const command = buildIssueCommand(
+    deps,
+    target,
+    {
+      mchid: token.mchid,
+      brandId: token.brandId,
+      appid: token.appid,
+      openid: token.openid,
+      sendRequestNo: token.sendRequestNo,
+      attach: token.attach,
+      channel: 'RECEIVE_COMPONENT',
+      fingerprint: token.fingerprint,
+      tokenHash: token.tokenHash,
+    },
+    now,
+  );
+  const outcome = await deps.store.issueBundle(command);
+  switch (outcome.kind) {
+    case 'ISSUED':
+      return {
+        result: 'RECEIVED',
+        user_coupon_bundle_id: command.bundle.userCouponBundleId,
+        coupon_code: command.coupon.couponCode,
+      };
+    case 'EXISTING': {
+      if (outcome.issuance.fingerprint !== token.fingerprint) return { result: 'NOT_AVAILABLE' };
+      const [first] = await deps.store.listBundleCoupons(outcome.issuance.userCouponBundleId);
+      return {
+        result: 'ALREADY_RECEIVED',
+        user_coupon_bundle_id: outcome.issuance.userCouponBundleId,
+        ...(first ? { coupon_code: first.couponCode } : {}),
+      };
+    }
+    case 'DAILY_SOLD_OUT':
+      return { result: 'DAILY_SOLD_OUT', daily_resets_at: dailyReset(now) };
+    default:
+      return { result: outcome.kind };
+  }
+}

@@ -1,0 +1,126 @@
+import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
+import { couponValidity } from '../../domain/validity.js';
+import { PRODUCT_COUPON_SEND_EVENT, PRODUCT_COUPON_SEND_SUMMARY } from '../../schemas/callbacks.js';
+import type { StockRecord } from '../../store/catalog.js';
+import type { IssueCommand, SendChannel, UserCouponRecord } from '../../store/issuance.js';
+import type { ServiceDeps } from '../deps.js';
+import type { Target } from './target.js';
+
+export interface IssueRequest {
+  mchid: string;
+  brandId: string;
+  appid: string;
+  openid: string;
+  sendRequestNo: string;
+  attach: string | null;
+  channel: SendChannel;
+  fingerprint: string;
+  couponTagInfo?: unknown;
+  tokenHash?: string;
+}
+
+/** Everything one bundle issuance writes (design.md, D-11): issuance record, user bundle, coupon #0, SEND event. */
+export function buildIssueCommand(deps: ServiceDeps, t: Target, r: IssueRequest, now: Date): IssueCommand {
+  const at = toRfc3339(now);
+  const userCouponBundleId = deps.ids.numeric('7', 21);
+  const base = {
+    userCouponBundleId,
+    mchid: r.mchid,
+    brandId: r.brandId,
+    productCouponId: t.coupon.productCouponId,
+    stockBundleId: t.stock0.stockBundleId,
+    openid: r.openid,
+    appid: r.appid,
+    userKey: t.userKey,
+    sendRequestNo: r.sendRequestNo,
+    channel: r.channel,
+    attach: r.attach,
+    createdAt: at,
+  };
+  const coupon = newRoundCoupon(deps, t.stock0, { ...base, couponTagInfo: r.couponTagInfo ?? null }, now, now);
+  return {
+    issuance: { ...base, fingerprint: r.fingerprint },
+    limits: {
+      stockId: t.stock0.stockId,
+      maxCount: t.stock0.maxCount,
+      maxCountPerUser: t.stock0.maxCountPerUser,
+      maxCountPerDay: t.stock0.maxCountPerDay,
+      day: shanghaiDay(now),
+    },
+    bundle: { ...base, totalCount: t.stocks.length, usedCount: 0, state: 'ACTIVE', updatedAt: at },
+    coupon,
+    event: sendEvent(deps, coupon, t.unionid, now),
+    ...(r.tokenHash ? { tokenHash: r.tokenHash } : {}),
+  };
+}
+
+type CouponBase = Pick<
+  UserCouponRecord,
+  | 'userCouponBundleId'
+  | 'mchid'
+  | 'brandId'
+  | 'productCouponId'
+  | 'stockBundleId'
+  | 'openid'
+  | 'appid'
+  | 'userKey'
+  | 'sendRequestNo'
+  | 'channel'
+  | 'attach'
+  | 'couponTagInfo'
+>;
+
+/** A new coupon of round `stock.index`, CONFIRMING until the provider confirms it (D-15). */
+export function newRoundCoupon(
+  deps: ServiceDeps,
+  stock: StockRecord,
+  base: CouponBase,
+  availableFrom: Date,
+  now: Date,
+): UserCouponRecord {
+  const period = stock.data.progressive_bundle_usage_rule?.coupon_available_period;
+  const validity = period ? couponValidity(period, availableFrom) : { begin: availableFrom, end: availableFrom };
+  const at = toRfc3339(now);
+  return {
+    ...base,
+    couponCode: deps.ids.numeric('', 22),
+    index: stock.index,
+    stockId: stock.stockId,
+    state: 'CONFIRMING',
+    validBeginTime: toRfc3339(validity.begin),
+    validEndTime: toRfc3339(validity.end),
+    receiveTime: at,
+    detail: {},
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The PRODUCT_COUPON_SP.SEND event of one issued coupon (api-contract.md §12.2), due at once. */
+export function sendEvent(deps: ServiceDeps, c: UserCouponRecord, unionid: string, now: Date) {
+  return {
+    eventId: deps.ids.uuid(),
+    mchid: c.mchid,
+    eventType: PRODUCT_COUPON_SEND_EVENT,
+    summary: PRODUCT_COUPON_SEND_SUMMARY,
+    resource: {
+      coupon_code: c.couponCode,
+      brand_id: c.brandId,
+      product_coupon_id: c.productCouponId,
+      stock_id: c.stockId,
+      stock_bundle_id: c.stockBundleId,
+      user_coupon_bundle_id: c.userCouponBundleId,
+      appid: c.appid,
+      openid: c.openid,
+      unionid,
+      receive_time: c.receiveTime,
+      send_request_no: c.sendRequestNo,
+      send_channel: c.channel,
+      valid_begin_time: c.validBeginTime,
+      valid_end_time: c.validEndTime,
+      ...(c.attach !== null ? { attach: c.attach } : {}),
+    },
+    createTime: toRfc3339(now),
+    nextAttemptAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,83 @@
+import { createHmac } from 'node:crypto';
+import { invalidRequest, Messages, noAuth, notFound } from '../../domain/errors.js';
+import { canStillIssue } from '../../domain/validity.js';
+import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import type { ServiceDeps } from '../deps.js';
+
+/** What a pre-send, send or claim refers to, resolved and checked in D-4 order up to existence. */
+export interface Target {
+  coupon: ProductCouponRecord;
+  stocks: StockRecord[];
+  stock0: StockRecord;
+  userKey: string;
+  unionid: string;
+}
+
+export interface TargetRef {
+  mchid: string;
+  brandId: string;
+  appid: string;
+  openid: string;
+  productCouponId: string;
+  stockBundleId: string;
+}
+
+/** D-2 authorization, AppID relation, then existence (404 for objects of other brands or merchants too). */
+export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target> {
+  const { store } = deps;
+  if (!(await store.isBrandAuthorized(ref.brandId, ref.mchid))) throw noAuth();
+  const app = await store.getAppId(ref.appid);
+  const related =
+    app !== null &&
+    ((app.ownerType === 'MERCHANT' && app.ownerId === ref.mchid) ||
+      (app.ownerType === 'BRAND' && app.ownerId === ref.brandId));
+  if (!related) throw invalidRequest(Messages.appidInvalid, { field: 'appid', value: ref.appid, location: 'body' });
+  const coupon = await store.getProductCoupon(ref.productCouponId);
+  if (!coupon || coupon.brandId !== ref.brandId || coupon.mchid !== ref.mchid)
+    throw notFound(Messages.productCouponNotFound);
+  const bundle = await store.getStockBundle(ref.stockBundleId);
+  if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
+  const stocks = await store.getBundleStocks(ref.stockBundleId, day);
+  const stock0 = stocks[0];
+  if (!stock0) throw notFound(Messages.stockBundleNotFound);
+  const registered = await store.getUnionId(ref.brandId, ref.openid);
+  const unionid = registered ?? (await pseudonymousUnionId(deps, ref.brandId, ref.openid));
+  return { coupon, stocks, stock0, userKey: registered ?? `openid:${ref.openid}`, unionid };
+}
+
+/** D-3: a stable unionid-shaped pseudonym when none is registered. */
+async function pseudonymousUnionId(deps: ServiceDeps, brandId: string, openid: string): Promise<string> {
+  const brand = await deps.store.getBrand(brandId);
+  const mac = createHmac('sha256', brand?.secret ?? brandId)
+    .update(openid)
+    .digest('base64url');
+  return `o${mac.slice(0, 27)}`;
+}
+
+/** Whether the bundle can issue now: product coupon EFFECTIVE, stock #0 SENDING, sending period not over. */
+export function isAvailable(t: Target, now: Date): boolean {
+  const period = t.stock0.data.progressive_bundle_usage_rule?.coupon_available_period;
+  return (
+    t.coupon.state === 'EFFECTIVE' &&
+    t.stock0.state === 'SENDING' &&
+    (period === undefined || canStillIssue(period, now))
+  );
+}
+
+export type Blocker = 'USER_LIMIT_REACHED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT';
+
+/** Fail-fast limit checks without reservation (D-7), in D-4 order: per user, then budgets. */
+export async function limitBlocker(deps: ServiceDeps, t: Target): Promise<Blocker | null> {
+  const s = t.stock0;
+  if ((await deps.store.getUserCount(s.stockId, t.userKey)) >= s.maxCountPerUser) return 'USER_LIMIT_REACHED';
+  if (s.totalCount >= s.maxCount) return 'SOLD_OUT';
+  if (s.maxCountPerDay !== null && s.todayCount >= s.maxCountPerDay) return 'DAILY_SOLD_OUT';
+  return null;
+}
+
+export const fingerprintOf = (parts: Record<string, unknown>): string =>
+  JSON.stringify(
+    Object.keys(parts)
+      .sort()
+      .map((k) => [k, parts[k] ?? null]),
+  );

@@ -1,0 +1,81 @@
+import { invalidRequest, Messages, noAuth, notFound, paramError } from '../../domain/errors.js';
+import type { GetUserCouponQuery, ListUserCouponsQuery, ListUserCouponsResponse } from '../../schemas/user-coupons.js';
+import type { ServiceDeps } from '../deps.js';
+import { renderUserCoupon } from '../issuance/view.js';
+
+/** D-2 for user-side calls: the brand authorizes the caller and the AppID is related to one of them. */
+export async function checkCaller(deps: ServiceDeps, mchid: string, brandId: string, appid: string): Promise<void> {
+  if (!(await deps.store.isBrandAuthorized(brandId, mchid))) throw noAuth();
+  const app = await deps.store.getAppId(appid);
+  const related =
+    app !== null &&
+    ((app.ownerType === 'MERCHANT' && app.ownerId === mchid) || (app.ownerType === 'BRAND' && app.ownerId === brandId));
+  if (!related) throw invalidRequest(Messages.appidInvalid, { field: 'appid', value: appid, location: 'query' });
+}
+
+/** 查询用户商品券详情 (§14.4): the coupon must belong to this user, brand, product coupon and stock. */
+export async function getUserCoupon(
+  deps: ServiceDeps,
+  mchid: string,
+  openid: string,
+  couponCode: string,
+  q: GetUserCouponQuery,
+) {
+  await checkCaller(deps, mchid, q.brand_id, q.appid);
+  const product = await deps.store.getProductCoupon(q.product_coupon_id);
+  if (!product || product.brandId !== q.brand_id || product.mchid !== mchid)
+    throw notFound(Messages.productCouponNotFound);
+  const c = await deps.store.getUserCoupon(couponCode);
+  if (
+    !c ||
+    c.openid !== openid ||
+    c.brandId !== q.brand_id ||
+    c.mchid !== mchid ||
+    c.productCouponId !== q.product_coupon_id
+  )
+    throw notFound(Messages.couponNotFound);
+  if (c.stockId !== q.stock_id) throw notFound(Messages.stockNotFound);
+  return renderUserCoupon(deps, c);
+}
+
+const encodePage = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+function decodePage(token: string | undefined): number {
+  if (token === undefined || token === '') return 0;
+  const m = /^o:(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!m) throw paramError('page_token 无效', { location: 'query', field: 'page_token', value: token });
+  return Number(m[1]);
+}
+
+/** 指定券状态查询用户商品券列表 (§14.5); `total_count` only on the first page, as documented. */
+export async function listUserCoupons(
+  deps: ServiceDeps,
+  mchid: string,
+  openid: string,
+  q: ListUserCouponsQuery,
+): Promise<ListUserCouponsResponse> {
+  await checkCaller(deps, mchid, q.brand_id, q.appid);
+  if (q.product_coupon_id !== undefined) {
+    const product = await deps.store.getProductCoupon(q.product_coupon_id);
+    if (!product || product.brandId !== q.brand_id || product.mchid !== mchid)
+      throw notFound(Messages.productCouponNotFound);
+  }
+  const offset = decodePage(q.page_token);
+  const limit = q.page_size ?? 20;
+  const { coupons, total } = await deps.store.listUserCoupons({
+    brandId: q.brand_id,
+    openid,
+    mchid,
+    ...(q.coupon_state ? { state: q.coupon_state } : {}),
+    ...(q.product_coupon_id ? { productCouponId: q.product_coupon_id } : {}),
+    ...(q.stock_id ? { stockId: q.stock_id } : {}),
+    ...(q.user_coupon_bundle_id ? { userCouponBundleId: q.user_coupon_bundle_id } : {}),
+    offset,
+    limit,
+  });
+  const list = await Promise.all(coupons.map((c) => renderUserCoupon(deps, c)));
+  return {
+    ...(q.page_token ? {} : { total_count: total }),
+    user_coupon_list: list,
+    ...(offset + coupons.length < total ? { next_page_token: encodePage(offset + coupons.length) } : {}),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Store } from '../port.js';
+import { postgresCatalog } from './catalog.js';
+import { openDatabase, type PostgresOptions } from './database.js';
+import { postgresIssuance } from './issuance.js';
+import { migrate } from './migrate.js';
+import { postgresNonces } from './nonces.js';
+import { postgresTenants } from './tenants.js';
+
+export type { PostgresOptions } from './database.js';
+
+/**
+ * The shared store: any number of stateless instances use one database. Migrations run at start-up under an
+ * advisory lock, so instances starting together apply them once.
+ */
+export async function createPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const db = openDatabase(url, options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.pool.end();
+    throw error;
+  }
+  return {
+    kind: 'postgres',
+    ...postgresTenants(db),
+    ...postgresCatalog(db),
+    ...postgresIssuance(db),
+    rememberNonce: postgresNonces(db),
+    async ping() {
+      await db.query('SELECT 1');
+    },
+    async close() {
+      await db.pool.end();
+    },
+  };
+}

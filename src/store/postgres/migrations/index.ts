@@ -1,0 +1,13 @@
+import { tenants } from './001-tenants.js';
+import { catalog } from './002-catalog.js';
+import { issuance } from './003-issuance.js';
+import { nonces } from './004-nonces.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
+export const postgresMigrations: Migration[] = [tenants, catalog, issuance, nonces];

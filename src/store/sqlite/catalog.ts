@@ -1,0 +1,232 @@
+import type { CatalogStore, Guarded, RequestRecord, StockRecord } from '../catalog.js';
+import {
+  type ProductCouponRow,
+  STOCK_SELECT,
+  type StockBundleRow,
+  type StockRow,
+  toProductCoupon,
+  toStock,
+  toStockBundle,
+} from './catalog-rows.js';
+import type { SqliteDb } from './database.js';
+import { json } from './rows.js';
+
+interface RequestRow {
+  mchid: string;
+  brand_id: string;
+  api: string;
+  request_no: string;
+  fingerprint: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+const toRequest = (r: RequestRow): RequestRecord => ({
+  mchid: r.mchid,
+  brandId: r.brand_id,
+  api: r.api,
+  requestNo: r.request_no,
+  fingerprint: r.fingerprint,
+  status: r.status,
+  response: r.response,
+  createdAt: r.created_at,
+});
+
+export function sqliteCatalog(db: SqliteDb): CatalogStore {
+  const q = {
+    getRequest: db.prepare<[string, string, string, string], RequestRow>(
+      'SELECT * FROM request_records WHERE mchid = ? AND brand_id = ? AND api = ? AND request_no = ?',
+    ),
+    insertRequest: db.prepare(
+      `INSERT INTO request_records (mchid, brand_id, api, request_no, fingerprint, status, response, created_at)
+       VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+    ),
+    insertCoupon: db.prepare(
+      `INSERT INTO product_coupons (product_coupon_id, mchid, brand_id, state, data, deactivation, created_at, updated_at)
+       VALUES (?,?,?,?,?,?,?,?)`,
+    ),
+    getCoupon: db.prepare<[string], ProductCouponRow>('SELECT * FROM product_coupons WHERE product_coupon_id = ?'),
+    updateCoupon: db.prepare(
+      'UPDATE product_coupons SET state = ?, data = ?, deactivation = ?, updated_at = ? WHERE product_coupon_id = ?',
+    ),
+    nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM stock_bundles'),
+    insertBundle: db.prepare(
+      `INSERT INTO stock_bundles (stock_bundle_id, product_coupon_id, mchid, brand_id, seq, created_at)
+       VALUES (?,?,?,?,?,?)`,
+    ),
+    getBundle: db.prepare<[string], StockBundleRow>('SELECT * FROM stock_bundles WHERE stock_bundle_id = ?'),
+    insertStock: db.prepare(
+      `INSERT INTO stocks (stock_id, stock_bundle_id, product_coupon_id, mchid, brand_id, idx, seq, state, data,
+        max_count, max_count_per_user, max_count_per_day, total_count, deactivation, created_at, updated_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    ),
+    bundleStocks: db.prepare<[string, string], StockRow>(`${STOCK_SELECT} WHERE s.stock_bundle_id = ? ORDER BY s.idx`),
+    getStock: db.prepare<[string, string], StockRow>(`${STOCK_SELECT} WHERE s.stock_id = ?`),
+    stockSeq: db.prepare<[string], { seq: number; idx: number }>('SELECT seq, idx FROM stocks WHERE stock_id = ?'),
+    updateStockData: db.prepare('UPDATE stocks SET data = ?, updated_at = ? WHERE stock_id = ?'),
+    deactivateStocks: db.prepare(
+      `UPDATE stocks SET state = 'DEACTIVATED', deactivation = ?, updated_at = ? WHERE product_coupon_id = ?`,
+    ),
+    auditCoupon: db.prepare(
+      `UPDATE product_coupons SET state = 'EFFECTIVE', updated_at = ? WHERE product_coupon_id = ? AND state = 'AUDITING'`,
+    ),
+    auditStocks: db.prepare(
+      `UPDATE stocks SET state = 'SENDING', updated_at = ? WHERE product_coupon_id = ? AND state = 'AUDITING'`,
+    ),
+  };
+
+  /** Inserts the request record first; if the number is bound already, changes nothing and returns it. */
+  function guarded<T>(request: RequestRecord, mutate: () => T): Guarded<T> {
+    return db
+      .transaction((): Guarded<T> => {
+        const r = request;
+        const inserted = q.insertRequest.run(
+          r.mchid,
+          r.brandId,
+          r.api,
+          r.requestNo,
+          r.fingerprint,
+          r.status,
+          r.response,
+          r.createdAt,
+        );
+        if (inserted.changes === 0)
+          return { ran: false, existing: toRequest(q.getRequest.get(r.mchid, r.brandId, r.api, r.requestNo)!) };
+        return { ran: true, value: mutate() };
+      })
+      .immediate();
+  }
+
+  const insertStocks = (stocks: StockRecord[], seq: number) => {
+    for (const s of stocks)
+      q.insertStock.run(
+        s.stockId,
+        s.stockBundleId,
+        s.productCouponId,
+        s.mchid,
+        s.brandId,
+        s.index,
+        seq * 100 + s.index,
+        s.state,
+        JSON.stringify(s.data),
+        s.maxCount,
+        s.maxCountPerUser,
+        s.maxCountPerDay,
+        s.totalCount,
+        json(s.deactivation),
+        s.createdAt,
+        s.updatedAt,
+      );
+  };
+
+  const insertBundleWithStocks = (b: import('../catalog.js').StockBundleRecord, stocks: StockRecord[]) => {
+    const seq = q.nextSeq.get()!.seq;
+    q.insertBundle.run(b.stockBundleId, b.productCouponId, b.mchid, b.brandId, seq, b.createdAt);
+    insertStocks(stocks, seq);
+  };
+
+  return {
+    async getRequestRecord(k) {
+      const r = q.getRequest.get(k.mchid, k.brandId, k.api, k.requestNo);
+      return r ? toRequest(r) : null;
+    },
+    async createProductCoupon(request, c, bundle, stocks) {
+      return guarded(request, () => {
+        q.insertCoupon.run(
+          c.productCouponId,
+          c.mchid,
+          c.brandId,
+          c.state,
+          JSON.stringify(c.data),
+          json(c.deactivation),
+          c.createdAt,
+          c.updatedAt,
+        );
+        insertBundleWithStocks(bundle, stocks);
+      });
+    },
+    async getProductCoupon(id) {
+      const r = q.getCoupon.get(id);
+      return r ? toProductCoupon(r) : null;
+    },
+    async updateProductCoupon(request, c) {
+      return guarded(request, () => {
+        q.updateCoupon.run(c.state, JSON.stringify(c.data), json(c.deactivation), c.updatedAt, c.productCouponId);
+      });
+    },
+    async deactivateProductCoupon(request, id, deactivation) {
+      return guarded(request, () => {
+        const current = q.getCoupon.get(id)!;
+        q.updateCoupon.run('DEACTIVATED', current.data, JSON.stringify(deactivation), deactivation.time, id);
+        q.deactivateStocks.run(JSON.stringify(deactivation), deactivation.time, id);
+      });
+    },
+    async finishAudit(id, at) {
+      db.transaction(() => {
+        q.auditCoupon.run(at, id);
+        q.auditStocks.run(at, id);
+      }).immediate();
+    },
+    async addStockBundle(request, bundle, stocks) {
+      return guarded(request, () => insertBundleWithStocks(bundle, stocks));
+    },
+    async getStockBundle(id) {
+      const r = q.getBundle.get(id);
+      return r ? toStockBundle(r) : null;
+    },
+    async getBundleStocks(id, day) {
+      return q.bundleStocks.all(day, id).map(toStock);
+    },
+    async updateStocksData(request, stocks, at) {
+      return guarded(request, () => {
+        for (const s of stocks) q.updateStockData.run(JSON.stringify(s.data), at, s.stockId);
+      });
+    },
+    async updateBundleBudget(request, bundleId, dimension, expected, target, day, at) {
+      return guarded(request, () => {
+        const stocks = q.bundleStocks.all(day, bundleId).map(toStock);
+        const carriers = dimension === 'max_count' ? stocks : stocks.filter((s) => s.maxCountPerDay !== null);
+        for (const s of carriers) {
+          const actual = dimension === 'max_count' ? s.maxCount : s.maxCountPerDay;
+          if (actual !== expected) return { ok: false as const, reason: 'stale' as const, actual };
+          const issued = dimension === 'max_count' ? s.totalCount : s.todayCount;
+          if (target < issued) return { ok: false as const, reason: 'below_issued' as const, issued };
+        }
+        const column = dimension === 'max_count' ? 'max_count' : 'max_count_per_day';
+        const update = db.prepare(`UPDATE stocks SET ${column} = ?, updated_at = ? WHERE stock_id = ?`);
+        for (const s of carriers) update.run(target, at, s.stockId);
+        if (dimension === 'max_count_per_day')
+          for (const s of carriers)
+            db.prepare('UPDATE stock_day_counts SET cap = ? WHERE stock_id = ? AND day = ?').run(
+              target,
+              s.stockId,
+              day,
+            );
+        return { ok: true as const };
+      });
+    },
+    async getStock(id, day) {
+      const r = q.getStock.get(day, id);
+      return r ? toStock(r) : null;
+    },
+    async listStocks(query) {
+      const filters: [string, string | undefined][] = [
+        ['s.product_coupon_id = ?', query.productCouponId],
+        ['s.stock_bundle_id = ?', query.stockBundleId],
+        ['s.state = ?', query.state],
+      ];
+      const used = filters.filter(([, v]) => v !== undefined) as [string, string][];
+      const where = used.map(([c]) => c).join(' AND ');
+      const args = used.map(([, v]) => v);
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM stocks s WHERE ${where}`).get(...args) as { n: number }).n;
+      const after = query.afterStockId ? q.stockSeq.get(query.afterStockId)?.seq : undefined;
+      const rows = db
+        .prepare<(string | number)[], StockRow>(
+          `${STOCK_SELECT} WHERE ${where}${after !== undefined ? ' AND s.seq > ?' : ''} ORDER BY s.seq LIMIT ?`,
+        )
+        .all(query.day, ...args, ...(after !== undefined ? [after] : []), query.limit);
+      return { stocks: rows.map(toStock), total };
+    },
+  };
+}
