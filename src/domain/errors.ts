@@ -44,6 +44,7 @@ export const Messages = {
   businessRule: '传入参数不符合业务规则',
   userLimit: '用户领取已达到上限',
   budget: '商品券批次发放预算不足',
+  codesExhausted: '商品券批次预上传券Code剩余数量不足',
   requestNoConflict: '发券请求单号冲突：与首次请求的参数不一致',
   appidInvalid: '传入的AppID非法',
   openidInvalid: '传入的OpenID不合法',

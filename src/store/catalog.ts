@@ -34,7 +34,13 @@ export interface StockBundleRecord {
 /** Parts of the Stock object that are stored as-is; counters, caps and state have columns of their own. */
 export type StockData = Omit<
   StockT,
-  'sent_count_info' | 'state' | 'stock_send_rule' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'
+  | 'brand_id'
+  | 'sent_count_info'
+  | 'state'
+  | 'stock_send_rule'
+  | 'deactivate_request_no'
+  | 'deactivate_time'
+  | 'deactivate_reason'
 >;
 
 export interface StockRecord {

@@ -97,7 +97,11 @@ export interface OutboxEvent {
   nextAttemptAt: string;
 }
 
-/** Caps of stock #0 that gate a bundle issuance (D-11), read by the service and enforced again in the store. */
+/**
+ * Caps of stock #0 that gate a bundle issuance (D-11), read by the service and enforced again in the store.
+ * The day counter of `day` is incremented on every issuance (so `today_count` is exact); `maxCountPerDay: null`
+ * means no daily cap.
+ */
 export interface IssueLimits {
   stockId: string;
   maxCount: number;

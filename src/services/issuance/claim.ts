@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { buildIssueCommand } from './command.js';
 import { componentCoupon } from './component-coupon.js';
 import { hashToken } from './presend.js';
-import { isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
+import { codesExhausted, isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
 
 type Loaded =
   | { kind: 'final'; preview: TokenPreview }
@@ -63,6 +63,7 @@ export async function previewToken(deps: ServiceDeps, rawToken: string): Promise
   const coupon = componentCoupon(loaded.target);
   const blocker = await limitBlocker(deps, loaded.target);
   if (blocker === 'DAILY_SOLD_OUT') return { state: blocker, coupon, daily_resets_at: dailyReset(loaded.now) };
+  if (blocker === 'NO_CODES') return { state: 'SOLD_OUT', coupon };
   return { state: blocker ?? 'READY', coupon };
 }
 
@@ -79,6 +80,7 @@ export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<C
     };
   }
   const { token, target, now } = loaded;
+  if (codesExhausted(target)) return { result: 'SOLD_OUT' };
   const command = buildIssueCommand(
     deps,
     target,

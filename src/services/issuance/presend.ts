@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
-import { alreadyExists, invalidRequest, Messages, notEnough } from '../../domain/errors.js';
+import { alreadyExists, invalidRequest, Messages } from '../../domain/errors.js';
 import type { PreSendCouponBundleBody } from '../../schemas/issuance.js';
 import type { ServiceDeps } from '../deps.js';
-import { fingerprintOf, isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
+import { blockerError, fingerprintOf, isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
 
 export const TOKEN_TTL_SECONDS = 300;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -64,6 +64,5 @@ export async function preSend(deps: ServiceDeps, mchid: string, openid: string, 
 
 async function failFast(deps: ServiceDeps, target: Target): Promise<void> {
   const blocker = await limitBlocker(deps, target);
-  if (blocker === 'USER_LIMIT_REACHED') throw invalidRequest(Messages.userLimit);
-  if (blocker !== null) throw notEnough(Messages.budget);
+  if (blocker !== null) throw blockerError(blocker);
 }

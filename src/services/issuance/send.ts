@@ -9,7 +9,7 @@ import type { UserCouponBundleRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
 import { buildIssueCommand } from './command.js';
 import { issuanceFingerprint } from './presend.js';
-import { isAvailable, limitBlocker, resolveTarget } from './target.js';
+import { blockerError, isAvailable, limitBlocker, resolveTarget } from './target.js';
 import { renderUserCoupon } from './view.js';
 
 /**
@@ -47,8 +47,7 @@ export async function sendBundle(
   }
   if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
   const blocker = await limitBlocker(deps, target);
-  if (blocker === 'USER_LIMIT_REACHED') throw invalidRequest(Messages.userLimit);
-  if (blocker !== null) throw notEnough(Messages.budget);
+  if (blocker !== null) throw blockerError(blocker);
 
   const command = buildIssueCommand(
     deps,

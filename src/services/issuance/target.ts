@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { invalidRequest, Messages, noAuth, notFound } from '../../domain/errors.js';
+import { type CouponError, invalidRequest, Messages, noAuth, notEnough, notFound } from '../../domain/errors.js';
 import { canStillIssue } from '../../domain/validity.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import type { ServiceDeps } from '../deps.js';
@@ -64,7 +64,7 @@ export function isAvailable(t: Target, now: Date): boolean {
   );
 }
 
-export type Blocker = 'USER_LIMIT_REACHED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT';
+export type Blocker = 'USER_LIMIT_REACHED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'NO_CODES';
 
 /** Fail-fast limit checks without reservation (D-7), in D-4 order: per user, then budgets. */
 export async function limitBlocker(deps: ServiceDeps, t: Target): Promise<Blocker | null> {
@@ -72,7 +72,16 @@ export async function limitBlocker(deps: ServiceDeps, t: Target): Promise<Blocke
   if ((await deps.store.getUserCount(s.stockId, t.userKey)) >= s.maxCountPerUser) return 'USER_LIMIT_REACHED';
   if (s.totalCount >= s.maxCount) return 'SOLD_OUT';
   if (s.maxCountPerDay !== null && s.todayCount >= s.maxCountPerDay) return 'DAILY_SOLD_OUT';
-  return null;
+  return codesExhausted(t) ? 'NO_CODES' : null;
+}
+
+/** UPLOAD-mode bundles issue only pre-uploaded codes, and coupond accepts no uploads yet: the pool is empty. */
+export const codesExhausted = (t: Target) => t.stock0.data.coupon_code_mode === 'UPLOAD';
+
+/** Maps a fail-fast blocker to the error pre-send and send answer (api-contract.md §4.4). */
+export function blockerError(blocker: Blocker): CouponError {
+  if (blocker === 'USER_LIMIT_REACHED') return invalidRequest(Messages.userLimit);
+  return notEnough(blocker === 'NO_CODES' ? Messages.codesExhausted : Messages.budget);
 }
 
 export const fingerprintOf = (parts: Record<string, unknown>): string =>

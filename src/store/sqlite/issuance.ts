@@ -15,6 +15,9 @@ import {
   toToken,
 } from './issuance-rows.js';
 
+/** Day counters always count (`today_count` is exact); stocks without a daily cap get this cap. */
+export const UNCAPPED = Number.MAX_SAFE_INTEGER;
+
 /** Thrown inside the savepoint to undo a partly applied issuance and report why. */
 class Refused {
   constructor(readonly outcome: IssueOutcome) {}
@@ -96,10 +99,7 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       const state = q.stockState.get(limits.stockId)?.state ?? null;
       throw new Refused(state === 'SENDING' ? { kind: 'SOLD_OUT' } : { kind: 'NOT_AVAILABLE', state });
     }
-    if (
-      limits.maxCountPerDay !== null &&
-      q.bumpDay.run(limits.stockId, limits.day, limits.maxCountPerDay).changes === 0
-    )
+    if (q.bumpDay.run(limits.stockId, limits.day, limits.maxCountPerDay ?? UNCAPPED).changes === 0)
       throw new Refused({ kind: 'DAILY_SOLD_OUT' });
     const b = c.bundle;
     q.insertBundle.run(
