@@ -1,0 +1,439 @@
+import type { TSchema } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { CouponError } from '../domain/errors.js';
+import { CallbackEnvelope, ProductCouponSendNotification } from './callbacks.js';
+import { couponTagInfoProblem, preSendCouponBundle, sendCouponBundle } from './issuance.js';
+import { UserProductCoupon } from './objects/user-coupon.js';
+import {
+  confirmUserCoupon,
+  deactivateUserCouponBundle,
+  getUserCoupon,
+  listUserCoupons,
+  returnUserCoupon,
+  type UseUserCouponBody,
+  useOrderProblem,
+  useUserCoupon,
+} from './user-coupons.js';
+import { type Location, validate } from './validate.js';
+
+const ok = (schema: TSchema | undefined, value: unknown, location: Location = 'body') =>
+  expect(() => validate(schema!, value, location)).not.toThrow();
+
+function rejected(schema: TSchema | undefined, value: unknown, location: Location = 'body'): CouponError {
+  try {
+    validate(schema!, value, location);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CouponError);
+    expect((e as CouponError).code).toBe('PARAM_ERROR');
+    return e as CouponError;
+  }
+  throw new Error('expected PARAM_ERROR');
+}
+
+/** api-contract.md §4.2 */
+const preSendExample = {
+  brand_id: '120344',
+  product_coupon_id: '1000000013',
+  stock_bundle_id: '100232301',
+  appid: 'wx233544546545989',
+  send_request_no: '34657_20250101_123456',
+  attach: 'example_attach',
+};
+
+/** api-contract.md §5.1 */
+const sendExample = {
+  brand_id: '120344',
+  product_coupon_id: '1000000013',
+  stock_bundle_id: '712315129419284901',
+  appid: 'wx233544546545989',
+  send_request_no: '34657_20250101_123456',
+  attach: 'example_attach',
+  coupon_tag_info: { coupon_tag_list: ['MEMBER'], member_tag_info: { member_card_id: '' } },
+};
+
+/** api-contract.md §5.2, the one element of `user_product_coupon_list`. */
+const bundleCoupon = {
+  coupon_code: '10000003',
+  coupon_state: 'CONFIRMING',
+  valid_begin_time: '2025-08-02T00:00:00+08:00',
+  valid_end_time: '2025-08-31T23:59:59+08:00',
+  receive_time: '2025-08-02T00:00:00+08:00',
+  send_request_no: 'MCHCONFIRM202003101234',
+  send_channel: 'API',
+  progressive_bundle_usage_detail: {},
+  user_product_coupon_bundle_info: {
+    user_coupon_bundle_id: '7123912547109241212489',
+    user_coupon_bundle_index: 0,
+    total_count: 10,
+    used_count: 0,
+  },
+  product_coupon: {
+    product_coupon_id: '1000000014',
+    scope: 'ALL',
+    type: 'DISCOUNT',
+    usage_mode: 'PROGRESSIVE_BUNDLE',
+    progressive_bundle_usage_info: { count: 3, interval_days: 1 },
+    display_info: {
+      name: '全场满100立打8折',
+      image_url: 'https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx',
+      background_url: 'https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx',
+      detail_image_url_list: ['https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx'],
+    },
+    state: 'EFFECTIVE',
+    out_product_no: 'Product_1234567890',
+    brand_id: '120344',
+  },
+  stock: {
+    product_coupon_id: '1000000014',
+    stock_id: '1000000014001',
+    remark: '8月工作日有效批次',
+    coupon_code_mode: 'UPLOAD',
+    coupon_code_count_info: { total_count: 0, available_count: 0 },
+    stock_send_rule: { max_count: 10000000, max_count_per_user: 1 },
+    progressive_bundle_usage_rule: {
+      coupon_available_period: {
+        available_begin_time: '2025-08-01T00:00:00+08:00',
+        available_end_time: '2025-08-31T23:59:59+08:00',
+        available_days: 30,
+        weekly_available_period: { day_list: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] },
+      },
+      discount_coupon: { threshold: 10000, percent_off: 50 },
+    },
+    stock_bundle_info: { stock_bundle_id: '712315129419284901', stock_bundle_index: 0 },
+    usage_rule_display_info: {
+      coupon_usage_method_list: ['OFFLINE', 'MINI_PROGRAM', 'PAYMENT_CODE'],
+      mini_program_appid: 'wx1234567890',
+      mini_program_path: '/pages/index/product',
+      usage_description: '工作日可用',
+      coupon_available_store_info: {
+        description: '所有门店可用，可使用小程序查看门店列表',
+        mini_program_appid: 'wx1234567890',
+        mini_program_path: '/pages/index/store-list',
+      },
+    },
+    coupon_display_info: {
+      code_display_mode: 'QRCODE',
+      background_color: 'Color010',
+      entrance_mini_program: {
+        appid: 'wx1234567890',
+        path: '/pages/index/product',
+        entrance_wording: '欢迎选购',
+        guidance_wording: '获取更多优惠',
+      },
+      entrance_official_account: { appid: 'wx1234567890' },
+      entrance_finder: {
+        finder_id: 'gh_12345678',
+        finder_video_id: 'UDFsdf24df34dD456Hdf34',
+        finder_video_cover_image_url: 'https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx',
+      },
+    },
+    notify_config: { notify_appid: 'wx4fd12345678' },
+    store_scope: 'NONE',
+    sent_count_info: { total_count: 0, today_count: 0 },
+    state: 'SENDING',
+    brand_id: '120344',
+  },
+  brand_id: '120344',
+};
+
+/** api-contract.md §12.2 */
+const callbackExample = {
+  id: '8b33f79f-8869-5ae5-b41b-3c0b59f957d0',
+  create_time: '2020-07-13T23:27:38+08:00',
+  resource_type: 'encrypt-resource',
+  event_type: 'PRODUCT_COUPON_SP.SEND',
+  summary: '商品券领券通知',
+  resource: {
+    original_type: 'coupon',
+    algorithm: 'AEAD_AES_256_GCM',
+    ciphertext: 'xxx',
+    associated_data: 'product_coupon_sp',
+    nonce: 'j9g1wAzF9Xn1',
+  },
+};
+
+const sendPlaintextExample = {
+  brand_id: '12345',
+  coupon_code: '1227944959000000911017',
+  product_coupon_id: '1000932014',
+  stock_id: '1000932014001',
+  stock_bundle_id: '100093201412323',
+  user_coupon_bundle_id: '123446565767',
+  appid: 'wx233544546545989',
+  openid: 'oh-394z-6CGkNoJrsDLTTUKiAnp4',
+  unionid: 'oOuyajgxj0oVwjocSoQm6mp7PGKw',
+  receive_time: '2025-05-20T13:29:35.120+08:00',
+  send_request_no: 'SEND120395730984',
+  send_channel: 'API',
+  valid_begin_time: '2025-05-20T13:29:35.120+08:00',
+  valid_end_time: '2025-05-25T23:59:59.000+08:00',
+  phone_number: '13212345678',
+  country_code: '86',
+  attach: 'brand_custom_attach',
+};
+
+const couponRef = {
+  product_coupon_id: '1000000013',
+  stock_id: '1000000013001',
+  appid: 'wx233544546545989',
+  brand_id: '120344',
+};
+const useBody: UseUserCouponBody = {
+  ...couponRef,
+  use_time: '2025-08-03T12:00:00+08:00',
+  out_request_no: 'MCHUSE202003101234',
+  associated_order_info: { transaction_id: '4200000000123456789123456789' },
+};
+
+const allEndpoints = [
+  preSendCouponBundle,
+  sendCouponBundle,
+  getUserCoupon,
+  listUserCoupons,
+  confirmUserCoupon,
+  useUserCoupon,
+  returnUserCoupon,
+  deactivateUserCouponBundle,
+];
+
+describe('documented examples', () => {
+  it('pre-send request, path and response', () => {
+    ok(preSendCouponBundle.body, preSendExample);
+    ok(preSendCouponBundle.params, { openid: 'oh-394z-6CGkNoJrsDLTTUKiAnp4' }, 'uri_template');
+    ok(preSendCouponBundle.response, {
+      token: 'ABBpZjCfAAABAAAAAACmTrRvExc7XKea-gTVaBAAAADSn9xnWYv5l5lkN-GZBOXXZ30Cgo-RH7BfsyWbOKgfHH0JZ9R1PgIvZOif8lg8',
+    });
+  });
+
+  it('direct send request and response', () => {
+    ok(sendCouponBundle.body, sendExample);
+    ok(sendCouponBundle.response, {
+      user_coupon_bundle_id: '7123912547109241212489',
+      user_product_coupon_list: [bundleCoupon],
+    });
+  });
+
+  it('user coupon responses (get, list, deactivate bundle)', () => {
+    ok(UserProductCoupon, bundleCoupon);
+    ok(listUserCoupons.response, { total_count: 1, user_coupon_list: [bundleCoupon] });
+    ok(listUserCoupons.response, { next_page_token: 'abc' });
+    ok(deactivateUserCouponBundle.response, {
+      user_coupon_bundle_id: '7123912547109241212489',
+      user_product_coupon_list: [
+        {
+          ...bundleCoupon,
+          coupon_state: 'DEACTIVATED',
+          deactivate_request_no: '34657_20250101_123456',
+          deactivate_time: '2025-08-05T00:00:00+08:00',
+          deactivate_reason: '商品已下线，使用户商品券失效',
+        },
+      ],
+    });
+  });
+
+  it('bundle responses require the bundle info; the deactivate response also the stock bundle info', () => {
+    const { user_product_coupon_bundle_info: _, ...noBundleInfo } = bundleCoupon;
+    ok(UserProductCoupon, noBundleInfo);
+    rejected(sendCouponBundle.response, { user_coupon_bundle_id: 'b', user_product_coupon_list: [noBundleInfo] });
+    const { stock_bundle_info: __, ...stock } = bundleCoupon.stock;
+    const item = { ...bundleCoupon, stock };
+    ok(sendCouponBundle.response, { user_coupon_bundle_id: 'b', user_product_coupon_list: [item] });
+    rejected(deactivateUserCouponBundle.response, { user_coupon_bundle_id: 'b', user_product_coupon_list: [item] });
+  });
+
+  it('user-side request examples (§14)', () => {
+    ok(getUserCoupon.query, couponRef, 'query');
+    ok(getUserCoupon.params, { openid: 'oh-394z-6CGkNoJrsDLTTUKiAnp4', coupon_code: 'Code_123456' }, 'uri_template');
+    ok(confirmUserCoupon.body, { ...couponRef, out_request_no: 'MCHCONFIRM202003101234' });
+    ok(returnUserCoupon.body, { ...couponRef, out_request_no: 'MCHRETURN202003101234' });
+    ok(useUserCoupon.body, useBody);
+    ok(deactivateUserCouponBundle.body, {
+      brand_id: '120344',
+      product_coupon_id: '1000000013',
+      stock_bundle_id: '100232301',
+      appid: 'wx233544546545989',
+      out_request_no: '34657_20250101_123456',
+      deactivate_reason: '商品已下线，使用户商品券失效',
+    });
+    ok(listUserCoupons.query, { appid: 'wx233544546545989', brand_id: '120344', coupon_state: 'USED' }, 'query');
+  });
+
+  it('SEND callback envelope and plaintext', () => {
+    ok(CallbackEnvelope, callbackExample);
+    ok(ProductCouponSendNotification, sendPlaintextExample);
+    ok(ProductCouponSendNotification, { ...sendPlaintextExample, send_channel: 'SOME_FUTURE_CHANNEL' });
+    const { stock_bundle_id: _, user_coupon_bundle_id: __, phone_number: ___, ...required } = sendPlaintextExample;
+    ok(ProductCouponSendNotification, required);
+    rejected(ProductCouponSendNotification, { ...sendPlaintextExample, unionid: undefined });
+    rejected(CallbackEnvelope, { ...callbackExample, resource: { ...callbackExample.resource, algorithm: 'AES' } });
+  });
+});
+
+describe('request numbers', () => {
+  const no = (n: number) => 'Ab9_-'.repeat(30).slice(0, n);
+  const confirmBase = { ...couponRef, out_request_no: 'abcdef' };
+
+  it.each([
+    ['pre-send send_request_no', 40, preSendCouponBundle.body, preSendExample, 'send_request_no'],
+    ['send send_request_no', 128, sendCouponBundle.body, sendExample, 'send_request_no'],
+    ['confirm out_request_no', 40, confirmUserCoupon.body, confirmBase, 'out_request_no'],
+    ['use out_request_no', 40, useUserCoupon.body, useBody, 'out_request_no'],
+  ] as const)('%s: 6..%i characters', (_, max, schema, base, key) => {
+    const at = (n: number) => ({ ...base, [key]: no(n) });
+    expect(rejected(schema, at(5)).detail?.field).toBe(`/${key}`);
+    ok(schema, at(6));
+    ok(schema, at(max));
+    expect(rejected(schema, at(max + 1)).detail?.field).toBe(`/${key}`);
+  });
+
+  it.each(['abc def', 'abcdef!', 'abc.def', '发券单号123456', 'abcdéf', 'abcdef\n'])('charset rejects %j', (value) => {
+    rejected(preSendCouponBundle.body, { ...preSendExample, send_request_no: value });
+    rejected(sendCouponBundle.body, { ...sendExample, send_request_no: value });
+  });
+});
+
+describe('attach counts Unicode characters', () => {
+  const cases: [string, string][] = [
+    ['ASCII', 'a'],
+    ['CJK', '券'],
+    ['astral (surrogate pair)', '😀'],
+  ];
+  it.each(cases)('%s: 150 accepted, 151 rejected', (_, ch) => {
+    for (const schema of [preSendCouponBundle.body, sendCouponBundle.body]) {
+      ok(schema, { ...preSendExample, attach: ch.repeat(150) });
+      const e = rejected(schema, { ...preSendExample, attach: ch.repeat(151) });
+      expect(e.detail?.field).toBe('/attach');
+    }
+  });
+
+  it('mixed text and lone surrogates', () => {
+    ok(preSendCouponBundle.body, { ...preSendExample, attach: `${'😀'.repeat(75)}${'a'.repeat(75)}` });
+    rejected(preSendCouponBundle.body, { ...preSendExample, attach: `${'😀'.repeat(75)}${'a'.repeat(76)}` });
+    ok(preSendCouponBundle.body, { ...preSendExample, attach: '\uD83D'.repeat(150) });
+    ok(preSendCouponBundle.body, { ...preSendExample, attach: '' });
+  });
+
+  it('deactivate_reason 1..150 characters', () => {
+    const body = {
+      ...couponRef,
+      stock_bundle_id: '100232301',
+      out_request_no: '34657_20250101_123456',
+      deactivate_reason: '失'.repeat(150),
+    };
+    const { stock_id: _, ...b } = body;
+    ok(deactivateUserCouponBundle.body, b);
+    rejected(deactivateUserCouponBundle.body, { ...b, deactivate_reason: '失'.repeat(151) });
+    rejected(deactivateUserCouponBundle.body, { ...b, deactivate_reason: '' });
+  });
+});
+
+describe('unknown fields', () => {
+  const unknown = (schema: TSchema | undefined, value: unknown, path: string) => {
+    const e = rejected(schema, value);
+    expect(e.message).toBe('请求中含有未在API文档中定义的参数');
+    expect(e.detail?.value).toEqual([path]);
+  };
+
+  it('are rejected at the top level and inside nested request objects', () => {
+    unknown(preSendCouponBundle.body, { ...preSendExample, coupon_tag_info: {} }, '/body/coupon_tag_info');
+    unknown(preSendCouponBundle.body, { ...preSendExample, stock_id: '1' }, '/body/stock_id');
+    unknown(sendCouponBundle.body, { ...sendExample, coupon_code: 'c' }, '/body/coupon_code');
+    unknown(
+      sendCouponBundle.body,
+      { ...sendExample, coupon_tag_info: { ...sendExample.coupon_tag_info, extra: 1 } },
+      '/body/coupon_tag_info/extra',
+    );
+    unknown(
+      sendCouponBundle.body,
+      { ...sendExample, coupon_tag_info: { member_tag_info: { member_card_id: 'x', level: 1 } } },
+      '/body/coupon_tag_info/member_tag_info/level',
+    );
+    unknown(useUserCoupon.body, { ...useBody, sequential_coupon_index: 0 }, '/body/sequential_coupon_index');
+    unknown(
+      useUserCoupon.body,
+      { ...useBody, associated_order_info: { transaction_id: '42', amount: 1 } },
+      '/body/associated_order_info/amount',
+    );
+    unknown(confirmUserCoupon.body, { ...couponRef, out_request_no: 'abcdef', coupon_code: 'c' }, '/body/coupon_code');
+  });
+
+  it('but schema errors win over unknown fields (D-4)', () => {
+    const e = rejected(preSendCouponBundle.body, { ...preSendExample, send_request_no: 'x', extra: 1 });
+    expect(e.detail?.field).toBe('/send_request_no');
+  });
+
+  it('are tolerated in responses and callbacks (forward compatibility)', () => {
+    ok(UserProductCoupon, { ...bundleCoupon, new_field: 1 });
+    ok(ProductCouponSendNotification, { ...sendPlaintextExample, new_field: 1 });
+  });
+});
+
+describe('field rules', () => {
+  it('required fields and enums', () => {
+    const { appid: _, ...noAppid } = preSendExample;
+    expect(rejected(preSendCouponBundle.body, noAppid).detail?.field).toBe('/appid');
+    rejected(sendCouponBundle.body, { ...sendExample, coupon_tag_info: { coupon_tag_list: ['VIP'] } });
+    rejected(listUserCoupons.query, { appid: 'wx1', brand_id: '1', coupon_state: 'UNKNOWN' }, 'query');
+    rejected(useUserCoupon.body, { ...useBody, use_time: '2025-08-03 12:00:00' });
+    rejected(useUserCoupon.body, { ...useBody, saved_amount: -1 });
+    rejected(useUserCoupon.body, {
+      ...useBody,
+      associated_order_info: undefined,
+      associated_pay_score_order_info: { out_order_no: 'bad order no', mchid: '1', sub_mchid: '2' },
+    });
+  });
+
+  it('list paging', () => {
+    const q = { appid: 'wx1', brand_id: '1' };
+    ok(listUserCoupons.query, { ...q, page_size: 1 }, 'query');
+    ok(listUserCoupons.query, { ...q, page_size: 50 }, 'query');
+    rejected(listUserCoupons.query, { ...q, page_size: 0 }, 'query');
+    rejected(listUserCoupons.query, { ...q, page_size: 51 }, 'query');
+    rejected(listUserCoupons.query, { ...q, page_token: 't'.repeat(101) }, 'query');
+  });
+
+  it('use: exactly one order object, with its identifying numbers', () => {
+    const base = { ...useBody, associated_order_info: undefined };
+    expect(useOrderProblem(useBody)).toBeUndefined();
+    expect(useOrderProblem(base)).toBe('/associated_order_info');
+    expect(
+      useOrderProblem({ ...useBody, associated_pay_score_order_info: { order_id: '1000000000201910071234567' } }),
+    ).toBe('/associated_order_info');
+    expect(useOrderProblem({ ...base, associated_order_info: {} })).toBe('/associated_order_info');
+    expect(useOrderProblem({ ...base, associated_order_info: { out_trade_no: 'T1' } })).toBe(
+      '/associated_order_info/mchid',
+    );
+    expect(useOrderProblem({ ...base, associated_order_info: { out_trade_no: 'T1', mchid: '1900000001' } })).toBe(
+      '/associated_order_info/sub_mchid',
+    );
+    expect(
+      useOrderProblem({ ...base, associated_order_info: { out_trade_no: 'T1', mchid: '1900000001', sub_mchid: '2' } }),
+    ).toBeUndefined();
+    expect(useOrderProblem({ ...base, associated_pay_score_order_info: { order_id: '1' } })).toBeUndefined();
+    expect(useOrderProblem({ ...base, associated_pay_score_order_info: { out_order_no: 'S|1' } })).toBe(
+      '/associated_pay_score_order_info/mchid',
+    );
+  });
+
+  it('send: MEMBER tag needs a member card', () => {
+    expect(couponTagInfoProblem(undefined)).toBeUndefined();
+    expect(couponTagInfoProblem({})).toBeUndefined();
+    expect(couponTagInfoProblem({ coupon_tag_list: ['MEMBER'] })).toBe('/coupon_tag_info/member_tag_info');
+    expect(couponTagInfoProblem(sendExample.coupon_tag_info as never)).toBe(
+      '/coupon_tag_info/member_tag_info/member_card_id',
+    );
+    expect(
+      couponTagInfoProblem({ coupon_tag_list: ['MEMBER'], member_tag_info: { member_card_id: 'pY7x' } }),
+    ).toBeUndefined();
+  });
+});
+
+describe('endpoint definitions', () => {
+  it.each(allEndpoints.map((e) => [e.name, e] as const))('%s: path placeholders match params', (_, e) => {
+    const placeholders = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(e.params?.properties ?? {}).sort()).toEqual(placeholders);
+    expect(e.path.startsWith('/v3/marketing/partner/product-coupon/users/{openid}')).toBe(true);
+    expect(e.rate).toBe('user');
+    expect(e.method === 'GET' ? e.query : e.body).toBeDefined();
+  });
+});
