@@ -1,8 +1,9 @@
 import type { KeyInput } from '../protocol/webcrypto.js';
+import type { Endpoints } from '../schemas/endpoints.js';
 import type { RetryDelay } from './retry.js';
 import { createSender } from './sender.js';
 import { createRoot } from './styles.js';
-import type { ClientRoot } from './types.js';
+import type { ClientRoot, Registry } from './types.js';
 import { KeyRing, type TrustOptions } from './verify.js';
 
 export const WECHATPAY_BASE_URL = 'https://api.mch.weixin.qq.com/';
@@ -27,7 +28,8 @@ export interface ClientConfig extends TrustOptions {
   userAgent?: string;
 }
 
-export type WechatpayClient = ClientRoot;
+/** Typed from the schema registry `R` (coupond's own endpoints by default). */
+export type WechatpayClient<R extends Registry = Endpoints> = ClientRoot<R>;
 
 export function createClient(config: ClientConfig): WechatpayClient {
   if (!config.mchid || !config.serial) throw new TypeError('mchid and serial are required');

@@ -10,7 +10,7 @@ export {
 export type { QueryParams, QueryValue } from './paths.js';
 export type { RetryDelay } from './retry.js';
 export type { HttpMethod, RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
-export type { KnownPath, LooseMethod, LooseNode, LooseOptions, PathNode, TypedOptions } from './types.js';
+export type { KnownPath, LooseMethod, LooseNode, LooseOptions, PathNode, Registry, TypedOptions } from './types.js';
 export type { TrustOptions } from './verify.js';
 export {
   buildTestCallback,

@@ -79,15 +79,16 @@ describe('three call styles, one request', () => {
     const before = server.received.length;
     const node = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_;
     await node.get({ product_coupon_id: '1000000013', params: { brand_id: '120344' } });
-    await node.patch({ product_coupon_id: 7, json: { out_request_no: 'x' } });
-    await node.put({ product_coupon_id: 7 });
-    await node.delete({ product_coupon_id: 7 });
+    const loose = client.v3.things._thing_id_;
+    await loose.patch({ thing_id: 7, json: { a: 1 } });
+    await loose.put({ thing_id: 7 });
+    await loose.delete({ thing_id: 7 });
     await client.v3.things.Delete.post();
     expect(server.received.slice(before).map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /v3/marketing/partner/product-coupon/product-coupons/1000000013?brand_id=120344',
-      'PATCH /v3/marketing/partner/product-coupon/product-coupons/7',
-      'PUT /v3/marketing/partner/product-coupon/product-coupons/7',
-      'DELETE /v3/marketing/partner/product-coupon/product-coupons/7',
+      'PATCH /v3/things/7',
+      'PUT /v3/things/7',
+      'DELETE /v3/things/7',
       'POST /v3/things/delete',
     ]);
   });

@@ -1,22 +1,26 @@
 import type { Static, TSchema } from '@sinclair/typebox';
+import type { EndpointDef } from '../schemas/endpoint.js';
 import type { Endpoints } from '../schemas/endpoints.js';
 import type { QueryParams } from './paths.js';
 import type { RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
 
 /**
- * Call-style types derived from the schema registry (`src/schemas/endpoints.ts`): for every registered path and
- * method, `json`, path parameters, `params` and the response `data` are checked; any other path gets the loose,
- * `unknown`-based signatures.
+ * Call-style types derived from a schema registry (by default `src/schemas/endpoints.ts`): for every registered
+ * path and method, `json`, path parameters, `params` and the response `data` are checked; any other path gets the
+ * loose, `unknown`-based signatures.
  */
-type Endpoint = Endpoints[keyof Endpoints];
+export type Registry = Readonly<Record<string, EndpointDef>>;
+
+/** Endpoints whose path is a literal type; a path widened to `string` cannot be matched and is left out. */
+type Endpoint<R extends Registry> = { [K in keyof R]: string extends R[K]['path'] ? never : R[K] }[keyof R];
 type WithoutSlash<P extends string> = P extends `/${infer R}` ? WithoutSlash<R> : P;
 
 /** Registered paths as the call styles spell them: `v3/marketing/partner/product-coupon/…`, no leading slash. */
-export type KnownPath = WithoutSlash<Endpoint['path']>;
+export type KnownPath<R extends Registry = Endpoints> = WithoutSlash<Endpoint<R>['path']>;
 export type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-type EndpointAt<P extends string, V extends Verb> = Extract<
-  Endpoint,
+type EndpointAt<R extends Registry, P extends string, V extends Verb> = Extract<
+  Endpoint<R>,
   { readonly path: `/${P}`; readonly method: Uppercase<V> }
 >;
 
@@ -45,9 +49,9 @@ export interface LooseOptions extends RequestOptions {
 }
 export type LooseMethod = (options?: LooseOptions) => Promise<WechatpayResponse<unknown>>;
 
-type Method<P extends string, V extends Verb> = [EndpointAt<P, V>] extends [never]
+type Method<R extends Registry, P extends string, V extends Verb> = [EndpointAt<R, P, V>] extends [never]
   ? LooseMethod
-  : TypedMethod<P, EndpointAt<P, V>>;
+  : TypedMethod<P, EndpointAt<R, P, V>>;
 
 /** Any path: each property is one more segment, each verb a loose call. */
 export type LooseNode = { readonly [V in Verb]: LooseMethod } & { readonly [segment: string]: LooseNode };
@@ -70,21 +74,25 @@ type NextSegment<K extends string, P extends string> = P extends ''
       ? S
       : Rest
     : never;
-type Children<P extends string> = {
-  readonly [S in NextSegment<KnownPath, P> as PropertyOf<S>]: PathNode<Join<P, S>>;
+type Children<R extends Registry, P extends string> = {
+  readonly [S in NextSegment<KnownPath<R>, P> as PropertyOf<S>]: PathNode<Join<P, S>, R>;
 };
 
 /** The node of path template `P`: typed verbs where `P` is registered, typed children toward registered paths. */
-export type PathNode<P extends string> = { readonly [V in Verb]: Method<P, V> } & Children<P> & {
-    readonly [segment: string]: LooseNode;
-  };
+export type PathNode<P extends string, R extends Registry = Endpoints> = {
+  readonly [V in Verb]: Method<R, P, V>;
+} & Children<R, P> & { readonly [segment: string]: LooseNode };
 
 /** `client.chain(path)` and `client[path]`: a literal path gets its node, a computed `string` the loose node. */
-export type NodeFor<P extends string> = string extends P ? LooseNode : PathNode<WithoutSlash<P>>;
+export type NodeFor<P extends string, R extends Registry = Endpoints> = string extends P
+  ? LooseNode
+  : PathNode<WithoutSlash<P>, R>;
 
-export type ClientRoot = Children<''> & { readonly [P in KnownPath]: PathNode<P> } & {
+export type ClientRoot<R extends Registry = Endpoints> = Children<R, ''> & {
+  readonly [P in KnownPath<R>]: PathNode<P, R>;
+} & {
   /** Declarative style: the path template verbatim, `{name}` placeholders filled from the call's options. */
-  chain<P extends string>(path: P): NodeFor<P>;
+  chain<P extends string>(path: P): NodeFor<P, R>;
   /** The sender itself: a concrete path, no placeholders. */
   request<T = unknown>(request: SendRequest): Promise<WechatpayResponse<T>>;
 } & { readonly [pathOrSegment: string]: LooseNode };
