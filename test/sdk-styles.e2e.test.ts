@@ -119,10 +119,9 @@ describe('the SDK against a live coupond', () => {
         coupon_code: coupon?.coupon_code ?? '',
         params: { ...params, product_coupon_id: seeded.productCouponId, stock_id: seeded.stockIds[0] ?? '' },
       });
-      expect(detail.data).toMatchObject({
-        coupon_code: coupon?.coupon_code,
-        product_coupon_id: seeded.productCouponId,
-      });
+      expect(detail.data.coupon_code).toBe(coupon?.coupon_code);
+      expect(detail.data.product_coupon.product_coupon_id).toBe(seeded.productCouponId);
+      expect(detail.data.send_request_no).toBe(body('SEND_0001').send_request_no);
     });
 
     it('reports business errors with WeChat’s code', async () => {
