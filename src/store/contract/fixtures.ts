@@ -115,7 +115,6 @@ export function stockBundle(
       coupon_display_info: { code_display_mode: 'QRCODE' },
       notify_config: { notify_appid: APPID },
       store_scope: 'NONE',
-      brand_id: BRAND,
     };
     return {
       stockId,

@@ -78,7 +78,7 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
           return await attempt(work, isolation);
         } catch (error) {
           if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** n));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
         }
       }
     },

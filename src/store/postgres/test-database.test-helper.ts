@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../port.js';
-import { createPostgresStore, type PostgresOptions } from './index.js';
+import { openDatabase, type PostgresOptions } from './database.js';
+import { createPostgresStore } from './index.js';
+import { migrate } from './migrate.js';
 
 /** Test databases: one throw-away schema per store, so test files run in parallel on one server. */
 export const TEST_DATABASE_URL = process.env.COUPOND_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -49,6 +51,21 @@ export async function openTestStore(options: PostgresOptions = {}): Promise<Stor
     ...store,
     async close() {
       await store.close();
+      await dropSchema(schema);
+    },
+  };
+}
+
+/** A migrated schema reached through the adapter's own `Database`, for tests that need plain SQL. */
+export async function openTestDatabase(options: PostgresOptions = {}) {
+  const schema = options.schema ?? randomSchema();
+  const db = openDatabase(TEST_DATABASE_URL, { ...options, schema });
+  await migrate(db);
+  return {
+    db,
+    schema,
+    async close() {
+      await db.pool.end();
       await dropSchema(schema);
     },
   };
