@@ -20,6 +20,9 @@ const plugin = (privateKey = c.merchant.privateKey) =>
     baseURL: c.baseURL,
   });
 
+/** The plugin types a response like its request body; the real shape is WeChat's answer. */
+const dataOf = <T>(r: { data: unknown }) => r.data as T;
+
 interface AxiosFailure {
   response?: { status: number; data: { code: string } };
   code?: string;
@@ -70,13 +73,15 @@ describe('wechatpay-axios-plugin against coupond', () => {
       body('AXIOS_0001'),
       cfg,
     );
-    const tokens = new Set([a.data.token, b.data.token, p.data.token]);
+    const tokens = new Set([a, b, p].map((r) => dataOf<{ token: string }>(r).token));
     expect(tokens.size).toBe(3);
 
     const sent = await wxpay.v3.marketing.partner.productCoupon.users._openid_.couponBundles.post(body('AXIOS_0002'), {
       openid: 'o-axios-direct',
     });
-    expect(sent.data.user_product_coupon_list[0].send_channel).toBe('API');
+    expect(
+      dataOf<{ user_product_coupon_list: { send_channel: string }[] }>(sent).user_product_coupon_list[0]?.send_channel,
+    ).toBe('API');
   });
 
   it('sees WeChat error bodies as AxiosError responses', async () => {
