@@ -2,11 +2,20 @@ import type { TSchema } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { CouponError } from '../domain/errors.js';
 import { CallbackEnvelope, ProductCouponSendNotification } from './callbacks.js';
-import { couponTagInfoProblem, preSendCouponBundle, sendCouponBundle } from './issuance.js';
+import {
+  couponTagInfoProblem,
+  type PreSendCouponBundleBody,
+  preSendCouponBundle,
+  type SendCouponBundleBody,
+  type SendCouponBundleResponse,
+  sendCouponBundle,
+} from './issuance.js';
 import { UserProductCoupon } from './objects/user-coupon.js';
 import {
   confirmUserCoupon,
+  type DeactivateUserCouponBundleBody,
   deactivateUserCouponBundle,
+  type GetUserCouponQuery,
   getUserCoupon,
   listUserCoupons,
   returnUserCoupon,
@@ -31,153 +40,104 @@ function rejected(schema: TSchema | undefined, value: unknown, location: Locatio
 }
 
 /** api-contract.md §4.2 */
-const preSendExample = {
-  brand_id: '120344',
-  product_coupon_id: '1000000013',
-  stock_bundle_id: '100232301',
-  appid: 'wx233544546545989',
-  send_request_no: '34657_20250101_123456',
-  attach: 'example_attach',
-};
+const preSendExample: PreSendCouponBundleBody = JSON.parse(`{
+  "brand_id": "120344", "product_coupon_id": "1000000013", "stock_bundle_id": "100232301",
+  "appid": "wx233544546545989", "send_request_no": "34657_20250101_123456", "attach": "example_attach"
+}`);
 
 /** api-contract.md §5.1 */
-const sendExample = {
-  brand_id: '120344',
-  product_coupon_id: '1000000013',
-  stock_bundle_id: '712315129419284901',
-  appid: 'wx233544546545989',
-  send_request_no: '34657_20250101_123456',
-  attach: 'example_attach',
-  coupon_tag_info: { coupon_tag_list: ['MEMBER'], member_tag_info: { member_card_id: '' } },
-};
+const sendExample: SendCouponBundleBody = JSON.parse(`{
+  "brand_id": "120344", "product_coupon_id": "1000000013", "stock_bundle_id": "712315129419284901",
+  "appid": "wx233544546545989", "send_request_no": "34657_20250101_123456", "attach": "example_attach",
+  "coupon_tag_info": { "coupon_tag_list": ["MEMBER"], "member_tag_info": { "member_card_id": "" } }
+}`);
 
-/** api-contract.md §5.2, the one element of `user_product_coupon_list`. */
-const bundleCoupon = {
-  coupon_code: '10000003',
-  coupon_state: 'CONFIRMING',
-  valid_begin_time: '2025-08-02T00:00:00+08:00',
-  valid_end_time: '2025-08-31T23:59:59+08:00',
-  receive_time: '2025-08-02T00:00:00+08:00',
-  send_request_no: 'MCHCONFIRM202003101234',
-  send_channel: 'API',
-  progressive_bundle_usage_detail: {},
-  user_product_coupon_bundle_info: {
-    user_coupon_bundle_id: '7123912547109241212489',
-    user_coupon_bundle_index: 0,
-    total_count: 10,
-    used_count: 0,
-  },
-  product_coupon: {
-    product_coupon_id: '1000000014',
-    scope: 'ALL',
-    type: 'DISCOUNT',
-    usage_mode: 'PROGRESSIVE_BUNDLE',
-    progressive_bundle_usage_info: { count: 3, interval_days: 1 },
-    display_info: {
-      name: '全场满100立打8折',
-      image_url: 'https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx',
-      background_url: 'https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx',
-      detail_image_url_list: ['https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx'],
+/** api-contract.md §5.2 (whitespace compacted). */
+const sendResponseExample: SendCouponBundleResponse = JSON.parse(`{
+  "user_coupon_bundle_id": "7123912547109241212489",
+  "user_product_coupon_list": [{
+    "coupon_code": "10000003", "coupon_state": "CONFIRMING", "valid_begin_time": "2025-08-02T00:00:00+08:00",
+    "valid_end_time": "2025-08-31T23:59:59+08:00", "receive_time": "2025-08-02T00:00:00+08:00",
+    "send_request_no": "MCHCONFIRM202003101234", "send_channel": "API", "progressive_bundle_usage_detail": {},
+    "user_product_coupon_bundle_info": {
+      "user_coupon_bundle_id": "7123912547109241212489", "user_coupon_bundle_index": 0, "total_count": 10, "used_count": 0
     },
-    state: 'EFFECTIVE',
-    out_product_no: 'Product_1234567890',
-    brand_id: '120344',
-  },
-  stock: {
-    product_coupon_id: '1000000014',
-    stock_id: '1000000014001',
-    remark: '8月工作日有效批次',
-    coupon_code_mode: 'UPLOAD',
-    coupon_code_count_info: { total_count: 0, available_count: 0 },
-    stock_send_rule: { max_count: 10000000, max_count_per_user: 1 },
-    progressive_bundle_usage_rule: {
-      coupon_available_period: {
-        available_begin_time: '2025-08-01T00:00:00+08:00',
-        available_end_time: '2025-08-31T23:59:59+08:00',
-        available_days: 30,
-        weekly_available_period: { day_list: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] },
+    "product_coupon": {
+      "product_coupon_id": "1000000014", "scope": "ALL", "type": "DISCOUNT", "usage_mode": "PROGRESSIVE_BUNDLE",
+      "progressive_bundle_usage_info": { "count": 3, "interval_days": 1 },
+      "display_info": {
+        "name": "全场满100立打8折", "image_url": "https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx",
+        "background_url": "https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx",
+        "detail_image_url_list": ["https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx"]
       },
-      discount_coupon: { threshold: 10000, percent_off: 50 },
+      "state": "EFFECTIVE", "out_product_no": "Product_1234567890", "brand_id": "120344"
     },
-    stock_bundle_info: { stock_bundle_id: '712315129419284901', stock_bundle_index: 0 },
-    usage_rule_display_info: {
-      coupon_usage_method_list: ['OFFLINE', 'MINI_PROGRAM', 'PAYMENT_CODE'],
-      mini_program_appid: 'wx1234567890',
-      mini_program_path: '/pages/index/product',
-      usage_description: '工作日可用',
-      coupon_available_store_info: {
-        description: '所有门店可用，可使用小程序查看门店列表',
-        mini_program_appid: 'wx1234567890',
-        mini_program_path: '/pages/index/store-list',
+    "stock": {
+      "product_coupon_id": "1000000014", "stock_id": "1000000014001", "remark": "8月工作日有效批次",
+      "coupon_code_mode": "UPLOAD", "coupon_code_count_info": { "total_count": 0, "available_count": 0 },
+      "stock_send_rule": { "max_count": 10000000, "max_count_per_user": 1 },
+      "progressive_bundle_usage_rule": {
+        "coupon_available_period": {
+          "available_begin_time": "2025-08-01T00:00:00+08:00", "available_end_time": "2025-08-31T23:59:59+08:00",
+          "available_days": 30,
+          "weekly_available_period": { "day_list": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"] }
+        },
+        "discount_coupon": { "threshold": 10000, "percent_off": 50 }
       },
+      "stock_bundle_info": { "stock_bundle_id": "712315129419284901", "stock_bundle_index": 0 },
+      "usage_rule_display_info": {
+        "coupon_usage_method_list": ["OFFLINE", "MINI_PROGRAM", "PAYMENT_CODE"],
+        "mini_program_appid": "wx1234567890", "mini_program_path": "/pages/index/product", "usage_description": "工作日可用",
+        "coupon_available_store_info": {
+          "description": "所有门店可用，可使用小程序查看门店列表", "mini_program_appid": "wx1234567890",
+          "mini_program_path": "/pages/index/store-list"
+        }
+      },
+      "coupon_display_info": {
+        "code_display_mode": "QRCODE", "background_color": "Color010",
+        "entrance_mini_program": {
+          "appid": "wx1234567890", "path": "/pages/index/product", "entrance_wording": "欢迎选购", "guidance_wording": "获取更多优惠"
+        },
+        "entrance_official_account": { "appid": "wx1234567890" },
+        "entrance_finder": {
+          "finder_id": "gh_12345678", "finder_video_id": "UDFsdf24df34dD456Hdf34",
+          "finder_video_cover_image_url": "https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx"
+        }
+      },
+      "notify_config": { "notify_appid": "wx4fd12345678" }, "store_scope": "NONE",
+      "sent_count_info": { "total_count": 0, "today_count": 0 }, "state": "SENDING", "brand_id": "120344"
     },
-    coupon_display_info: {
-      code_display_mode: 'QRCODE',
-      background_color: 'Color010',
-      entrance_mini_program: {
-        appid: 'wx1234567890',
-        path: '/pages/index/product',
-        entrance_wording: '欢迎选购',
-        guidance_wording: '获取更多优惠',
-      },
-      entrance_official_account: { appid: 'wx1234567890' },
-      entrance_finder: {
-        finder_id: 'gh_12345678',
-        finder_video_id: 'UDFsdf24df34dD456Hdf34',
-        finder_video_cover_image_url: 'https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/xxx',
-      },
-    },
-    notify_config: { notify_appid: 'wx4fd12345678' },
-    store_scope: 'NONE',
-    sent_count_info: { total_count: 0, today_count: 0 },
-    state: 'SENDING',
-    brand_id: '120344',
-  },
-  brand_id: '120344',
-};
+    "brand_id": "120344"
+  }]
+}`);
+const bundleCoupon = sendResponseExample.user_product_coupon_list[0]!;
 
 /** api-contract.md §12.2 */
-const callbackExample = {
-  id: '8b33f79f-8869-5ae5-b41b-3c0b59f957d0',
-  create_time: '2020-07-13T23:27:38+08:00',
-  resource_type: 'encrypt-resource',
-  event_type: 'PRODUCT_COUPON_SP.SEND',
-  summary: '商品券领券通知',
-  resource: {
-    original_type: 'coupon',
-    algorithm: 'AEAD_AES_256_GCM',
-    ciphertext: 'xxx',
-    associated_data: 'product_coupon_sp',
-    nonce: 'j9g1wAzF9Xn1',
-  },
-};
+const callbackExample: CallbackEnvelope = JSON.parse(`{
+  "id": "8b33f79f-8869-5ae5-b41b-3c0b59f957d0", "create_time": "2020-07-13T23:27:38+08:00",
+  "resource_type": "encrypt-resource", "event_type": "PRODUCT_COUPON_SP.SEND", "summary": "商品券领券通知",
+  "resource": {
+    "original_type": "coupon", "algorithm": "AEAD_AES_256_GCM", "ciphertext": "xxx",
+    "associated_data": "product_coupon_sp", "nonce": "j9g1wAzF9Xn1"
+  }
+}`);
+const sendPlaintextExample: ProductCouponSendNotification = JSON.parse(`{
+  "brand_id": "12345", "coupon_code": "1227944959000000911017", "product_coupon_id": "1000932014",
+  "stock_id": "1000932014001", "stock_bundle_id": "100093201412323", "user_coupon_bundle_id": "123446565767",
+  "appid": "wx233544546545989", "openid": "oh-394z-6CGkNoJrsDLTTUKiAnp4", "unionid": "oOuyajgxj0oVwjocSoQm6mp7PGKw",
+  "receive_time": "2025-05-20T13:29:35.120+08:00", "send_request_no": "SEND120395730984", "send_channel": "API",
+  "valid_begin_time": "2025-05-20T13:29:35.120+08:00", "valid_end_time": "2025-05-25T23:59:59.000+08:00",
+  "phone_number": "13212345678", "country_code": "86", "attach": "brand_custom_attach"
+}`);
 
-const sendPlaintextExample = {
-  brand_id: '12345',
-  coupon_code: '1227944959000000911017',
-  product_coupon_id: '1000932014',
-  stock_id: '1000932014001',
-  stock_bundle_id: '100093201412323',
-  user_coupon_bundle_id: '123446565767',
-  appid: 'wx233544546545989',
-  openid: 'oh-394z-6CGkNoJrsDLTTUKiAnp4',
-  unionid: 'oOuyajgxj0oVwjocSoQm6mp7PGKw',
-  receive_time: '2025-05-20T13:29:35.120+08:00',
-  send_request_no: 'SEND120395730984',
-  send_channel: 'API',
-  valid_begin_time: '2025-05-20T13:29:35.120+08:00',
-  valid_end_time: '2025-05-25T23:59:59.000+08:00',
-  phone_number: '13212345678',
-  country_code: '86',
-  attach: 'brand_custom_attach',
-};
-
-const couponRef = {
-  product_coupon_id: '1000000013',
-  stock_id: '1000000013001',
-  appid: 'wx233544546545989',
-  brand_id: '120344',
-};
+const couponRef: GetUserCouponQuery = JSON.parse(`{
+  "product_coupon_id": "1000000013", "stock_id": "1000000013001", "appid": "wx233544546545989", "brand_id": "120344"
+}`);
+/** api-contract.md §14.6 */
+const deactivateExample: DeactivateUserCouponBundleBody = JSON.parse(`{
+  "brand_id": "120344", "product_coupon_id": "1000000013", "stock_bundle_id": "100232301", "appid": "wx233544546545989",
+  "out_request_no": "34657_20250101_123456", "deactivate_reason": "商品已下线，使用户商品券失效"
+}`);
 const useBody: UseUserCouponBody = {
   ...couponRef,
   use_time: '2025-08-03T12:00:00+08:00',
@@ -207,28 +167,15 @@ describe('documented examples', () => {
 
   it('direct send request and response', () => {
     ok(sendCouponBundle.body, sendExample);
-    ok(sendCouponBundle.response, {
-      user_coupon_bundle_id: '7123912547109241212489',
-      user_product_coupon_list: [bundleCoupon],
-    });
+    ok(sendCouponBundle.response, sendResponseExample);
   });
 
   it('user coupon responses (get, list, deactivate bundle)', () => {
     ok(UserProductCoupon, bundleCoupon);
     ok(listUserCoupons.response, { total_count: 1, user_coupon_list: [bundleCoupon] });
     ok(listUserCoupons.response, { next_page_token: 'abc' });
-    ok(deactivateUserCouponBundle.response, {
-      user_coupon_bundle_id: '7123912547109241212489',
-      user_product_coupon_list: [
-        {
-          ...bundleCoupon,
-          coupon_state: 'DEACTIVATED',
-          deactivate_request_no: '34657_20250101_123456',
-          deactivate_time: '2025-08-05T00:00:00+08:00',
-          deactivate_reason: '商品已下线，使用户商品券失效',
-        },
-      ],
-    });
+    const deactivated = { ...bundleCoupon, coupon_state: 'DEACTIVATED', deactivate_reason: '商品已下线' } as const;
+    ok(deactivateUserCouponBundle.response, { user_coupon_bundle_id: 'b', user_product_coupon_list: [deactivated] });
   });
 
   it('bundle responses require the bundle info; the deactivate response also the stock bundle info', () => {
@@ -247,14 +194,7 @@ describe('documented examples', () => {
     ok(confirmUserCoupon.body, { ...couponRef, out_request_no: 'MCHCONFIRM202003101234' });
     ok(returnUserCoupon.body, { ...couponRef, out_request_no: 'MCHRETURN202003101234' });
     ok(useUserCoupon.body, useBody);
-    ok(deactivateUserCouponBundle.body, {
-      brand_id: '120344',
-      product_coupon_id: '1000000013',
-      stock_bundle_id: '100232301',
-      appid: 'wx233544546545989',
-      out_request_no: '34657_20250101_123456',
-      deactivate_reason: '商品已下线，使用户商品券失效',
-    });
+    ok(deactivateUserCouponBundle.body, deactivateExample);
     ok(listUserCoupons.query, { appid: 'wx233544546545989', brand_id: '120344', coupon_state: 'USED' }, 'query');
   });
 
@@ -314,16 +254,9 @@ describe('attach counts Unicode characters', () => {
   });
 
   it('deactivate_reason 1..150 characters', () => {
-    const body = {
-      ...couponRef,
-      stock_bundle_id: '100232301',
-      out_request_no: '34657_20250101_123456',
-      deactivate_reason: '失'.repeat(150),
-    };
-    const { stock_id: _, ...b } = body;
-    ok(deactivateUserCouponBundle.body, b);
-    rejected(deactivateUserCouponBundle.body, { ...b, deactivate_reason: '失'.repeat(151) });
-    rejected(deactivateUserCouponBundle.body, { ...b, deactivate_reason: '' });
+    ok(deactivateUserCouponBundle.body, { ...deactivateExample, deactivate_reason: '失'.repeat(150) });
+    rejected(deactivateUserCouponBundle.body, { ...deactivateExample, deactivate_reason: '失'.repeat(151) });
+    rejected(deactivateUserCouponBundle.body, { ...deactivateExample, deactivate_reason: '' });
   });
 });
 
@@ -334,28 +267,25 @@ describe('unknown fields', () => {
     expect(e.detail?.value).toEqual([path]);
   };
 
-  it('are rejected at the top level and inside nested request objects', () => {
-    unknown(preSendCouponBundle.body, { ...preSendExample, coupon_tag_info: {} }, '/body/coupon_tag_info');
-    unknown(preSendCouponBundle.body, { ...preSendExample, stock_id: '1' }, '/body/stock_id');
-    unknown(sendCouponBundle.body, { ...sendExample, coupon_code: 'c' }, '/body/coupon_code');
-    unknown(
+  const tags = sendExample.coupon_tag_info;
+  it.each([
+    [preSendCouponBundle.body, { ...preSendExample, coupon_tag_info: {} }, '/body/coupon_tag_info'],
+    [preSendCouponBundle.body, { ...preSendExample, stock_id: '1' }, '/body/stock_id'],
+    [sendCouponBundle.body, { ...sendExample, coupon_code: 'c' }, '/body/coupon_code'],
+    [sendCouponBundle.body, { ...sendExample, coupon_tag_info: { ...tags, x: 1 } }, '/body/coupon_tag_info/x'],
+    [
       sendCouponBundle.body,
-      { ...sendExample, coupon_tag_info: { ...sendExample.coupon_tag_info, extra: 1 } },
-      '/body/coupon_tag_info/extra',
-    );
-    unknown(
-      sendCouponBundle.body,
-      { ...sendExample, coupon_tag_info: { member_tag_info: { member_card_id: 'x', level: 1 } } },
-      '/body/coupon_tag_info/member_tag_info/level',
-    );
-    unknown(useUserCoupon.body, { ...useBody, sequential_coupon_index: 0 }, '/body/sequential_coupon_index');
-    unknown(
+      { ...sendExample, coupon_tag_info: { member_tag_info: { member_card_id: 'm', x: 1 } } },
+      '/body/coupon_tag_info/member_tag_info/x',
+    ],
+    [useUserCoupon.body, { ...useBody, sequential_coupon_index: 0 }, '/body/sequential_coupon_index'],
+    [
       useUserCoupon.body,
-      { ...useBody, associated_order_info: { transaction_id: '42', amount: 1 } },
-      '/body/associated_order_info/amount',
-    );
-    unknown(confirmUserCoupon.body, { ...couponRef, out_request_no: 'abcdef', coupon_code: 'c' }, '/body/coupon_code');
-  });
+      { ...useBody, associated_order_info: { transaction_id: '4', x: 1 } },
+      '/body/associated_order_info/x',
+    ],
+    [confirmUserCoupon.body, { ...couponRef, out_request_no: 'abcdef', coupon_code: 'c' }, '/body/coupon_code'],
+  ])('are rejected: %#', (schema, value, path) => unknown(schema, value, path));
 
   it('but schema errors win over unknown fields (D-4)', () => {
     const e = rejected(preSendCouponBundle.body, { ...preSendExample, send_request_no: 'x', extra: 1 });
@@ -392,27 +322,23 @@ describe('field rules', () => {
     rejected(listUserCoupons.query, { ...q, page_token: 't'.repeat(101) }, 'query');
   });
 
-  it('use: exactly one order object, with its identifying numbers', () => {
-    const base = { ...useBody, associated_order_info: undefined };
-    expect(useOrderProblem(useBody)).toBeUndefined();
-    expect(useOrderProblem(base)).toBe('/associated_order_info');
-    expect(
-      useOrderProblem({ ...useBody, associated_pay_score_order_info: { order_id: '1000000000201910071234567' } }),
-    ).toBe('/associated_order_info');
-    expect(useOrderProblem({ ...base, associated_order_info: {} })).toBe('/associated_order_info');
-    expect(useOrderProblem({ ...base, associated_order_info: { out_trade_no: 'T1' } })).toBe(
-      '/associated_order_info/mchid',
-    );
-    expect(useOrderProblem({ ...base, associated_order_info: { out_trade_no: 'T1', mchid: '1900000001' } })).toBe(
-      '/associated_order_info/sub_mchid',
-    );
-    expect(
-      useOrderProblem({ ...base, associated_order_info: { out_trade_no: 'T1', mchid: '1900000001', sub_mchid: '2' } }),
-    ).toBeUndefined();
-    expect(useOrderProblem({ ...base, associated_pay_score_order_info: { order_id: '1' } })).toBeUndefined();
-    expect(useOrderProblem({ ...base, associated_pay_score_order_info: { out_order_no: 'S|1' } })).toBe(
+  const noOrder = { ...useBody, associated_order_info: undefined };
+  const owner = { mchid: '1900000001', sub_mchid: '1900000109' };
+  it.each([
+    [useBody, undefined],
+    [noOrder, '/associated_order_info'],
+    [{ ...useBody, associated_pay_score_order_info: { order_id: '1' } }, '/associated_order_info'],
+    [{ ...noOrder, associated_order_info: {} }, '/associated_order_info'],
+    [{ ...noOrder, associated_order_info: { out_trade_no: 'T1' } }, '/associated_order_info/mchid'],
+    [{ ...noOrder, associated_order_info: { out_trade_no: 'T1', mchid: '1' } }, '/associated_order_info/sub_mchid'],
+    [{ ...noOrder, associated_order_info: { out_trade_no: 'T1', ...owner } }, undefined],
+    [{ ...noOrder, associated_pay_score_order_info: { order_id: '1' } }, undefined],
+    [
+      { ...noOrder, associated_pay_score_order_info: { out_order_no: 'S|1' } },
       '/associated_pay_score_order_info/mchid',
-    );
+    ],
+  ])('use: exactly one order object with its numbers (%#)', (body, problem) => {
+    expect(useOrderProblem(body)).toBe(problem);
   });
 
   it('send: MEMBER tag needs a member card', () => {
