@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tally } from '../../src/store/contract/concurrency.js';
+import { createCatalog, DAY, issueCommand, LATER, request } from '../../src/store/contract/fixtures.js';
+import type { Store } from '../../src/store/port.js';
+import { createPostgresStore } from '../../src/store/postgres/index.js';
+import {
+  openTestDatabase,
+  postgresReachable,
+  TEST_DATABASE_URL,
+} from '../../src/store/postgres/test-database.test-helper.js';
+
+type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
+
+/**
+ * Three instances = three independent stores (own pools) on one database schema, as three server processes
+ * would be. D-12 must hold across them.
+ */
+describe.skipIf(!(await postgresReachable()))('several instances on one PostgreSQL database', () => {
+  let t: TestDb;
+  let instances: Store[];
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    instances = await Promise.all(
+      [0, 1, 2].map(() => createPostgresStore(TEST_DATABASE_URL, { schema: t.schema, poolSize: 8 })),
+    );
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((s) => s.close()));
+    await t.close();
+  });
+
+  const count = async (sql: string, values: unknown[]) =>
+    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, values))[0]!.n;
+
+  it('600 attempts from 3 instances on max_count 100 issue exactly 100; counters equal rows', async () => {
+    const f = await createCatalog(instances[0]!, { maxCount: 100, maxCountPerDay: 1000 });
+    const commands = Array.from({ length: 600 }, () => issueCommand(f.stocks));
+    const outcomes = await Promise.all(commands.map((c, n) => instances[n % 3]!.issueBundle(c)));
+    expect(tally(outcomes)).toEqual({ ISSUED: 100, SOLD_OUT: 500 });
+
+    const bundle = [f.bundle.stockBundleId];
+    const stock = await instances[1]!.getStock(f.stocks[0]!.stockId, DAY);
+    expect(stock).toMatchObject({ totalCount: 100, todayCount: 100 });
+    expect(await count('issuances WHERE stock_bundle_id = $1', bundle)).toBe(100);
+    expect(await count('user_coupon_bundles WHERE stock_bundle_id = $1', bundle)).toBe(100);
+    expect(await count('user_coupons WHERE stock_bundle_id = $1', bundle)).toBe(100);
+    expect(
+      await count(
+        "outbox WHERE resource->>'user_coupon_bundle_id' IN (SELECT user_coupon_bundle_id FROM user_coupon_bundles WHERE stock_bundle_id = $1)",
+        bundle,
+      ),
+    ).toBe(100);
+    const users = await t.db.query<{ total: number }>(
+      'SELECT COALESCE(sum(count), 0)::int AS total FROM user_counts WHERE stock_id = $1',
+      [f.stocks[0]!.stockId],
+    );
+    expect(users[0]!.total).toBe(100);
+  });
+
+  it('per-user limit and request numbers hold across instances', async () => {
+    const f = await createCatalog(instances[0]!, { maxCount: 1000, maxCountPerUser: 3 });
+    const oneUser = Array.from({ length: 60 }, () => issueCommand(f.stocks, { openid: 'o-shared' }));
+    const sameNo = Array.from({ length: 60 }, () => issueCommand(f.stocks, { sendRequestNo: 'shared-send-no' }));
+    const [a, b] = await Promise.all([
+      Promise.all(oneUser.map((c, n) => instances[n % 3]!.issueBundle(c))),
+      Promise.all(sameNo.map((c, n) => instances[(n + 1) % 3]!.issueBundle(c))),
+    ]);
+    expect(tally(a)).toEqual({ ISSUED: 3, USER_LIMIT_REACHED: 57 });
+    expect(tally(b)).toEqual({ ISSUED: 1, EXISTING: 59 });
+    expect(await instances[2]!.getUserCount(f.stocks[0]!.stockId, 'o-shared')).toBe(3);
+    expect((await instances[0]!.getStock(f.stocks[0]!.stockId, DAY))?.totalCount).toBe(4);
+    expect(await count('issuances WHERE stock_bundle_id = $1', [f.bundle.stockBundleId])).toBe(4);
+  });
+
+  it('a budget change sent to every instance at once applies once', async () => {
+    const f = await createCatalog(instances[0]!, { maxCount: 100 });
+    const results = await Promise.all(
+      instances.flatMap((s) =>
+        [1, 2, 3].map(() =>
+          s.updateBundleBudget(request('update-budget'), f.bundle.stockBundleId, 'max_count', 100, 150, DAY, LATER),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ran && r.value.ok)).toHaveLength(1);
+    expect((await instances[2]!.getStock(f.stocks[2]!.stockId, DAY))?.maxCount).toBe(150);
+  });
+
+  it('a nonce seen by one instance is a replay on the others', async () => {
+    const now = new Date('2026-03-01T02:00:00Z');
+    const until = new Date('2026-03-01T02:05:00Z');
+    const results = await Promise.all(instances.map((s) => s.rememberNonce('1900000001', 'nonce-x', now, until)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
