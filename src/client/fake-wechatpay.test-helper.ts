@@ -66,6 +66,8 @@ export interface FakeWechatpay {
   received: Received[];
   /** Queue handlers for the next requests; when the queue is empty requests get `200 {"ok":true}`. */
   reply(...handlers: (Handler | Reply | 'drop')[]): void;
+  /** Serve a static file at `path`, unsigned and without authentication (to load a page in a browser). */
+  serve(path: string, contentType: string, body: string): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startFakeWechatpay(): Promise<FakeWechatpay> {
   const merchantPublic = toPublicKey(MERCHANT.privateKey);
   const received: Received[] = [];
   const queue: Handler[] = [];
+  const files = new Map<string, { contentType: string; body: string }>();
   let requestNo = 0;
 
   function record(req: IncomingMessage, body: string): Received {
@@ -114,6 +117,8 @@ export async function startFakeWechatpay(): Promise<FakeWechatpay> {
   }
 
   const server = createServer((req, res) => {
+    const file = req.method === 'GET' ? files.get(req.url ?? '') : undefined;
+    if (file) return void res.writeHead(200, { 'Content-Type': file.contentType }).end(file.body);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -137,6 +142,7 @@ export async function startFakeWechatpay(): Promise<FakeWechatpay> {
     reply: (...handlers) => {
       for (const h of handlers) queue.push(typeof h === 'function' ? h : () => h);
     },
+    serve: (path, contentType, body) => void files.set(path, { contentType, body }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
