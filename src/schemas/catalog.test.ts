@@ -208,6 +208,16 @@ describe('create product coupon', () => {
     expect(rejected(body, b).message).toContain(field);
   });
 
+  it('counts characters, not UTF-16 units (an emoji is one)', () => {
+    const b = createExample();
+    b.display_info.name = '🎁'.repeat(15);
+    ok(body, b);
+    b.display_info.name = '🎁'.repeat(16);
+    expect(rejected(body, b).detail?.field).toBe('/display_info/name');
+    b.display_info.name = '🎁🎁';
+    rejected(body, b);
+  });
+
   it('accepts an exchange price of 0 and the minutes-only time form', () => {
     const b = createExample();
     b.stock_bundle.progressive_bundle_usage_rule.exchange_coupon_list = [{ threshold: 0, exchange_price: 0 }];

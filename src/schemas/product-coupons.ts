@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Body, BrandId, ObjectId, Query, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
-import { CouponType, Input, ProductCoupon, Scope, UsageMode } from './objects/product-coupon.js';
+import { CouponType, Input, ProductCoupon, Scope, Text, UsageMode } from './objects/product-coupon.js';
 import { StockBundle } from './objects/stock.js';
 import { StockBundleInput } from './stock-bundles.js';
 
@@ -20,7 +20,7 @@ export const CreateProductCouponBody = Body({
   /** Required when `usage_mode=PROGRESSIVE_BUNDLE` (checked by the catalog rules). */
   progressive_bundle_usage_info: Type.Optional(Input.ProgressiveBundleUsageInfo),
   display_info: Input.DisplayInfo,
-  out_product_no: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  out_product_no: Type.Optional(Text(40)),
   /** Required when `usage_mode=PROGRESSIVE_BUNDLE` (checked by the catalog rules). */
   stock_bundle: Type.Optional(StockBundleInput),
   single_usage_info: SingleModeField,
@@ -74,7 +74,7 @@ export const deactivateProductCoupon = defineEndpoint({
   params: ProductCouponParams,
   body: Body({
     out_request_no: RequestNo(),
-    deactivate_reason: Type.String({ minLength: 1, maxLength: 150 }),
+    deactivate_reason: Text(150),
     brand_id: BrandId,
   }),
   response: ProductCoupon,

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Body, BrandId, ObjectId, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
-import { Input, StoreScope } from './objects/product-coupon.js';
+import { Input, StoreScope, Text } from './objects/product-coupon.js';
 import { BundleCouponCodeMode, MAX_BUDGET, StockBundle, StockSendRuleInput } from './objects/stock.js';
 
 /** api-contract.md §7, §9.1, §9.2 */
@@ -11,7 +11,7 @@ const roundList = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
 
 /** The `stock_bundle` of create (§6.1) and add-bundle (§7); one stock is created per round rule. */
 export const StockBundleInput = Body({
-  remark: Type.Optional(Type.String({ maxLength: 20 })),
+  remark: Type.Optional(Text(20, 0)),
   coupon_code_mode: BundleCouponCodeMode,
   stock_send_rule: StockSendRuleInput,
   progressive_bundle_usage_rule: Body({
@@ -50,7 +50,7 @@ export const modifyStockBundle = defineEndpoint({
   params: StockBundleParams,
   body: Body({
     out_request_no: RequestNo(),
-    remark: Type.Optional(Type.String({ maxLength: 20 })),
+    remark: Type.Optional(Text(20, 0)),
     usage_rule_display_info: Type.Optional(Input.UsageRuleDisplayInfo),
     coupon_display_info: Type.Optional(Input.CouponDisplayInfo),
     notify_config: Type.Optional(Input.NotifyConfig),

@@ -27,7 +27,13 @@ export const BackgroundColor = Type.Union(
   ['010', '020', '030', '040', '050', '060', '070', '080', '090', '100'].map((n) => Type.Literal(`Color${n}`)),
 );
 
-const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+/**
+ * At most `max` Unicode characters (an emoji counts once; `maxLength` alone would count UTF-16 units).
+ * The alternatives never overlap, so matching stays linear.
+ */
+const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|[^\\uD800-\\uDBFF])';
+export const Text = (max: number, min = 1) =>
+  Type.String({ minLength: min, maxLength: max * 2, pattern: `^${CHAR}{${min},${max}}$` });
 /** D-24: any http(s) URL stands in for an upload-API URL. */
 export const ImageUrl = Type.String({ format: 'uri', minLength: 1, maxLength: 1024 });
 export const MiniProgramPath = Text(512);
@@ -158,7 +164,7 @@ export const SingleUsageInfo = Type.Object({
 const DeactivateFields = {
   deactivate_request_no: Type.Optional(Type.String({ maxLength: 128 })),
   deactivate_time: Type.Optional(DateTime),
-  deactivate_reason: Type.Optional(Type.String({ maxLength: 150 })),
+  deactivate_reason: Type.Optional(Text(150, 0)),
 };
 
 export { DeactivateFields };
@@ -172,7 +178,7 @@ export const ProductCoupon = Type.Object({
   single_usage_info: Type.Optional(SingleUsageInfo),
   progressive_bundle_usage_info: Type.Optional(ProgressiveBundleUsageInfo),
   display_info: DisplayInfo,
-  out_product_no: Type.Optional(Type.String({ maxLength: 40 })),
+  out_product_no: Type.Optional(Text(40, 0)),
   state: ProductCouponState,
   ...DeactivateFields,
   brand_id: BrandId,

@@ -9,6 +9,7 @@ import {
   NormalCoupon,
   StockNotifyConfig,
   StoreScope,
+  Text,
   UsageRuleDisplayInfo,
 } from './product-coupon.js';
 
@@ -67,7 +68,7 @@ export const CouponCodeCountInfo = Type.Object({
 export const Stock = Type.Object({
   product_coupon_id: ObjectId,
   stock_id: ObjectId,
-  remark: Type.Optional(Type.String({ maxLength: 20 })),
+  remark: Type.Optional(Text(20, 0)),
   coupon_code_mode: CouponCodeMode,
   coupon_code_count_info: Type.Optional(CouponCodeCountInfo),
   stock_send_rule: StockSendRule,
