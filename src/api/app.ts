@@ -7,8 +7,11 @@ import { adminTenantRoutes } from './admin/tenants.js';
 import { componentRoutes } from './component/routes.js';
 import type { AppContext, RateLimits } from './context.js';
 import { WECHAT_RATE_LIMITS } from './context.js';
+import { FaultTable } from './fault-table.js';
+import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { Metrics, registerMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
 import { registerRequestLog } from './plugins/request-log.js';
@@ -54,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     adminToken,
     rateLimits: options.rateLimits === undefined ? WECHAT_RATE_LIMITS : options.rateLimits,
+    metrics: new Metrics(),
   };
 
   const server = Fastify({
@@ -66,11 +70,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerErrorHandler(server);
   registerResponseSigning(server, ctx);
   registerRequestLog(server);
+  registerMetrics(server, ctx.metrics);
 
   const router: WechatRouter = {
     ctx,
     limiter: ctx.rateLimits ? new RateLimiter(ctx.rateLimits) : null,
     paths: new PathTable(),
+    faults: ctx.deps.sandbox ? new FaultTable() : null,
   };
   notifyConfigRoutes(server, router);
   preSendRoutes(server, router);
@@ -81,5 +87,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   openapiRoute(server);
   adminTenantRoutes(server, ctx);
   componentRoutes(server, ctx);
+  if (router.faults) faultRoutes(server, ctx, router.faults);
   return { server, ctx };
 }

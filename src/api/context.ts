@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../domain/clock.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { Metrics } from './plugins/metrics.js';
 
 /** Everything the HTTP layer needs, built once by `buildApp`. */
 export interface AppContext {
@@ -10,6 +11,7 @@ export interface AppContext {
   platformKey: { id: string; privateKey: KeyObject; publicKeyPem: string };
   adminToken: string;
   rateLimits: RateLimits | null;
+  metrics: Metrics;
 }
 
 export interface RateLimits {

@@ -5,6 +5,7 @@ import { invalidRequest, paramError } from '../domain/errors.js';
 import type { EndpointDef } from '../schemas/endpoint.js';
 import { precompile, validate } from '../schemas/validate.js';
 import type { AppContext } from './context.js';
+import type { FaultTable } from './fault-table.js';
 import type { PathTable } from './path-table.js';
 import { authenticate } from './plugins/authenticate.js';
 import type { RateLimiter } from './plugins/rate-limit.js';
@@ -27,6 +28,8 @@ export interface WechatRouter {
   ctx: AppContext;
   limiter: RateLimiter | null;
   paths: PathTable;
+  /** Present in sandbox mode only (D-20). */
+  faults: FaultTable | null;
 }
 
 const toFastifyPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -49,6 +52,7 @@ export function registerEndpoint<E extends EndpointDef>(
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const mchid = await authenticate(router.ctx, request);
       router.limiter?.check(mchid, endpoint.rate, router.ctx.wireClock.now().getTime());
+      if ((await router.faults?.apply(endpoint.name, reply)) === 'dropped') return reply;
       const params = parsePart(endpoint.params, request.params, 'uri_template');
       const query = parsePart(endpoint.query, request.query, 'query');
       const body = endpoint.body ? validate(endpoint.body, parseJsonBody(request), 'body') : undefined;

@@ -30,7 +30,9 @@ export function componentRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(`${COMPONENT_API_PREFIX}/tokens/:token/claim`, async (req, reply) => {
     const { token } = validate(ComponentTokenParams, req.params, 'uri_template');
     reply.header('Access-Control-Allow-Origin', '*');
-    return claimToken(deps, token);
+    const answer = await claimToken(deps, token);
+    ctx.metrics.issuance.inc({ channel: 'RECEIVE_COMPONENT', outcome: answer.result });
+    return answer;
   });
   app.post(`${COMPONENT_API_PREFIX}/demo/pre-send`, async (req) => {
     if (!deps.sandbox) throw new CouponError('NOT_FOUND', '演示接口仅在 sandbox 模式下可用', 404);

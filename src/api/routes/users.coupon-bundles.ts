@@ -4,7 +4,15 @@ import { sendBundle } from '../../services/issuance/send.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
 
 export function sendBundleRoutes(app: FastifyInstance, router: WechatRouter): void {
-  registerEndpoint(app, router, sendCouponBundle, ({ mchid, params, body }) =>
-    sendBundle(router.ctx.deps, mchid, params.openid, body),
-  );
+  const { deps, metrics } = router.ctx;
+  registerEndpoint(app, router, sendCouponBundle, async ({ mchid, params, body }) => {
+    try {
+      const sent = await sendBundle(deps, mchid, params.openid, body);
+      metrics.issuance.inc({ channel: 'API', outcome: 'RECEIVED' });
+      return sent;
+    } catch (error) {
+      metrics.issuance.inc({ channel: 'API', outcome: (error as { code?: string }).code ?? 'ERROR' });
+      throw error;
+    }
+  });
 }

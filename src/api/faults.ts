@@ -1,0 +1,39 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { Body } from '../schemas/common.js';
+import { endpoints } from '../schemas/endpoints.js';
+import { validate } from '../schemas/validate.js';
+import { jsonBody, requireAdmin } from './admin/guard.js';
+import type { AppContext } from './context.js';
+import type { FaultTable } from './fault-table.js';
+
+const FaultBody = Body({
+  api: Type.Union(Object.keys(endpoints).map((name) => Type.Literal(name))),
+  count: Type.Integer({ minimum: 1, maximum: 10_000 }),
+  respond: Type.Union([
+    Type.Literal(429),
+    Type.Literal(500),
+    Type.Literal('drop'),
+    Type.String({ pattern: '^delay:[0-9]{1,5}$' }),
+  ]),
+});
+
+/** `/sandbox/v1/faults` (D-20): make the next calls of one API answer 429, 500, late, or not at all. */
+export function faultRoutes(app: FastifyInstance, ctx: AppContext, faults: FaultTable): void {
+  app.register(
+    async (sandbox) => {
+      sandbox.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
+      sandbox.post('/faults', async (req, reply) => {
+        const fault = validate(FaultBody, jsonBody(req), 'body');
+        faults.add({ ...fault, respond: fault.respond as Parameters<FaultTable['add']>[0]['respond'] });
+        return reply.status(201).send({ data: faults.list() });
+      });
+      sandbox.get('/faults', async () => ({ data: faults.list() }));
+      sandbox.delete('/faults', async (_req, reply) => {
+        faults.clear();
+        return reply.status(204).send();
+      });
+    },
+    { prefix: '/sandbox/v1' },
+  );
+}
