@@ -132,6 +132,12 @@ describe('errors', () => {
     expect(error).toMatchObject({ ...body, status: 400, requestId: expect.stringMatching(/^REQ-/) });
   });
 
+  it('refuses a GET with a body before sending it', async () => {
+    const { error, requests } = await capture(() => client().request({ method: 'GET', path: '/v3/x', json: { a: 1 } }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(requests).toHaveLength(0);
+  });
+
   it('gives HTTP_<status> for an empty error body', async () => {
     server.reply({ status: 404, body: '', sign: false });
     await expect(client().request({ method: 'GET', path: '/v3/nowhere' })).rejects.toMatchObject({

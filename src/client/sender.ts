@@ -106,6 +106,7 @@ export function createSender(config: SenderConfig): Send {
     const query = queryString(request.params);
     if (query) url.search = url.search ? `${url.search}&${query}` : query;
     const body = request.body ?? (request.json === undefined ? '' : JSON.stringify(request.json));
+    if (body && request.method === 'GET') throw new TypeError(`GET ${request.path} cannot carry a body`);
     const maxRetries = request.maxRetries ?? config.maxRetries;
     for (let retry = 0; ; retry++) {
       let answer: Answer;
