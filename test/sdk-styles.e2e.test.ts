@@ -133,4 +133,70 @@ describe('the SDK against a live coupond', () => {
       expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     });
   });
+
+  describe('retries against sandbox faults (D-20), safe by request number (D-5)', () => {
+    const fault = async (api: string, count: number, respond: number | string) => {
+      const res = await fetch(`${c.baseURL}sandbox/v1/faults`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ api, count, respond }),
+      });
+      expect(res.status).toBe(201);
+    };
+    const fast = () =>
+      createClient({
+        baseURL: c.baseURL,
+        mchid: c.merchant.mchid,
+        serial: c.merchant.serial,
+        privateKey: c.merchant.privateKey,
+        wechatpayPublicKey: c.platform.publicKey,
+        wechatpayPublicKeyId: c.platform.id,
+        retryDelay: { initialMs: 10, maxMs: 50 },
+      });
+    const send = (client: WechatpayClient, openid: string, no: string, timeoutMs?: number) =>
+      client.v3.marketing.partner.productCoupon.users._openid_.couponBundles.post({
+        openid,
+        json: {
+          brand_id: c.merchant.brandId,
+          product_coupon_id: seeded.productCouponId,
+          stock_bundle_id: seeded.stockBundleId,
+          appid: c.merchant.appid,
+          send_request_no: no,
+        },
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
+
+    it('rides over 500, 429 and a dropped connection', async () => {
+      await fault('sendCouponBundle', 1, 500);
+      await fault('sendCouponBundle', 1, 429);
+      const res = await send(fast(), 'o-sdk-retry', 'SDK_RETRY_0001');
+      expect(res.status).toBe(200);
+      await fault('sendCouponBundle', 1, 'drop');
+      await expect(send(fast(), 'o-sdk-retry', 'SDK_RETRY_0002')).resolves.toMatchObject({ status: 200 });
+    });
+
+    it('gives up with the last error once maxRetries is spent', async () => {
+      await fault('sendCouponBundle', 3, 429);
+      const error = await send(fast(), 'o-sdk-retry', 'SDK_RETRY_0003').catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 429, code: 'RATELIMIT_EXCEEDED' });
+      await fetch(`${c.baseURL}sandbox/v1/faults`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${c.adminToken}` },
+      });
+    });
+
+    it('retries a timed-out send with the same request number: one bundle', async () => {
+      const openid = 'o-sdk-timeout';
+      await fault('sendCouponBundle', 1, 'delay:1000');
+      const res = await send(fast(), openid, 'SDK_TIMEOUT_0001', 300);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const list = await client.v3.marketing.partner.productCoupon.users._openid_.coupons.get({
+        openid,
+        params: { appid: c.merchant.appid, brand_id: c.merchant.brandId },
+      });
+      const issued = list.data.user_coupon_list ?? [];
+      expect(issued.map((u) => u.send_request_no)).toEqual(['SDK_TIMEOUT_0001']);
+      expect(issued[0]?.user_product_coupon_bundle_info?.user_coupon_bundle_id).toBe(res.data.user_coupon_bundle_id);
+    });
+  });
 });
