@@ -5,6 +5,7 @@ import { randomIds } from '../domain/ids.js';
 import { bootstrap, createDemoTenant } from '../services/bootstrap.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { Store } from '../store/port.js';
+import { createPostgresStore } from '../store/postgres/index.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 
 /** What scripts and SDKs need to talk to this coupond (written to `<data>/credentials.json`). */
@@ -23,10 +24,11 @@ export interface Credentials {
 
 export const credentialsPath = (dataDir: string) => join(resolve(dataDir), 'credentials.json');
 
-export function openStore(dataDir: string): Store {
+/** PostgreSQL when `DATABASE_URL` names one (any number of instances may share it), else `<data>/coupond.db`. */
+export async function openStore(dataDir: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
   const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:/.test(url)) throw new Error('PostgreSQL store is not available in this build');
+  if (url && /^postgres(ql)?:/.test(url)) return createPostgresStore(url);
   return createSqliteStore(join(dataDir, 'coupond.db'));
 }
 
@@ -36,7 +38,7 @@ export function openStore(dataDir: string): Store {
  */
 export async function initDataFolder(dataDir: string, baseUrl: string): Promise<Credentials> {
   const dir = resolve(dataDir);
-  const store = openStore(dir);
+  const store = await openStore(dir);
   try {
     const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: true };
     const { platformKey, adminToken } = await bootstrap(deps);

@@ -15,7 +15,7 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions, demo: boolean): Promise<void> {
   const baseUrl = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}/`;
   const credentials = demo ? await initDataFolder(options.data, baseUrl) : null;
-  const store = openStore(options.data);
+  const store = await openStore(options.data);
   const clock = options.sandbox ? new TestClock() : systemClock;
   const { server } = await buildApp({ store, clock, sandbox: options.sandbox, rateLimits: options.rateLimits });
   const shutdown = async () => {

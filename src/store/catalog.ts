@@ -16,8 +16,8 @@ export interface ProductCouponRecord {
   mchid: string;
   brandId: string;
   state: ProductCouponState;
-  /** The WeChat object without `state` and the deactivation fields, which live in their own columns. */
-  data: Omit<ProductCouponT, 'state' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'>;
+  /** The WeChat object without `brand_id`, `state` and the deactivation fields, which live in their own columns. */
+  data: Omit<ProductCouponT, 'brand_id' | 'state' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'>;
   deactivation: Deactivation | null;
   createdAt: string;
   updatedAt: string;
@@ -132,6 +132,8 @@ export interface CatalogStore {
   /**
    * Changes one budget dimension of every stock of a bundle that carries it, only if its current value still is
    * `expected` and the target is not below what was issued; atomic, so concurrent identical calls change it once.
+   * A refused change records nothing (the request number stays free); a bundle without a daily cap answers
+   * `stale` with `actual: null` for `max_count_per_day`.
    */
   updateBundleBudget(
     request: RequestRecord,

@@ -98,9 +98,10 @@ export interface OutboxEvent {
 }
 
 /**
- * Caps of stock #0 that gate a bundle issuance (D-11), read by the service and enforced again in the store.
- * The day counter of `day` is incremented on every issuance (so `today_count` is exact); `maxCountPerDay: null`
- * means no daily cap.
+ * Caps of stock #0 that gate a bundle issuance (D-11) as the service read them. The store enforces the stock's
+ * caps as they are at commit time, checking state first, then per user, total and day (D-4). The day counter of
+ * `day` is incremented on every issuance (so `today_count` is exact); `maxCountPerDay: null` means no daily cap.
+ * A `tokenHash` that matches no unclaimed token makes the call reject, issuing nothing.
  */
 export interface IssueLimits {
   stockId: string;

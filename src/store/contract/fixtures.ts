@@ -74,7 +74,6 @@ export function productCoupon(options: BundleOptions & { auditing?: boolean } = 
         background_url: 'https://example.com/b.png',
       },
       out_product_no: 'sku-1',
-      brand_id: BRAND,
     },
     deactivation: null,
     createdAt: options.createdAt ?? AT,

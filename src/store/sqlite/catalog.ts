@@ -1,4 +1,4 @@
-import type { CatalogStore, Guarded, RequestRecord, StockRecord } from '../catalog.js';
+import type { BudgetChange, CatalogStore, Guarded, RequestRecord, StockRecord } from '../catalog.js';
 import {
   type ProductCouponRow,
   STOCK_SELECT,
@@ -32,6 +32,8 @@ const toRequest = (r: RequestRow): RequestRecord => ({
   response: r.response,
   createdAt: r.created_at,
 });
+
+const ROLLBACK = Symbol('rollback');
 
 export function sqliteCatalog(db: SqliteDb): CatalogStore {
   const q = {
@@ -68,6 +70,9 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     deactivateStocks: db.prepare(
       `UPDATE stocks SET state = 'DEACTIVATED', deactivation = ?, updated_at = ? WHERE product_coupon_id = ?`,
     ),
+    setMaxCount: db.prepare('UPDATE stocks SET max_count = ?, updated_at = ? WHERE stock_id = ?'),
+    setMaxPerDay: db.prepare('UPDATE stocks SET max_count_per_day = ?, updated_at = ? WHERE stock_id = ?'),
+    setDayCap: db.prepare('UPDATE stock_day_counts SET cap = ? WHERE stock_id = ? AND day = ?'),
     auditCoupon: db.prepare(
       `UPDATE product_coupons SET state = 'EFFECTIVE', updated_at = ? WHERE product_coupon_id = ? AND state = 'AUDITING'`,
     ),
@@ -76,26 +81,37 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     ),
   };
 
-  /** Inserts the request record first; if the number is bound already, changes nothing and returns it. */
-  function guarded<T>(request: RequestRecord, mutate: () => T): Guarded<T> {
-    return db
-      .transaction((): Guarded<T> => {
-        const r = request;
-        const inserted = q.insertRequest.run(
-          r.mchid,
-          r.brandId,
-          r.api,
-          r.requestNo,
-          r.fingerprint,
-          r.status,
-          r.response,
-          r.createdAt,
-        );
-        if (inserted.changes === 0)
-          return { ran: false, existing: toRequest(q.getRequest.get(r.mchid, r.brandId, r.api, r.requestNo)!) };
-        return { ran: true, value: mutate() };
-      })
-      .immediate();
+  /**
+   * Inserts the request record first; if the number is bound already, changes nothing and returns it. A mutation
+   * that answers `keep: false` is rolled back together with the record.
+   */
+  function guarded<T>(request: RequestRecord, mutate: () => T, keep: (value: T) => boolean = () => true): Guarded<T> {
+    let value: T | undefined;
+    try {
+      return db
+        .transaction((): Guarded<T> => {
+          const r = request;
+          const inserted = q.insertRequest.run(
+            r.mchid,
+            r.brandId,
+            r.api,
+            r.requestNo,
+            r.fingerprint,
+            r.status,
+            r.response,
+            r.createdAt,
+          );
+          if (inserted.changes === 0)
+            return { ran: false, existing: toRequest(q.getRequest.get(r.mchid, r.brandId, r.api, r.requestNo)!) };
+          value = mutate();
+          if (!keep(value)) throw ROLLBACK;
+          return { ran: true, value };
+        })
+        .immediate();
+    } catch (error) {
+      if (error === ROLLBACK) return { ran: true, value: value as T };
+      throw error;
+    }
   }
 
   const insertStocks = (stocks: StockRecord[], seq: number) => {
@@ -157,7 +173,8 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     },
     async deactivateProductCoupon(request, id, deactivation) {
       return guarded(request, () => {
-        const current = q.getCoupon.get(id)!;
+        const current = q.getCoupon.get(id);
+        if (!current) return;
         q.updateCoupon.run('DEACTIVATED', current.data, JSON.stringify(deactivation), deactivation.time, id);
         q.deactivateStocks.run(JSON.stringify(deactivation), deactivation.time, id);
       });
@@ -184,27 +201,29 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
       });
     },
     async updateBundleBudget(request, bundleId, dimension, expected, target, day, at) {
-      return guarded(request, () => {
-        const stocks = q.bundleStocks.all(day, bundleId).map(toStock);
-        const carriers = dimension === 'max_count' ? stocks : stocks.filter((s) => s.maxCountPerDay !== null);
-        for (const s of carriers) {
-          const actual = dimension === 'max_count' ? s.maxCount : s.maxCountPerDay;
-          if (actual !== expected) return { ok: false as const, reason: 'stale' as const, actual };
-          const issued = dimension === 'max_count' ? s.totalCount : s.todayCount;
-          if (target < issued) return { ok: false as const, reason: 'below_issued' as const, issued };
-        }
-        const column = dimension === 'max_count' ? 'max_count' : 'max_count_per_day';
-        const update = db.prepare(`UPDATE stocks SET ${column} = ?, updated_at = ? WHERE stock_id = ?`);
-        for (const s of carriers) update.run(target, at, s.stockId);
-        if (dimension === 'max_count_per_day')
-          for (const s of carriers)
-            db.prepare('UPDATE stock_day_counts SET cap = ? WHERE stock_id = ? AND day = ?').run(
-              target,
-              s.stockId,
-              day,
-            );
-        return { ok: true as const };
-      });
+      return guarded(
+        request,
+        (): BudgetChange => {
+          const stocks = q.bundleStocks.all(day, bundleId).map(toStock);
+          const carriers = dimension === 'max_count' ? stocks : stocks.filter((s) => s.maxCountPerDay !== null);
+          if (carriers.length === 0) return { ok: false, reason: 'stale', actual: null };
+          for (const s of carriers) {
+            const actual = dimension === 'max_count' ? s.maxCount : s.maxCountPerDay;
+            if (actual !== expected) return { ok: false, reason: 'stale', actual };
+            const issued = dimension === 'max_count' ? s.totalCount : s.todayCount;
+            if (target < issued) return { ok: false, reason: 'below_issued', issued };
+          }
+          for (const s of carriers) {
+            if (dimension === 'max_count') q.setMaxCount.run(target, at, s.stockId);
+            else {
+              q.setMaxPerDay.run(target, at, s.stockId);
+              q.setDayCap.run(target, s.stockId, day);
+            }
+          }
+          return { ok: true };
+        },
+        (change) => change.ok,
+      );
     },
     async getStock(id, day) {
       const r = q.getStock.get(day, id);
@@ -221,6 +240,7 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
       const args = used.map(([, v]) => v);
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM stocks s WHERE ${where}`).get(...args) as { n: number }).n;
       const after = query.afterStockId ? q.stockSeq.get(query.afterStockId)?.seq : undefined;
+      if (query.afterStockId && after === undefined) return { stocks: [], total };
       const rows = db
         .prepare<(string | number)[], StockRow>(
           `${STOCK_SELECT} WHERE ${where}${after !== undefined ? ' AND s.seq > ?' : ''} ORDER BY s.seq LIMIT ?`,

@@ -49,7 +49,10 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     bumpTotal: db.prepare(
       `UPDATE stocks SET total_count = total_count + 1 WHERE stock_id = ? AND state = 'SENDING' AND total_count < max_count`,
     ),
-    stockState: db.prepare<[string], { state: StockState }>('SELECT state FROM stocks WHERE stock_id = ?'),
+    stockCaps: db.prepare<
+      [string],
+      { state: StockState; max_count_per_user: number; max_count_per_day: number | null }
+    >('SELECT state, max_count_per_user, max_count_per_day FROM stocks WHERE stock_id = ?'),
     bumpDay: db.prepare(
       `INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (?, ?, 1, ?)
        ON CONFLICT (stock_id, day) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
@@ -93,13 +96,12 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     if (inserted.changes === 0)
       return { kind: 'EXISTING', issuance: toIssuance(q.getIssuance.get(i.mchid, i.brandId, i.sendRequestNo)!) };
     const { limits } = c;
-    if (q.bumpUser.run(limits.stockId, i.userKey, limits.maxCountPerUser).changes === 0)
+    const stock = q.stockCaps.get(limits.stockId);
+    if (stock?.state !== 'SENDING') throw new Refused({ kind: 'NOT_AVAILABLE', state: stock?.state ?? null });
+    if (q.bumpUser.run(limits.stockId, i.userKey, stock.max_count_per_user).changes === 0)
       throw new Refused({ kind: 'USER_LIMIT_REACHED' });
-    if (q.bumpTotal.run(limits.stockId).changes === 0) {
-      const state = q.stockState.get(limits.stockId)?.state ?? null;
-      throw new Refused(state === 'SENDING' ? { kind: 'SOLD_OUT' } : { kind: 'NOT_AVAILABLE', state });
-    }
-    if (q.bumpDay.run(limits.stockId, limits.day, limits.maxCountPerDay ?? UNCAPPED).changes === 0)
+    if (q.bumpTotal.run(limits.stockId).changes === 0) throw new Refused({ kind: 'SOLD_OUT' });
+    if (q.bumpDay.run(limits.stockId, limits.day, stock.max_count_per_day ?? UNCAPPED).changes === 0)
       throw new Refused({ kind: 'DAILY_SOLD_OUT' });
     const b = c.bundle;
     q.insertBundle.run(
@@ -131,7 +133,8 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       e.createTime,
       e.nextAttemptAt,
     );
-    if (c.tokenHash) q.claimToken.run(i.createdAt, c.tokenHash);
+    if (c.tokenHash && q.claimToken.run(i.createdAt, c.tokenHash).changes === 0)
+      throw new Error('token is unknown or already claimed');
     return { kind: 'ISSUED' };
   };
 

@@ -1,0 +1,77 @@
+/**
+ * The server under benchmark, in its own process: coupond on a file SQLite database (synchronous=FULL), rate limits
+ * off, plus baseline routes measured in the same run and a setup route that mints claim tokens off the clock.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Type } from '@sinclair/typebox';
+import { buildApp } from '../src/api/app.js';
+import { PathTable } from '../src/api/path-table.js';
+import { registerEndpoint, type WechatRouter } from '../src/api/wechat-route.js';
+import { systemClock } from '../src/domain/clock.js';
+import { randomIds } from '../src/domain/ids.js';
+import { defineEndpoint } from '../src/schemas/endpoint.js';
+import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
+import type { ServiceDeps } from '../src/services/deps.js';
+import { preSend } from '../src/services/issuance/presend.js';
+import { createSqliteStore } from '../src/store/sqlite/index.js';
+import { seedBenchBundle } from './seed.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'coupond-bench-'));
+const store = createSqliteStore(join(dir, 'coupond.db'), { synchronous: 'FULL' });
+const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: false };
+const { platformKey } = await bootstrap(deps);
+const demo = (await createDemoTenant(deps))!;
+const bundle = await seedBenchBundle(deps, demo);
+const app = await buildApp({ store, rateLimits: null, logLevel: 'warn' });
+
+const signedEcho = defineEndpoint({
+  name: 'benchSignedEcho',
+  summary: 'baseline: verify the request, sign the response',
+  method: 'POST',
+  path: '/bench/signed-echo',
+  body: Type.Object({}, { additionalProperties: true }),
+  response: Type.Object({ ok: Type.Boolean() }),
+  rate: 'user',
+});
+const router: WechatRouter = { ctx: app.ctx, limiter: null, paths: new PathTable(), faults: null };
+registerEndpoint(app.server, router, signedEcho, async () => ({ ok: true }));
+app.server.get('/bench/bare', async () => ({ ok: true }));
+app.server.post('/bench/tokens', async (request) => {
+  const { count, prefix } = JSON.parse(request.rawBody?.toString() ?? '{}') as { count: number; prefix: string };
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { token } = await preSend(deps, demo.mchid, `${prefix}-${i}`, {
+      brand_id: demo.brand_id,
+      appid: demo.appid,
+      product_coupon_id: bundle.productCouponId,
+      stock_bundle_id: bundle.stockBundleId,
+      send_request_no: `${prefix}_${i}`,
+    });
+    tokens.push(token);
+  }
+  return { tokens };
+});
+app.server.get('/bench/state', async () => {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  const stock = await store.getStock(bundle.stockIds[0]!, '1970-01-01');
+  return { rss_mb: kb('VmRSS') / 1024, peak_rss_mb: kb('VmHWM') / 1024, issued: stock?.totalCount ?? 0 };
+});
+
+const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
+process.stdout.write(
+  `${JSON.stringify({
+    address,
+    merchant: {
+      mchid: demo.mchid,
+      serial: demo.serial_no,
+      privateKey: demo.private_key,
+      brandId: demo.brand_id,
+      appid: demo.appid,
+    },
+    platform: { id: platformKey.keyId },
+    bundle,
+  })}\n`,
+);
