@@ -20,6 +20,9 @@ import { registerRawBody } from './raw-body.js';
 import { healthRoutes } from './routes/health.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
 import { openapiRoute } from './routes/openapi.js';
+import { productCouponRoutes } from './routes/product-coupons.js';
+import { stockBundleRoutes } from './routes/stock-bundles.js';
+import { stockRoutes } from './routes/stocks.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
@@ -79,6 +82,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     faults: ctx.deps.sandbox ? new FaultTable() : null,
   };
   notifyConfigRoutes(server, router);
+  productCouponRoutes(server, router);
+  stockBundleRoutes(server, router);
+  stockRoutes(server, router);
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);
   userCouponQueryRoutes(server, router);

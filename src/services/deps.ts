@@ -9,4 +9,6 @@ export interface ServiceDeps {
   ids: Ids;
   /** Sandbox mode relaxes what only integrators need relaxed (D-23) and enables the sandbox controls (D-20). */
   sandbox: boolean;
+  /** Sandbox review (D-21): new product coupons stay AUDITING this long; absent or 0 = EFFECTIVE at once. */
+  auditDelaySeconds?: number;
 }

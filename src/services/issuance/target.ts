@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { type CouponError, invalidRequest, Messages, noAuth, notEnough, notFound } from '../../domain/errors.js';
+import { type CouponError, invalidRequest, Messages, notEnough, notFound } from '../../domain/errors.js';
 import { canStillIssue } from '../../domain/validity.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import { checkCaller, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** What a pre-send, send or claim refers to, resolved and checked in D-4 order up to existence. */
@@ -25,33 +26,50 @@ export interface TargetRef {
 /** D-2 authorization, AppID relation, then existence (404 for objects of other brands or merchants too). */
 export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target> {
   const { store } = deps;
-  if (!(await store.isBrandAuthorized(ref.brandId, ref.mchid))) throw noAuth();
-  const app = await store.getAppId(ref.appid);
-  const related =
-    app !== null &&
-    ((app.ownerType === 'MERCHANT' && app.ownerId === ref.mchid) ||
-      (app.ownerType === 'BRAND' && app.ownerId === ref.brandId));
-  if (!related) throw invalidRequest(Messages.appidInvalid, { field: 'appid', value: ref.appid, location: 'body' });
-  const coupon = await store.getProductCoupon(ref.productCouponId);
-  if (!coupon || coupon.brandId !== ref.brandId || coupon.mchid !== ref.mchid)
-    throw notFound(Messages.productCouponNotFound);
+  await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
+  const coupon = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
   const bundle = await store.getStockBundle(ref.stockBundleId);
   if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
-  const stocks = await store.getBundleStocks(ref.stockBundleId, day);
+  const target = await bundleTarget(deps, coupon, ref, day);
+  if (!target) throw notFound(Messages.stockBundleNotFound);
+  return target;
+}
+
+/**
+ * The target of a token, whose authorization and existence were checked when it was minted: only what the claim
+ * needs, in two reads. `null` when the objects are gone.
+ */
+export async function tokenTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target | null> {
+  const coupon = await deps.store.getProductCoupon(ref.productCouponId);
+  return coupon ? bundleTarget(deps, coupon, ref, day) : null;
+}
+
+async function bundleTarget(
+  deps: ServiceDeps,
+  coupon: ProductCouponRecord,
+  ref: TargetRef,
+  day: string,
+): Promise<Target | null> {
+  const stocks = await deps.store.getBundleStocks(ref.stockBundleId, day);
   const stock0 = stocks[0];
-  if (!stock0) throw notFound(Messages.stockBundleNotFound);
-  const registered = await store.getUnionId(ref.brandId, ref.openid);
+  if (!stock0 || stock0.productCouponId !== coupon.productCouponId) return null;
+  const registered = await deps.store.getUnionId(ref.brandId, ref.openid);
   const unionid = registered ?? (await pseudonymousUnionId(deps, ref.brandId, ref.openid));
   return { coupon, stocks, stock0, userKey: registered ?? `openid:${ref.openid}`, unionid };
 }
 
-/** D-3: a stable unionid-shaped pseudonym when none is registered. */
+const brandSecrets = new WeakMap<object, Map<string, string>>();
+
+/** D-3: a stable unionid-shaped pseudonym when none is registered. Brand secrets never change, so they are kept. */
 async function pseudonymousUnionId(deps: ServiceDeps, brandId: string, openid: string): Promise<string> {
-  const brand = await deps.store.getBrand(brandId);
-  const mac = createHmac('sha256', brand?.secret ?? brandId)
-    .update(openid)
-    .digest('base64url');
-  return `o${mac.slice(0, 27)}`;
+  let secrets = brandSecrets.get(deps.store);
+  if (!secrets) brandSecrets.set(deps.store, (secrets = new Map()));
+  let secret = secrets.get(brandId);
+  if (secret === undefined) {
+    secret = (await deps.store.getBrand(brandId))?.secret ?? brandId;
+    secrets.set(brandId, secret);
+  }
+  return `o${createHmac('sha256', secret).update(openid).digest('base64url').slice(0, 27)}`;
 }
 
 /** Whether the bundle can issue now: product coupon EFFECTIVE, stock #0 SENDING, sending period not over. */

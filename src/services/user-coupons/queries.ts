@@ -1,17 +1,11 @@
-import { invalidRequest, Messages, noAuth, notFound, paramError } from '../../domain/errors.js';
+import { Messages, notFound, paramError } from '../../domain/errors.js';
 import type { GetUserCouponQuery, ListUserCouponsQuery, ListUserCouponsResponse } from '../../schemas/user-coupons.js';
+import { checkCaller, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { renderUserCoupon } from '../issuance/view.js';
 
-/** D-2 for user-side calls: the brand authorizes the caller and the AppID is related to one of them. */
-export async function checkCaller(deps: ServiceDeps, mchid: string, brandId: string, appid: string): Promise<void> {
-  if (!(await deps.store.isBrandAuthorized(brandId, mchid))) throw noAuth();
-  const app = await deps.store.getAppId(appid);
-  const related =
-    app !== null &&
-    ((app.ownerType === 'MERCHANT' && app.ownerId === mchid) || (app.ownerType === 'BRAND' && app.ownerId === brandId));
-  if (!related) throw invalidRequest(Messages.appidInvalid, { field: 'appid', value: appid, location: 'query' });
-}
+/** Moved to `services/authorization.ts`; re-exported for the user-side services that import it from here. */
+export { checkCaller } from '../authorization.js';
 
 /** 查询用户商品券详情 (§14.4): the coupon must belong to this user, brand, product coupon and stock. */
 export async function getUserCoupon(
@@ -22,9 +16,7 @@ export async function getUserCoupon(
   q: GetUserCouponQuery,
 ) {
   await checkCaller(deps, mchid, q.brand_id, q.appid);
-  const product = await deps.store.getProductCoupon(q.product_coupon_id);
-  if (!product || product.brandId !== q.brand_id || product.mchid !== mchid)
-    throw notFound(Messages.productCouponNotFound);
+  await ownedProductCoupon(deps, mchid, q.brand_id, q.product_coupon_id);
   const c = await deps.store.getUserCoupon(couponCode);
   if (
     !c ||
@@ -54,11 +46,7 @@ export async function listUserCoupons(
   q: ListUserCouponsQuery,
 ): Promise<ListUserCouponsResponse> {
   await checkCaller(deps, mchid, q.brand_id, q.appid);
-  if (q.product_coupon_id !== undefined) {
-    const product = await deps.store.getProductCoupon(q.product_coupon_id);
-    if (!product || product.brandId !== q.brand_id || product.mchid !== mchid)
-      throw notFound(Messages.productCouponNotFound);
-  }
+  if (q.product_coupon_id !== undefined) await ownedProductCoupon(deps, mchid, q.brand_id, q.product_coupon_id);
   const offset = decodePage(q.page_token);
   const limit = q.page_size ?? 20;
   const { coupons, total } = await deps.store.listUserCoupons({

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { getStock, listStocks } from '../../schemas/stocks.js';
+import * as service from '../../services/catalog/stocks.js';
+import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
+
+/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`, api-contract.md §10. */
+export function stockRoutes(app: FastifyInstance, router: WechatRouter): void {
+  const { deps } = router.ctx;
+  registerEndpoint(app, router, listStocks, ({ mchid, params, query }) =>
+    service.listStocks(deps, mchid, params.product_coupon_id, query),
+  );
+  registerEndpoint(app, router, getStock, ({ mchid, params, query }) =>
+    service.getStock(deps, mchid, params, query.brand_id),
+  );
+}

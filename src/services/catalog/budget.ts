@@ -1,0 +1,108 @@
+import { breaksRule, refused } from '../../domain/catalog/fail.js';
+import {
+  type BudgetFacts,
+  BudgetMessages,
+  checkUpdateBudget,
+  type UpdateBudgetInput,
+} from '../../domain/catalog-rules.js';
+import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
+import type { UpdateBudgetBodyT } from '../../schemas/stock-bundles.js';
+import type { BudgetChange, StockRecord } from '../../store/catalog.js';
+import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
+import type { ServiceDeps } from '../deps.js';
+import { bundleStocksOf, requireLiveStocks, requireNotDeactivated } from './lookup.js';
+import { renderBundle } from './render.js';
+import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
+import type { StockBundleT } from './types.js';
+
+/**
+ * 修改商品券批次组发放预算 (api-contract.md §9.2, D-11): one dimension per call, applied to every stock carrying it,
+ * only while `current_*` is the real value; never below what any stock has issued. The store re-checks both inside
+ * its transaction, so of several concurrent calls with the same `current_*` exactly one changes the budget.
+ */
+export async function updateBundleBudget(
+  deps: ServiceDeps,
+  mchid: string,
+  params: { product_coupon_id: string; stock_bundle_id: string },
+  body: UpdateBudgetBodyT,
+): Promise<StockBundleT> {
+  checkBudgetFields(body);
+  await checkBrandAuthorized(deps, mchid, body.brand_id);
+  const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, params.product_coupon_id);
+  const now = deps.clock.now();
+  const day = shanghaiDay(now);
+  const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, day);
+  const request = bindRequest('updateStockBundleBudget', mchid, body.brand_id, body.out_request_no, {
+    ...params,
+    body,
+  });
+  const earlier = await earlierAnswer<StockBundleT>(deps, request);
+  if (earlier) return earlier;
+  requireNotDeactivated(coupon);
+  requireLiveStocks(stocks, now, '已过期的批次不可修改发放预算');
+
+  const change = checkUpdateBudget(body, budgetFacts(stocks));
+  const dimension = 'max_count' in change ? 'max_count' : 'max_count_per_day';
+  const expected = (dimension === 'max_count' ? body.current_max_count : body.current_max_count_per_day) ?? 0;
+  const target = 'max_count' in change ? change.max_count : change.max_count_per_day;
+  const at = toRfc3339(now);
+  const changed = stocks.map((s) => ({
+    ...s,
+    ...('max_count' in change ? { maxCount: target } : s.maxCountPerDay !== null ? { maxCountPerDay: target } : {}),
+    updatedAt: at,
+  }));
+  const response = renderBundle(params.stock_bundle_id, changed, now);
+  const result = await deps.store.updateBundleBudget(
+    recordOf(request, response, at),
+    params.stock_bundle_id,
+    dimension,
+    expected,
+    target,
+    day,
+    at,
+  );
+  if (result.ran && !result.value.ok) throw refusal(result.value, dimension, expected, target);
+  return answerOf(request, result, response);
+}
+
+/**
+ * The presence rules of `update_mode` (its two fields given, the other two not) are input validation and come before
+ * authorization (D-4): checked against facts that make every value current, so only those rules can fail.
+ */
+function checkBudgetFields(body: UpdateBudgetInput): void {
+  checkUpdateBudget(body, {
+    max_count: body.current_max_count ?? 0,
+    max_count_per_day: body.current_max_count_per_day ?? 0,
+    issued_total: 0,
+    issued_today: 0,
+  });
+}
+
+/** D-11: the total may not drop below the count of any stock; stock #0 alone carries the daily cap. */
+function budgetFacts(stocks: StockRecord[]): BudgetFacts {
+  const first = stocks[0];
+  if (!first) throw new Error('a stock bundle without stocks');
+  return {
+    max_count: first.maxCount,
+    ...(first.maxCountPerDay !== null ? { max_count_per_day: first.maxCountPerDay } : {}),
+    issued_total: Math.max(...stocks.map((s) => s.totalCount)),
+    issued_today: first.todayCount,
+  };
+}
+
+/** A concurrent change got there between our read and our write: the same answers `checkUpdateBudget` gives. */
+function refusal(
+  outcome: Exclude<BudgetChange, { ok: true }>,
+  dimension: 'max_count' | 'max_count_per_day',
+  expected: number,
+  target: number,
+) {
+  const total = dimension === 'max_count';
+  if (outcome.reason === 'stale')
+    return total
+      ? refused('/current_max_count', BudgetMessages.staleMaxCount, expected)
+      : refused('/current_max_count_per_day', BudgetMessages.staleMaxCountPerDay, expected);
+  return total
+    ? breaksRule('/target_max_count', `不能小于已发放数量 ${outcome.issued}`, target)
+    : breaksRule('/target_max_count_per_day', `不能小于今日已发放数量 ${outcome.issued}`, target);
+}

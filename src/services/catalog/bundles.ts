@@ -1,0 +1,119 @@
+import type { Static } from '@sinclair/typebox';
+import { checkAddStockBundle, checkModifyStockBundle } from '../../domain/catalog-rules.js';
+import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
+import type {
+  addStockBundle as addEndpoint,
+  modifyStockBundle as modifyEndpoint,
+} from '../../schemas/stock-bundles.js';
+import type { StockData } from '../../store/catalog.js';
+import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
+import type { ServiceDeps } from '../deps.js';
+import { stockStateFor } from './audit.js';
+import { bundleRecords } from './build.js';
+import { newStockBundleId, withFreshIds } from './ids.js';
+import { bundleStocksOf, requireLiveStocks, requireNotDeactivated } from './lookup.js';
+import { renderBundle } from './render.js';
+import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
+import type { StockBundleT } from './types.js';
+
+/** 添加商品券批次组 / 修改商品券批次组 (api-contract.md §7, §9.1). */
+
+type AddBody = Static<typeof addEndpoint.body>;
+type ModifyBody = Static<typeof modifyEndpoint.body>;
+
+export async function addStockBundle(
+  deps: ServiceDeps,
+  mchid: string,
+  productCouponId: string,
+  body: AddBody,
+): Promise<StockBundleT> {
+  const brandId = body.brand_id;
+  await checkBrandAuthorized(deps, mchid, brandId);
+  await checkAppIdRelated(deps, mchid, brandId, body.stock_bundle.notify_config.notify_appid, {
+    field: '/stock_bundle/notify_config/notify_appid',
+    location: 'body',
+  });
+  const coupon = await ownedProductCoupon(deps, mchid, brandId, productCouponId);
+  checkAddStockBundle(coupon.data, body.stock_bundle);
+  const request = bindRequest(
+    'addStockBundle',
+    mchid,
+    brandId,
+    body.out_request_no,
+    { product_coupon_id: productCouponId, body },
+    Conflicts.addStockBundle,
+  );
+  const earlier = await earlierAnswer<StockBundleT>(deps, request);
+  if (earlier) return earlier;
+  requireNotDeactivated(coupon);
+
+  return withFreshIds(async () => {
+    const now = deps.clock.now();
+    const at = toRfc3339(now);
+    const existing = await deps.store.listStocks({ productCouponId, limit: 1, day: shanghaiDay(now) });
+    const stockBundleId = newStockBundleId(deps);
+    const { record, stocks } = bundleRecords(
+      body.stock_bundle,
+      { mchid, brandId },
+      {
+        productCouponId,
+        stockBundleId,
+        type: coupon.data.type,
+        existingStocks: existing.total,
+        state: stockStateFor(coupon),
+        at,
+      },
+    );
+    const response = renderBundle(stockBundleId, stocks, now);
+    const result = await deps.store.addStockBundle(recordOf(request, response, at), record, stocks);
+    return answerOf(request, result, response);
+  });
+}
+
+/**
+ * Display, notify and store settings of every stock of the bundle. Omitted objects stay as they are, except
+ * `store_scope`, which the contract resets to `NONE` when omitted (§9.1).
+ */
+export async function modifyStockBundle(
+  deps: ServiceDeps,
+  mchid: string,
+  params: { product_coupon_id: string; stock_bundle_id: string },
+  body: ModifyBody,
+): Promise<StockBundleT> {
+  checkModifyStockBundle(body);
+  const brandId = body.brand_id;
+  await checkBrandAuthorized(deps, mchid, brandId);
+  if (body.notify_config)
+    await checkAppIdRelated(deps, mchid, brandId, body.notify_config.notify_appid, {
+      field: '/notify_config/notify_appid',
+      location: 'body',
+    });
+  const coupon = await ownedProductCoupon(deps, mchid, brandId, params.product_coupon_id);
+  const now = deps.clock.now();
+  const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, shanghaiDay(now));
+  const request = bindRequest('modifyStockBundle', mchid, brandId, body.out_request_no, { ...params, body });
+  const earlier = await earlierAnswer<StockBundleT>(deps, request);
+  if (earlier) return earlier;
+  requireNotDeactivated(coupon);
+  requireLiveStocks(stocks, now);
+
+  const at = toRfc3339(now);
+  const changed = stocks.map((s) => {
+    const data: StockData = {
+      ...s.data,
+      ...(body.remark !== undefined ? { remark: body.remark } : {}),
+      ...(body.usage_rule_display_info ? { usage_rule_display_info: body.usage_rule_display_info } : {}),
+      ...(body.coupon_display_info ? { coupon_display_info: body.coupon_display_info } : {}),
+      ...(body.notify_config ? { notify_config: body.notify_config } : {}),
+      store_scope: body.store_scope ?? 'NONE',
+    };
+    return { ...s, data, updatedAt: at };
+  });
+  const response = renderBundle(params.stock_bundle_id, changed, now);
+  const result = await deps.store.updateStocksData(
+    recordOf(request, response, at),
+    changed.map((s) => ({ stockId: s.stockId, data: s.data })),
+    at,
+  );
+  return answerOf(request, result, response);
+}

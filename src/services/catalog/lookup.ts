@@ -1,0 +1,45 @@
+import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
+import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import type { ServiceDeps } from '../deps.js';
+import { stockStateAt } from './render.js';
+
+/** Existence and state checks shared by the catalog services (D-4: existence → 404, state → 400). */
+
+/** The bundle's stocks in index order, if the bundle belongs to this product coupon; else 404. */
+export async function bundleStocksOf(
+  deps: ServiceDeps,
+  coupon: ProductCouponRecord,
+  stockBundleId: string,
+  day: string,
+): Promise<StockRecord[]> {
+  const bundle = await deps.store.getStockBundle(stockBundleId);
+  if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
+  return deps.store.getBundleStocks(stockBundleId, day);
+}
+
+/** `400 INVALID_REQUEST 传入参数不符合业务规则`, with the reason after it. */
+export const stateRefused = (why: string) => invalidRequest(`${Messages.businessRule}：${why}`);
+
+export function requireEffective(coupon: ProductCouponRecord): void {
+  if (coupon.state !== 'EFFECTIVE')
+    throw stateRefused(`商品券当前状态为 ${coupon.state}，仅 EFFECTIVE 状态的商品券可以执行此操作`);
+}
+
+export function requireNotDeactivated(coupon: ProductCouponRecord): void {
+  if (coupon.state === 'DEACTIVATED') throw stateRefused('商品券已失效');
+}
+
+/** §9.1, §9.2: the bundle's stocks must be neither deactivated nor expired; `expired` is the documented wording. */
+export function requireLiveStocks(stocks: StockRecord[], now: Date, expired = '批次已过期'): void {
+  for (const s of stocks) {
+    const state = stockStateAt(s, now);
+    if (state === 'DEACTIVATED') throw stateRefused('批次已失效');
+    if (state === 'STOPPED') throw invalidRequest(expired);
+  }
+}
+
+/** §6 precondition: the provider has set its event notify URL (§12.1) before creating product coupons. */
+export async function requireNotifyUrl(deps: ServiceDeps, mchid: string): Promise<void> {
+  const merchant = await deps.store.getMerchant(mchid);
+  if (!merchant?.notifyUrl) throw stateRefused('请先调用设置商品券事件通知地址接口（notify-configs）配置通知地址');
+}

@@ -1,0 +1,155 @@
+import { expect } from 'vitest';
+import { toRfc3339 } from '../../src/domain/clock.js';
+import type { CreateProductCouponBodyT } from '../../src/schemas/product-coupons.js';
+import type { StockBundleInputT } from '../../src/schemas/stock-bundles.js';
+import type { CreatedProductCouponT, StockBundleT, StockPageT, StockT } from '../../src/services/catalog/types.js';
+import type { Running } from '../harness.js';
+
+export type { CreatedProductCouponT, StockBundleT, StockPageT, StockT };
+
+const PREFIX = '/v3/marketing/partner/product-coupon';
+const coupon = (id: string) => `${PREFIX}/product-coupons/${id}`;
+
+export const paths = {
+  create: `${PREFIX}/product-coupons`,
+  coupon: (id: string, brandId: string) => `${coupon(id)}?brand_id=${brandId}`,
+  modify: coupon,
+  deactivate: (id: string) => `${coupon(id)}/deactivate`,
+  bundles: (id: string) => `${coupon(id)}/stock-bundles`,
+  bundle: (id: string, bundleId: string) => `${coupon(id)}/stock-bundles/${bundleId}`,
+  budget: (id: string, bundleId: string) => `${coupon(id)}/stock-bundles/${bundleId}/update-budget`,
+  stocks: (id: string, query: Record<string, string | number>) =>
+    `${coupon(id)}/stocks?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+  stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
+  send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
+  notify: `${PREFIX}/notify-configs`,
+};
+
+let counter = 0;
+/** A fresh request number, unique within the test run. */
+export const no = (tag = 'REQ') => `${tag}_${Date.now().toString(36)}_${++counter}`;
+
+const DAY = 86_400_000;
+
+export interface BundleOptions {
+  maxCount?: number;
+  maxCountPerDay?: number;
+  maxCountPerUser?: number;
+  rounds?: number[];
+  beginMs?: number;
+  endMs?: number;
+}
+
+/** A NORMAL bundle whose rounds are `满100减 rounds[i]/100`; its period runs around the test clock's now. */
+export function bundleInput(c: Running, o: BundleOptions = {}): StockBundleInputT {
+  const now = c.clock.now().getTime();
+  return {
+    remark: '测试批次组',
+    coupon_code_mode: 'WECHATPAY',
+    stock_send_rule: {
+      max_count: o.maxCount ?? 1000,
+      ...(o.maxCountPerDay !== undefined ? { max_count_per_day: o.maxCountPerDay } : {}),
+      max_count_per_user: o.maxCountPerUser ?? 5,
+    },
+    progressive_bundle_usage_rule: {
+      coupon_available_period: {
+        available_begin_time: toRfc3339(new Date(o.beginMs ?? now - DAY)),
+        available_end_time: toRfc3339(new Date(o.endMs ?? now + 30 * DAY)),
+      },
+      normal_coupon_list: (o.rounds ?? [1000, 1500, 2000]).map((discount_amount) => ({
+        threshold: 10000,
+        discount_amount,
+      })),
+    },
+    usage_rule_display_info: {
+      coupon_usage_method_list: ['MINI_PROGRAM'],
+      mini_program_appid: c.merchant.appid,
+      mini_program_path: '/pages/index',
+      usage_description: '全场可用',
+    },
+    coupon_display_info: { code_display_mode: 'QRCODE', background_color: 'Color020' },
+    notify_config: { notify_appid: c.merchant.appid },
+    store_scope: 'NONE',
+  };
+}
+
+export function createBody(c: Running, o: BundleOptions = {}, requestNo = no('CREATE')): CreateProductCouponBodyT {
+  return {
+    out_request_no: requestNo,
+    brand_id: c.merchant.brandId,
+    scope: 'ALL',
+    type: 'NORMAL',
+    usage_mode: 'PROGRESSIVE_BUNDLE',
+    progressive_bundle_usage_info: { count: (o.rounds ?? [1, 2, 3]).length, interval_days: 0 },
+    display_info: {
+      name: '全场满100立减',
+      image_url: 'https://img.example.com/product.png',
+      background_url: 'https://img.example.com/background.png',
+    },
+    out_product_no: 'Product_1234567890',
+    stock_bundle: bundleInput(c, o),
+  };
+}
+
+export async function json<T>(res: Response, status = 200): Promise<T> {
+  const text = await res.text();
+  expect({ status: res.status, body: text }).toMatchObject({ status });
+  return JSON.parse(text) as T;
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  detail?: { field?: string; location?: string | null; value?: unknown };
+}
+
+/** A WeChat error answer, signed like every authenticated response. */
+export async function expectError(
+  res: Response,
+  status: number,
+  code: string,
+  message?: RegExp | string,
+): Promise<ErrorBody> {
+  const body = (await res.json()) as ErrorBody;
+  expect({ status: res.status, code: body.code }).toEqual({ status, code });
+  if (message !== undefined) expect(body.message).toMatch(message);
+  return body;
+}
+
+/** A PARAM_ERROR naming `field` in its detail and its message. */
+export async function expectParamError(res: Response, field: string, location = 'body'): Promise<ErrorBody> {
+  const body = await expectError(res, 400, 'PARAM_ERROR');
+  expect(body.detail).toMatchObject({ field, location });
+  const name = field.split('/').findLast((p) => p !== '' && !/^\d+$/.test(p)) ?? field;
+  expect(body.message).toContain(name);
+  return body;
+}
+
+export async function setNotifyUrl(c: Running, url = 'https://merchant.example.com/notify'): Promise<void> {
+  await json(await c.send('POST', paths.notify, { notify_url: url }));
+}
+
+export async function createCoupon(c: Running, o: BundleOptions = {}): Promise<CreatedProductCouponT> {
+  return json<CreatedProductCouponT>(await c.send('POST', paths.create, createBody(c, o)));
+}
+
+/** Issues one bundle to `openid` through the direct-send API (§5). */
+export async function sendBundle(c: Running, created: CreatedProductCouponT, openid: string, status = 200) {
+  return c
+    .send('POST', paths.send(openid), {
+      brand_id: c.merchant.brandId,
+      product_coupon_id: created.product_coupon_id,
+      stock_bundle_id: created.stock_bundle.stock_bundle_id,
+      appid: c.merchant.appid,
+      send_request_no: no('SEND'),
+    })
+    .then(async (res) => {
+      expect(res.status, await res.clone().text()).toBe(status);
+      return res;
+    });
+}
+
+export async function getStock(c: Running, created: CreatedProductCouponT, index: number): Promise<StockT> {
+  const stock = created.stock_bundle.stock_list[index]!;
+  return json<StockT>(await c.send('GET', paths.stock(created.product_coupon_id, stock.stock_id, c.merchant.brandId)));
+}
