@@ -75,3 +75,4 @@ process.stdout.write(
     bundle,
   })}\n`,
 );
+process.once('SIGTERM', () => process.exit(0));

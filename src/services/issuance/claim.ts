@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { buildIssueCommand } from './command.js';
 import { componentCoupon } from './component-coupon.js';
 import { hashToken } from './presend.js';
-import { codesExhausted, isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
+import { codesExhausted, isAvailable, limitBlocker, type Target, tokenTarget } from './target.js';
 
 type Loaded =
   | { kind: 'final'; preview: TokenPreview }
@@ -16,42 +16,43 @@ async function load(deps: ServiceDeps, rawToken: string): Promise<Loaded> {
   const now = deps.clock.now();
   const token = await deps.store.getToken(hashToken(rawToken));
   if (!token) return { kind: 'final', preview: { state: 'TOKEN_INVALID' } };
-  let target: Target;
-  try {
-    target = await resolveTarget(
-      deps,
-      {
-        mchid: token.mchid,
-        brandId: token.brandId,
-        appid: token.appid,
-        openid: token.openid,
-        productCouponId: token.productCouponId,
-        stockBundleId: token.stockBundleId,
-      },
-      shanghaiDay(now),
-    );
-  } catch {
-    return { kind: 'final', preview: { state: 'NOT_AVAILABLE' } };
+  const target = await tokenTarget(
+    deps,
+    {
+      mchid: token.mchid,
+      brandId: token.brandId,
+      appid: token.appid,
+      openid: token.openid,
+      productCouponId: token.productCouponId,
+      stockBundleId: token.stockBundleId,
+    },
+    shanghaiDay(now),
+  );
+  if (!target) return { kind: 'final', preview: { state: 'NOT_AVAILABLE' } };
+  const expired = now.getTime() > Date.parse(token.expiresAt);
+  if (token.claimedAt !== null || expired) {
+    const received = await alreadyReceived(deps, token, target);
+    if (received) return { kind: 'final', preview: received };
+    if (expired) return { kind: 'final', preview: { state: 'TOKEN_EXPIRED' } };
   }
-  const coupon = componentCoupon(target);
-  const existing = await deps.store.getIssuance(token.mchid, token.brandId, token.sendRequestNo);
-  if (existing) {
-    if (existing.fingerprint !== token.fingerprint)
-      return { kind: 'final', preview: { state: 'NOT_AVAILABLE', coupon } };
-    const [first] = await deps.store.listBundleCoupons(existing.userCouponBundleId);
-    return {
-      kind: 'final',
-      preview: {
-        state: 'ALREADY_RECEIVED',
-        coupon,
-        user_coupon_bundle_id: existing.userCouponBundleId,
-        ...(first ? { coupon_code: first.couponCode } : {}),
-      },
-    };
-  }
-  if (now.getTime() > Date.parse(token.expiresAt)) return { kind: 'final', preview: { state: 'TOKEN_EXPIRED' } };
-  if (!isAvailable(target, now)) return { kind: 'final', preview: { state: 'NOT_AVAILABLE', coupon } };
+  if (!isAvailable(target, now))
+    return { kind: 'final', preview: { state: 'NOT_AVAILABLE', coupon: componentCoupon(target) } };
   return { kind: 'open', token, target, now };
+}
+
+/** The 已领取 answer when the token's request number was claimed with the same parameters (by any token). */
+async function alreadyReceived(deps: ServiceDeps, token: TokenRecord, target: Target): Promise<TokenPreview | null> {
+  const existing = await deps.store.getIssuance(token.mchid, token.brandId, token.sendRequestNo);
+  if (!existing) return null;
+  const coupon = componentCoupon(target);
+  if (existing.fingerprint !== token.fingerprint) return { state: 'NOT_AVAILABLE', coupon };
+  const [first] = await deps.store.listBundleCoupons(existing.userCouponBundleId);
+  return {
+    state: 'ALREADY_RECEIVED',
+    coupon,
+    user_coupon_bundle_id: existing.userCouponBundleId,
+    ...(first ? { coupon_code: first.couponCode } : {}),
+  };
 }
 
 const dailyReset = (now: Date) => toRfc3339(shanghaiMidnight(now, 1));
@@ -60,6 +61,8 @@ const dailyReset = (now: Date) => toRfc3339(shanghaiMidnight(now, 1));
 export async function previewToken(deps: ServiceDeps, rawToken: string): Promise<TokenPreview> {
   const loaded = await load(deps, rawToken);
   if (loaded.kind === 'final') return loaded.preview;
+  const received = await alreadyReceived(deps, loaded.token, loaded.target);
+  if (received) return received;
   const coupon = componentCoupon(loaded.target);
   const blocker = await limitBlocker(deps, loaded.target);
   if (blocker === 'DAILY_SOLD_OUT') return { state: blocker, coupon, daily_resets_at: dailyReset(loaded.now) };

@@ -30,21 +30,46 @@ export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: stri
   const coupon = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
   const bundle = await store.getStockBundle(ref.stockBundleId);
   if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
-  const stocks = await store.getBundleStocks(ref.stockBundleId, day);
+  const target = await bundleTarget(deps, coupon, ref, day);
+  if (!target) throw notFound(Messages.stockBundleNotFound);
+  return target;
+}
+
+/**
+ * The target of a token, whose authorization and existence were checked when it was minted: only what the claim
+ * needs, in two reads. `null` when the objects are gone.
+ */
+export async function tokenTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target | null> {
+  const coupon = await deps.store.getProductCoupon(ref.productCouponId);
+  return coupon ? bundleTarget(deps, coupon, ref, day) : null;
+}
+
+async function bundleTarget(
+  deps: ServiceDeps,
+  coupon: ProductCouponRecord,
+  ref: TargetRef,
+  day: string,
+): Promise<Target | null> {
+  const stocks = await deps.store.getBundleStocks(ref.stockBundleId, day);
   const stock0 = stocks[0];
-  if (!stock0) throw notFound(Messages.stockBundleNotFound);
-  const registered = await store.getUnionId(ref.brandId, ref.openid);
+  if (!stock0 || stock0.productCouponId !== coupon.productCouponId) return null;
+  const registered = await deps.store.getUnionId(ref.brandId, ref.openid);
   const unionid = registered ?? (await pseudonymousUnionId(deps, ref.brandId, ref.openid));
   return { coupon, stocks, stock0, userKey: registered ?? `openid:${ref.openid}`, unionid };
 }
 
-/** D-3: a stable unionid-shaped pseudonym when none is registered. */
+const brandSecrets = new WeakMap<object, Map<string, string>>();
+
+/** D-3: a stable unionid-shaped pseudonym when none is registered. Brand secrets never change, so they are kept. */
 async function pseudonymousUnionId(deps: ServiceDeps, brandId: string, openid: string): Promise<string> {
-  const brand = await deps.store.getBrand(brandId);
-  const mac = createHmac('sha256', brand?.secret ?? brandId)
-    .update(openid)
-    .digest('base64url');
-  return `o${mac.slice(0, 27)}`;
+  let secrets = brandSecrets.get(deps.store);
+  if (!secrets) brandSecrets.set(deps.store, (secrets = new Map()));
+  let secret = secrets.get(brandId);
+  if (secret === undefined) {
+    secret = (await deps.store.getBrand(brandId))?.secret ?? brandId;
+    secrets.set(brandId, secret);
+  }
+  return `o${createHmac('sha256', secret).update(openid).digest('base64url').slice(0, 27)}`;
 }
 
 /** Whether the bundle can issue now: product coupon EFFECTIVE, stock #0 SENDING, sending period not over. */

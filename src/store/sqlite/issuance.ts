@@ -139,24 +139,27 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
   };
 
   const committer = new GroupCommit<IssueCommand, IssueOutcome>(db, issueOne);
+  const tokenCommitter = new GroupCommit<TokenRecord, void>(db, (t) => {
+    q.insertToken.run(
+      t.tokenHash,
+      t.mchid,
+      t.brandId,
+      t.productCouponId,
+      t.stockBundleId,
+      t.appid,
+      t.openid,
+      t.userKey,
+      t.sendRequestNo,
+      t.attach,
+      t.fingerprint,
+      t.createdAt,
+      t.expiresAt,
+    );
+  });
 
   return {
-    async insertToken(t: TokenRecord) {
-      q.insertToken.run(
-        t.tokenHash,
-        t.mchid,
-        t.brandId,
-        t.productCouponId,
-        t.stockBundleId,
-        t.appid,
-        t.openid,
-        t.userKey,
-        t.sendRequestNo,
-        t.attach,
-        t.fingerprint,
-        t.createdAt,
-        t.expiresAt,
-      );
+    insertToken(t: TokenRecord) {
+      return tokenCommitter.submit(t);
     },
     async getToken(hash) {
       const r = q.getToken.get(hash);

@@ -1,0 +1,44 @@
+import autocannon from 'autocannon';
+
+export interface Phase {
+  name: string;
+  requests: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }[];
+  stopAfterRequests?: number;
+}
+
+export interface PhaseResult {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+}
+
+/** One autocannon run that walks through `requests` (each used once when they are single-use, e.g. signed). */
+export async function runPhase(address: string, phase: Phase, connections: number, seconds: number): Promise<PhaseResult> {
+  let next = 0;
+  const result = await autocannon({
+    url: address,
+    connections,
+    duration: seconds,
+    ...(phase.stopAfterRequests ? { amount: Math.min(phase.stopAfterRequests, phase.requests.length) } : {}),
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = phase.requests[next % phase.requests.length]!;
+          next += 1;
+          return { ...req, method: r.method, path: r.path, headers: { ...req.headers, ...r.headers }, body: r.body ?? '' };
+        },
+      },
+    ],
+  });
+  return {
+    name: phase.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+  };
+}
