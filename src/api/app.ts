@@ -2,8 +2,10 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { type Ids, randomIds } from '../domain/ids.js';
 import { toPrivateKey } from '../protocol/rsa.js';
+import { type LifecycleJobs, startLifecycleJobs } from '../services/lifecycle/jobs.js';
 import type { Store } from '../store/port.js';
 import { adminTenantRoutes } from './admin/tenants.js';
+import { adminWebhookRoutes } from './admin/webhooks.js';
 import { componentRoutes } from './component/routes.js';
 import type { AppContext, RateLimits } from './context.js';
 import { WECHAT_RATE_LIMITS } from './context.js';
@@ -23,9 +25,15 @@ import { openapiRoute } from './routes/openapi.js';
 import { productCouponRoutes } from './routes/product-coupons.js';
 import { stockBundleRoutes } from './routes/stock-bundles.js';
 import { stockRoutes } from './routes/stocks.js';
+import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
+import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
+import { returnCouponRoutes } from './routes/users.coupons.return.js';
+import { sweepBeforeListing } from './routes/users.coupons.sweep.js';
+import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
+import { sandboxRoutes } from './sandbox/routes.js';
 import type { WechatRouter } from './wechat-route.js';
 
 export interface AppOptions {
@@ -41,6 +49,8 @@ export interface AppOptions {
 export interface App {
   server: FastifyInstance;
   ctx: AppContext;
+  /** Callback delivery and the expiry sweep, stopped when the server closes. */
+  jobs: LifecycleJobs;
 }
 
 /** Builds the HTTP server around a store that `bootstrap` has initialised (platform key, admin token). */
@@ -81,6 +91,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     paths: new PathTable(),
     faults: ctx.deps.sandbox ? new FaultTable() : null,
   };
+  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey);
+  server.addHook('onClose', () => jobs.stop());
+  sweepBeforeListing(server, jobs.sweeper);
   notifyConfigRoutes(server, router);
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);
@@ -88,11 +101,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);
   userCouponQueryRoutes(server, router);
+  confirmCouponRoutes(server, router);
+  useCouponRoutes(server, router);
+  returnCouponRoutes(server, router);
+  deactivateBundleRoutes(server, router);
   registerNotFound(server, router.paths);
   healthRoutes(server, ctx);
   openapiRoute(server);
   adminTenantRoutes(server, ctx);
   componentRoutes(server, ctx);
   if (router.faults) faultRoutes(server, ctx, router.faults);
-  return { server, ctx };
+  adminWebhookRoutes(server, ctx, jobs);
+  sandboxRoutes(server, ctx, jobs);
+  return { server, ctx, jobs };
 }

@@ -3,6 +3,7 @@ import type { Store } from '../port.js';
 import { sqliteCatalog } from './catalog.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteIssuance } from './issuance.js';
+import { sqliteLifecycle } from './lifecycle.js';
 import { sqliteTenants } from './tenants.js';
 
 /**
@@ -17,6 +18,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteTenants(db),
     ...sqliteCatalog(db),
     ...sqliteIssuance(db),
+    ...sqliteLifecycle(db),
     async rememberNonce(mchid, nonce, now, expiresAt) {
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },

@@ -1,0 +1,51 @@
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { listWebhookDeliveries, redeliverWebhook } from '../../notify/index.js';
+import { validate } from '../../schemas/validate.js';
+import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
+import type { AppContext } from '../context.js';
+import { requireAdmin } from './guard.js';
+
+export const DeliveryListQuery = Type.Object(
+  {
+    state: Type.Optional(Type.Union([Type.Literal('PENDING'), Type.Literal('DELIVERED'), Type.Literal('FAILED')])),
+    mchid: Type.Optional(Type.String({ pattern: '^[0-9]{6,32}$' })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export const EventParams = Type.Object({ event_id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** The webhook log: every delivery with its attempts, and redelivery of one (admin API and sandbox alias). */
+export function webhookHandlers(ctx: AppContext, jobs: LifecycleJobs) {
+  const { store, clock } = ctx.deps;
+  return {
+    list: (req: FastifyRequest) => {
+      const raw = Value.Convert(DeliveryListQuery, { ...(req.query as object) });
+      return listWebhookDeliveries(store, validate(DeliveryListQuery, Value.Default(DeliveryListQuery, raw), 'query'));
+    },
+    redeliver: async (req: FastifyRequest) => {
+      const { event_id } = validate(EventParams, req.params, 'uri_template');
+      const delivery = await redeliverWebhook(store, event_id, clock.now());
+      jobs.dispatcher.wake();
+      return delivery;
+    },
+  };
+}
+
+/** `GET /admin/v1/webhooks`, `POST /admin/v1/webhooks/{event_id}/redeliver`. */
+export function adminWebhookRoutes(app: FastifyInstance, ctx: AppContext, jobs: LifecycleJobs): void {
+  const handlers = webhookHandlers(ctx, jobs);
+  app.register(
+    async (admin) => {
+      admin.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
+      admin.get('/webhooks', handlers.list);
+      admin.post('/webhooks/:event_id/redeliver', async (req, reply) =>
+        reply.status(202).send(await handlers.redeliver(req)),
+      );
+    },
+    { prefix: '/admin/v1' },
+  );
+}

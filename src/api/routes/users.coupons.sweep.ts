@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import { listUserCoupons } from '../../schemas/user-coupons.js';
+import type { ExpirySweeper } from '../../services/lifecycle/expiry.js';
+
+const LIST_URL = listUserCoupons.path.replace(/\{([^}]+)\}/g, ':$1');
+
+/** Persists due expiries before 指定券状态查询用户商品券列表 runs, so its `coupon_state` filter is exact (D-14). */
+export function sweepBeforeListing(app: FastifyInstance, sweeper: ExpirySweeper): void {
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' && request.routeOptions.url === LIST_URL) await sweeper.run();
+  });
+}

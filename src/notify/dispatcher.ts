@@ -1,0 +1,182 @@
+import type { Clock } from '../domain/clock.js';
+import type { Ids } from '../domain/ids.js';
+import type { DeliveryAttempt, DeliveryRecord } from '../store/lifecycle.js';
+import type { Store } from '../store/port.js';
+import { buildCallbackRequest, type PlatformSigner } from './callback.js';
+import { isAcknowledged, outcomeAfter } from './schedule.js';
+
+export interface DispatcherOptions {
+  store: Store;
+  /** Business time: when events are due, when attempts happened (the sandbox test clock when enabled). */
+  clock: Clock;
+  /** Real time: leases between processes and the signature timestamp receivers check. */
+  wireClock: Clock;
+  ids: Ids;
+  platform: PlatformSigner;
+  pollMs?: number;
+  /** An answer must arrive within this time (protocol.md §4.2: 5 s). */
+  timeoutMs?: number;
+  /** How long a claimed event stays reserved for this process. */
+  leaseMs?: number;
+  maxInFlight?: number;
+  fetch?: typeof fetch;
+}
+
+const RESPONSE_LOG_BYTES = 1024;
+
+/**
+ * Delivers outbox events to merchants' notify URLs at least once (D-16). Each poll leases the due PENDING events
+ * (so several processes can share one database), POSTs each one, and records the attempt with what follows it:
+ * DELIVERED, a retry on WeChat's schedule, or FAILED. Everything lives in the store, so a new dispatcher carries on
+ * where a stopped one left off, with the same event ids.
+ */
+export class Dispatcher {
+  private readonly o: Required<Omit<DispatcherOptions, 'fetch'>> & { fetch: typeof fetch };
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private running = false;
+
+  constructor(options: DispatcherOptions) {
+    this.o = {
+      pollMs: 250,
+      timeoutMs: 5_000,
+      leaseMs: 30_000,
+      maxInFlight: 32,
+      fetch: (input, init) => globalThis.fetch(input, init),
+      ...options,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Polls now instead of at the next interval (an event was redelivered, the test clock moved). */
+  wake(): void {
+    if (this.running && !this.ticking) this.schedule(0);
+  }
+
+  /** Stops polling and waits for the deliveries under way to be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), delayMs);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    if (!this.running || this.ticking) return;
+    this.ticking = this.claim()
+      .catch(() => false)
+      .then((more) => {
+        this.ticking = null;
+        if (this.running) this.schedule(more ? 0 : this.o.pollMs);
+      });
+  }
+
+  /** Leases and starts the due events; true when more may be waiting. */
+  private async claim(): Promise<boolean> {
+    const room = this.o.maxInFlight - this.inFlight.size;
+    if (room <= 0) return false;
+    const real = this.o.wireClock.now();
+    const events = await this.o.store.claimDueEvents(
+      this.o.clock.now().toISOString(),
+      real.toISOString(),
+      new Date(real.getTime() + this.o.leaseMs).toISOString(),
+      room,
+    );
+    for (const event of events) {
+      const delivery = this.deliver(event)
+        .catch(() => undefined)
+        .finally(() => this.inFlight.delete(event.eventId));
+      this.inFlight.set(event.eventId, delivery);
+    }
+    return events.length === room;
+  }
+
+  private async deliver(event: DeliveryRecord): Promise<void> {
+    const attempt = event.attempts + 1;
+    const startedAt = this.o.clock.now();
+    const started = performance.now();
+    const merchant = await this.o.store.getMerchant(event.mchid);
+    const record: DeliveryAttempt = {
+      eventId: event.eventId,
+      attempt,
+      url: merchant?.notifyUrl ?? null,
+      requestId: null,
+      startedAt: startedAt.toISOString(),
+      durationMs: 0,
+      status: null,
+      error: null,
+      response: null,
+    };
+    if (!merchant?.notifyUrl) record.error = 'notify_url is not configured';
+    else {
+      const request = await buildCallbackRequest(
+        event,
+        merchant.apiv3Key,
+        this.o.platform,
+        Math.floor(this.o.wireClock.now().getTime() / 1000),
+        this.o.ids.requestId(),
+      );
+      record.requestId = request.requestId;
+      Object.assign(record, await this.post(merchant.notifyUrl, request.headers, request.body));
+    }
+    record.durationMs = Math.round(performance.now() - started);
+    const outcome = outcomeAfter(attempt, isAcknowledged(record.status), this.o.clock.now());
+    await this.o.store.recordDeliveryAttempt(record, outcome);
+  }
+
+  private async post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<Pick<DeliveryAttempt, 'status' | 'error' | 'response'>> {
+    try {
+      const res = await this.o.fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      return { status: res.status, error: null, response: await readStart(res) };
+    } catch (e) {
+      const timedOut = e instanceof Error && e.name === 'TimeoutError';
+      const message = timedOut ? `no answer within ${this.o.timeoutMs} ms` : describe(e);
+      return { status: null, error: message, response: null };
+    }
+  }
+}
+
+/** The first KiB of a response body as text; the rest is not read. */
+async function readStart(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < RESPONSE_LOG_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, RESPONSE_LOG_BYTES).toString('utf8');
+}
+
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
+  return `${e.message}${cause}`;
+}

@@ -1,0 +1,11 @@
+/** Answers of the lifecycle APIs (api-contract.md §14.1–§14.3, §14.6 and their FAQ texts). */
+export const LifecycleMessages = {
+  stateInvalid: '用户券状态非法',
+  notUsable: '用户商品券当前无法使用',
+  deleted: '券已被删除',
+  stillUsable: '券当前是可用的',
+  useRequestNoUsed: '已使用过此单号核销券',
+  bundleNotFound: '未找到 user_coupon_bundle_id 对应的用户商品券组',
+  orderRequired: '必须且只能填写 associated_order_info 与 associated_pay_score_order_info 其中之一',
+  orderIncomplete: '关联订单信息不完整',
+} as const;

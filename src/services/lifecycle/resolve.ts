@@ -1,0 +1,75 @@
+import { shanghaiDay } from '../../domain/clock.js';
+import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
+import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import type { UserCouponBundleRecord, UserCouponRecord } from '../../store/issuance.js';
+import { checkCaller, ownedProductCoupon } from '../authorization.js';
+import type { ServiceDeps } from '../deps.js';
+import { LifecycleMessages } from './messages.js';
+
+export interface CouponRef {
+  mchid: string;
+  openid: string;
+  couponCode: string;
+  productCouponId: string;
+  stockId: string;
+  appid: string;
+  brandId: string;
+}
+
+export interface ResolvedCoupon {
+  product: ProductCouponRecord;
+  stock: StockRecord;
+  coupon: UserCouponRecord;
+  bundle: UserCouponBundleRecord;
+}
+
+/** D-4 up to existence for confirm / use / return: caller, product coupon, stock, then the user's coupon. */
+export async function resolveCoupon(deps: ServiceDeps, ref: CouponRef): Promise<ResolvedCoupon> {
+  await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
+  const product = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
+  const stock = await deps.store.getStock(ref.stockId, shanghaiDay(deps.clock.now()));
+  if (!stock || stock.productCouponId !== product.productCouponId) throw notFound(Messages.stockNotFound);
+  const coupon = await deps.store.getUserCoupon(ref.couponCode);
+  if (
+    !coupon ||
+    coupon.openid !== ref.openid ||
+    coupon.brandId !== ref.brandId ||
+    coupon.mchid !== ref.mchid ||
+    coupon.productCouponId !== product.productCouponId
+  )
+    throw notFound(Messages.couponNotFound);
+  if (coupon.stockId !== stock.stockId) throw notFound(Messages.stockNotFound);
+  const bundle = await deps.store.getUserCouponBundle(coupon.userCouponBundleId);
+  if (!bundle) throw new Error(`user coupon ${coupon.couponCode} has no bundle`);
+  return { product, stock, coupon, bundle };
+}
+
+export interface BundleRef {
+  mchid: string;
+  openid: string;
+  userCouponBundleId: string;
+  productCouponId: string;
+  stockBundleId: string;
+  appid: string;
+  brandId: string;
+}
+
+/** D-4 up to existence for deactivate: caller, product coupon (PROGRESSIVE_BUNDLE), stock bundle, user bundle. */
+export async function resolveBundle(deps: ServiceDeps, ref: BundleRef) {
+  await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
+  const product = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
+  const stockBundle = await deps.store.getStockBundle(ref.stockBundleId);
+  if (!stockBundle || stockBundle.productCouponId !== product.productCouponId)
+    throw notFound(Messages.stockBundleNotFound);
+  const bundle = await deps.store.getUserCouponBundle(ref.userCouponBundleId);
+  if (
+    !bundle ||
+    bundle.openid !== ref.openid ||
+    bundle.brandId !== ref.brandId ||
+    bundle.mchid !== ref.mchid ||
+    bundle.stockBundleId !== stockBundle.stockBundleId
+  )
+    throw notFound(LifecycleMessages.bundleNotFound);
+  if (product.data.usage_mode !== 'PROGRESSIVE_BUNDLE') throw invalidRequest(Messages.businessRule);
+  return { product, bundle };
+}

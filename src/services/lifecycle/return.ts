@@ -1,0 +1,59 @@
+import { toRfc3339 } from '../../domain/clock.js';
+import { stateAt } from '../../domain/coupon-state.js';
+import { invalidRequest, Messages } from '../../domain/errors.js';
+import { returnUserCoupon as endpoint, type ReturnUserCouponBody } from '../../schemas/user-coupons.js';
+import { Conflicts } from '../catalog/requests.js';
+import type { ServiceDeps } from '../deps.js';
+import { renderUserCoupon } from '../issuance/view.js';
+import { changeCoupon } from './change.js';
+import { LifecycleMessages } from './messages.js';
+import { runGuarded } from './request.js';
+import { resolveCoupon } from './resolve.js';
+
+/**
+ * 退券 (api-contract.md §14.3, §15.3): USED → EFFECTIVE, `used_count - 1`; a round the use already issued stays.
+ * Refused in a deactivated bundle, whose coupons must not come back to life.
+ */
+export function returnUserCoupon(
+  deps: ServiceDeps,
+  mchid: string,
+  openid: string,
+  couponCode: string,
+  body: ReturnUserCouponBody,
+) {
+  return runGuarded(deps, {
+    key: { mchid, brandId: body.brand_id, api: endpoint.name, requestNo: body.out_request_no },
+    parameters: { openid, coupon_code: couponCode, body },
+    conflictMessage: Conflicts.other,
+    resolve: () =>
+      resolveCoupon(deps, {
+        mchid,
+        openid,
+        couponCode,
+        productCouponId: body.product_coupon_id,
+        stockId: body.stock_id,
+        appid: body.appid,
+        brandId: body.brand_id,
+      }),
+    plan: async ({ coupon, bundle }) => {
+      const now = deps.clock.now();
+      if (coupon.state !== 'USED') {
+        const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
+        throw invalidRequest(state === 'EFFECTIVE' ? LifecycleMessages.stillUsable : Messages.businessRule);
+      }
+      if (bundle.state !== 'ACTIVE') throw invalidRequest(Messages.businessRule);
+      const at = toRfc3339(now);
+      const usage = coupon.detail.progressive_bundle_usage_detail as Record<string, unknown> | undefined;
+      const detail = {
+        ...coupon.detail,
+        progressive_bundle_usage_detail: { ...usage, return_request_no: body.out_request_no, return_time: at },
+      };
+      const { updated, transition } = changeCoupon(coupon, 'EFFECTIVE', detail, at);
+      return {
+        response: await renderUserCoupon(deps, updated, { ...bundle, usedCount: bundle.usedCount - 1 }),
+        commit: (request) =>
+          deps.store.returnUserCoupon(request, { transition, userCouponBundleId: bundle.userCouponBundleId }),
+      };
+    },
+  });
+}

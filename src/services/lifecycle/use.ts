@@ -1,0 +1,80 @@
+import { toRfc3339 } from '../../domain/clock.js';
+import { stateAt } from '../../domain/coupon-state.js';
+import { type CouponError, invalidRequest, notEnough, paramError } from '../../domain/errors.js';
+import { useUserCoupon as endpoint, type UseUserCouponBody, useOrderProblem } from '../../schemas/user-coupons.js';
+import type { UserCouponState } from '../../store/issuance.js';
+import type { ServiceDeps } from '../deps.js';
+import { renderUserCoupon } from '../issuance/view.js';
+import { changeCoupon } from './change.js';
+import { LifecycleMessages } from './messages.js';
+import { planNextRound } from './next-round.js';
+import { runGuarded } from './request.js';
+import { resolveCoupon } from './resolve.js';
+import { usableAt } from './usable.js';
+
+/** Why a coupon in this state cannot be used (api-contract.md §14.2 and its FAQ texts). */
+function refusal(state: UserCouponState): CouponError {
+  if (state === 'PENDING' || state === 'EXPIRED' || state === 'EFFECTIVE')
+    return notEnough(LifecycleMessages.notUsable);
+  if (state === 'DELETED') return invalidRequest(LifecycleMessages.deleted);
+  return invalidRequest(LifecycleMessages.stateInvalid);
+}
+
+/**
+ * 核销用户商品券 (api-contract.md §14.2, §15.3): EFFECTIVE → USED with the order it was used for, `used_count + 1`,
+ * and in the same transaction the next round in CONFIRMING with its SEND callback (D-11, D-14, D-16).
+ */
+export function useUserCoupon(
+  deps: ServiceDeps,
+  mchid: string,
+  openid: string,
+  couponCode: string,
+  body: UseUserCouponBody,
+) {
+  const problem = useOrderProblem(body);
+  if (problem)
+    throw paramError(problem.endsWith('_info') ? LifecycleMessages.orderRequired : LifecycleMessages.orderIncomplete, {
+      location: 'body',
+      field: problem,
+    });
+  return runGuarded(deps, {
+    key: { mchid, brandId: body.brand_id, api: endpoint.name, requestNo: body.out_request_no },
+    parameters: { openid, coupon_code: couponCode, body },
+    conflictMessage: LifecycleMessages.useRequestNoUsed,
+    resolve: () =>
+      resolveCoupon(deps, {
+        mchid,
+        openid,
+        couponCode,
+        productCouponId: body.product_coupon_id,
+        stockId: body.stock_id,
+        appid: body.appid,
+        brandId: body.brand_id,
+      }),
+    plan: async (r) => {
+      const { coupon, bundle, stock } = r;
+      const now = deps.clock.now();
+      const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
+      const period = stock.data.progressive_bundle_usage_rule?.coupon_available_period;
+      if (state !== 'EFFECTIVE' || !usableAt(period, now)) throw refusal(state);
+      const at = toRfc3339(now);
+      const usage = {
+        use_request_no: body.out_request_no,
+        use_time: body.use_time,
+        ...(body.associated_order_info ? { associated_order_info: body.associated_order_info } : {}),
+        ...(body.associated_pay_score_order_info
+          ? { associated_pay_score_order_info: body.associated_pay_score_order_info }
+          : {}),
+        ...(body.saved_amount !== undefined ? { saved_amount: body.saved_amount } : {}),
+      };
+      const detail = { ...coupon.detail, progressive_bundle_usage_detail: usage };
+      const { updated, transition } = changeCoupon(coupon, 'USED', detail, at);
+      const next = await planNextRound(deps, r, body.appid, now);
+      return {
+        response: await renderUserCoupon(deps, updated, { ...bundle, usedCount: bundle.usedCount + 1 }),
+        commit: (request) =>
+          deps.store.useUserCoupon(request, { transition, userCouponBundleId: bundle.userCouponBundleId, next }),
+      };
+    },
+  });
+}

@@ -1,0 +1,202 @@
+import { toRfc3339 } from '../../domain/clock.js';
+import type { Guarded, RequestRecord } from '../catalog.js';
+import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
+import type { SqliteDb } from './database.js';
+import { UNCAPPED } from './issuance.js';
+import { COUPON_COLUMNS, couponValues } from './issuance-rows.js';
+import { sqliteOutbox } from './lifecycle-outbox.js';
+
+/** Thrown inside a transaction to roll everything back, the request record included, and report why. */
+class Abort {
+  constructor(readonly outcome: LifecycleOutcome) {}
+}
+
+const STALE = new Abort({ kind: 'STALE' });
+
+/** Tables `sandbox reset` empties, children first; tenants, keys and settings are kept. */
+const BUSINESS_TABLES = [
+  'webhook_attempts',
+  'outbox',
+  'user_coupons',
+  'user_coupon_bundles',
+  'issuances',
+  'tokens',
+  'user_counts',
+  'stock_day_counts',
+  'stocks',
+  'stock_bundles',
+  'product_coupons',
+  'request_records',
+];
+
+interface RequestRow {
+  mchid: string;
+  brand_id: string;
+  api: string;
+  request_no: string;
+  fingerprint: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
+  const q = {
+    insertRequest: db.prepare(
+      `INSERT INTO request_records (mchid, brand_id, api, request_no, fingerprint, status, response, created_at)
+       VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+    ),
+    getRequest: db.prepare<[string, string, string, string], RequestRow>(
+      'SELECT * FROM request_records WHERE mchid = ? AND brand_id = ? AND api = ? AND request_no = ?',
+    ),
+    transition: db.prepare(
+      'UPDATE user_coupons SET state = ?, detail = ?, updated_at = ? WHERE coupon_code = ? AND state = ?',
+    ),
+    bundleState: db.prepare<[string], { state: string }>(
+      'SELECT state FROM user_coupon_bundles WHERE user_coupon_bundle_id = ?',
+    ),
+    addUsed: db.prepare(
+      `UPDATE user_coupon_bundles SET used_count = used_count + ?, updated_at = ?
+       WHERE user_coupon_bundle_id = ? AND used_count + ? BETWEEN 0 AND total_count`,
+    ),
+    deactivateBundle: db.prepare(
+      `UPDATE user_coupon_bundles SET state = 'DEACTIVATED', updated_at = ?
+       WHERE user_coupon_bundle_id = ? AND state = 'ACTIVE'`,
+    ),
+    bundleCoupons: db.prepare<[string], { coupon_code: string; state: string }>(
+      'SELECT coupon_code, state FROM user_coupons WHERE user_coupon_bundle_id = ?',
+    ),
+    bumpTotal: db.prepare(
+      'UPDATE stocks SET total_count = total_count + 1 WHERE stock_id = ? AND total_count < max_count',
+    ),
+    bumpDay: db.prepare(
+      `INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (?, ?, 1, ?)
+       ON CONFLICT (stock_id, day) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
+    ),
+    bumpUser: db.prepare(
+      `INSERT INTO user_counts (stock_id, user_key, count, cap) VALUES (?, ?, 1, ?)
+       ON CONFLICT (stock_id, user_key) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
+    ),
+    insertCoupon: db.prepare(
+      `INSERT INTO user_coupons (${COUPON_COLUMNS}) VALUES (${COUPON_COLUMNS.replace(/\w+/g, '?')})
+       ON CONFLICT DO NOTHING`,
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
+       VALUES (?,?,?,?,?,?,?)`,
+    ),
+    expire: db.prepare(
+      `UPDATE user_coupons SET state = 'EXPIRED', updated_at = ? WHERE coupon_code IN (
+         SELECT coupon_code FROM user_coupons WHERE state IN ('PENDING','EFFECTIVE') AND valid_end_time < ? LIMIT ?)`,
+    ),
+    activate: db.prepare(
+      `UPDATE user_coupons SET state = 'EFFECTIVE', updated_at = ? WHERE coupon_code IN (
+         SELECT coupon_code FROM user_coupons WHERE state = 'PENDING' AND valid_begin_time <= ? LIMIT ?)`,
+    ),
+  };
+
+  /** Binds the request number and runs `mutate` in one transaction; a bound number changes nothing (D-5). */
+  function guarded(request: RequestRecord, mutate: () => void): Guarded<LifecycleOutcome> {
+    const r = request;
+    try {
+      return db
+        .transaction((): Guarded<LifecycleOutcome> => {
+          const args = [r.mchid, r.brandId, r.api, r.requestNo] as const;
+          if (q.insertRequest.run(...args, r.fingerprint, r.status, r.response, r.createdAt).changes === 0)
+            return { ran: false, existing: toRequest(q.getRequest.get(...args)!) };
+          mutate();
+          return { ran: true, value: { kind: 'APPLIED' } };
+        })
+        .immediate();
+    } catch (e) {
+      if (e instanceof Abort) return { ran: true, value: e.outcome };
+      throw e;
+    }
+  }
+
+  const apply = (t: CouponTransition) => {
+    if (q.transition.run(t.to, JSON.stringify(t.detail), t.updatedAt, t.couponCode, t.from).changes === 0) throw STALE;
+  };
+
+  const addUsed = (bundleId: string, delta: 1 | -1, at: string) => {
+    if (q.addUsed.run(delta, at, bundleId, delta).changes === 0) throw STALE;
+  };
+
+  const issueNext = (n: NextRound) => {
+    const c = n.coupon;
+    if (q.bundleState.get(c.userCouponBundleId)?.state !== 'ACTIVE') throw STALE;
+    if (q.bumpTotal.run(c.stockId).changes === 0) throw new Abort({ kind: 'REFUSED', counter: 'total' });
+    if (q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? UNCAPPED).changes === 0)
+      throw new Abort({ kind: 'REFUSED', counter: 'day' });
+    if (q.bumpUser.run(c.stockId, c.userKey, n.maxCountPerUser).changes === 0)
+      throw new Abort({ kind: 'REFUSED', counter: 'user' });
+    if (q.insertCoupon.run(...couponValues(c)).changes === 0) throw STALE;
+    const e = n.event;
+    q.insertEvent.run(
+      e.eventId,
+      e.mchid,
+      e.eventType,
+      e.summary,
+      JSON.stringify(e.resource),
+      e.createTime,
+      e.nextAttemptAt,
+    );
+  };
+
+  return {
+    async confirmUserCoupon(request, transition) {
+      return guarded(request, () => apply(transition));
+    },
+    async useUserCoupon(request, command) {
+      return guarded(request, () => {
+        apply(command.transition);
+        addUsed(command.userCouponBundleId, 1, command.transition.updatedAt);
+        if (command.next) issueNext(command.next);
+      });
+    },
+    async returnUserCoupon(request, command) {
+      return guarded(request, () => {
+        apply(command.transition);
+        addUsed(command.userCouponBundleId, -1, command.transition.updatedAt);
+      });
+    },
+    async deactivateUserCouponBundle(request, command) {
+      return guarded(request, () => {
+        const actual = q.bundleCoupons.all(command.userCouponBundleId);
+        const expected = new Map(command.expected.map((e) => [e.couponCode, e.state]));
+        if (actual.length !== expected.size || actual.some((a) => expected.get(a.coupon_code) !== a.state)) throw STALE;
+        if (q.deactivateBundle.run(command.deactivation.time, command.userCouponBundleId).changes === 0) throw STALE;
+        for (const t of command.transitions) apply(t);
+      });
+    },
+    async advanceCouponStates(now, limit) {
+      const at = toRfc3339(now);
+      // Stored times are whole seconds in toRfc3339's fixed format, so they compare as text: `end < now` holds
+      // exactly when `end < toRfc3339(now + 999 ms)`, and `begin <= now` when `begin <= toRfc3339(now)`.
+      const expireBefore = toRfc3339(new Date(now.getTime() + 999));
+      return db
+        .transaction(() => ({
+          expired: q.expire.run(at, expireBefore, limit).changes,
+          activated: q.activate.run(at, at, limit).changes,
+        }))
+        .immediate();
+    },
+    ...sqliteOutbox(db),
+    async wipeBusinessData() {
+      db.transaction(() => {
+        for (const table of BUSINESS_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+      }).immediate();
+    },
+  };
+}
+
+const toRequest = (r: RequestRow): RequestRecord => ({
+  mchid: r.mchid,
+  brandId: r.brand_id,
+  api: r.api,
+  requestNo: r.request_no,
+  fingerprint: r.fingerprint,
+  status: r.status,
+  response: r.response,
+  createdAt: r.created_at,
+});

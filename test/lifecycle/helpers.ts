@@ -1,0 +1,128 @@
+import type { Seeded } from '../fixtures/catalog.js';
+import { type Running, type StartOptions, startCoupond } from '../harness.js';
+import { CallbackReceiver } from './receiver.js';
+
+const PREFIX = '/v3/marketing/partner/product-coupon';
+
+export const paths = {
+  notify: `${PREFIX}/notify-configs`,
+  send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
+  coupon: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}`,
+  confirm: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/confirm`,
+  use: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/use`,
+  return: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/return`,
+  deactivate: (openid: string, bundleId: string) => `${PREFIX}/users/${openid}/coupon-bundles/${bundleId}/deactivate`,
+  list: (openid: string, query: Record<string, string>) =>
+    `${PREFIX}/users/${openid}/coupons?${new URLSearchParams(query)}`,
+};
+
+let counter = 0;
+/** A fresh request number (6–40 characters of `[0-9A-Za-z_-]`). */
+export const no = (tag = 'LC') => `${tag}_${Date.now().toString(36)}_${++counter}`;
+
+export interface Env {
+  c: Running;
+  receiver: CallbackReceiver;
+  close(): Promise<void>;
+}
+
+/** coupond with the demo merchant's notify URL pointing at a live, verifying receiver. */
+export async function startWithReceiver(options: StartOptions = {}): Promise<Env> {
+  const c = await startCoupond(options);
+  const receiver = new CallbackReceiver({
+    apiv3Key: c.merchant.apiv3Key,
+    platformId: c.platform.id,
+    platformPublicKey: c.platform.publicKey,
+  });
+  const url = await receiver.start();
+  const res = await c.send('POST', paths.notify, { notify_url: url });
+  if (res.status !== 200) throw new Error(`notify config ${res.status} ${await res.text()}`);
+  return {
+    c,
+    receiver,
+    close: async () => {
+      await c.close();
+      await receiver.close();
+    },
+  };
+}
+
+/** The four identifiers a single-coupon call carries (api-contract.md §14). */
+export const couponRef = (c: Running, s: Seeded, round: number) => ({
+  product_coupon_id: s.productCouponId,
+  stock_id: s.stockIds[round]!,
+  appid: c.merchant.appid,
+  brand_id: c.merchant.brandId,
+});
+
+export const confirmBody = (c: Running, s: Seeded, round: number, extra: Record<string, unknown> = {}) => ({
+  ...couponRef(c, s, round),
+  out_request_no: no('CONFIRM'),
+  ...extra,
+});
+
+export const useBody = (c: Running, s: Seeded, round: number, extra: Record<string, unknown> = {}) => ({
+  ...couponRef(c, s, round),
+  use_time: '2025-05-20T13:29:35+08:00',
+  out_request_no: no('USE'),
+  associated_order_info: { transaction_id: '4200000000000000000000000001' },
+  saved_amount: 1000,
+  ...extra,
+});
+
+export const returnBody = (c: Running, s: Seeded, round: number, extra: Record<string, unknown> = {}) => ({
+  ...couponRef(c, s, round),
+  out_request_no: no('RETURN'),
+  ...extra,
+});
+
+export const deactivateBody = (c: Running, s: Seeded, extra: Record<string, unknown> = {}) => ({
+  product_coupon_id: s.productCouponId,
+  stock_bundle_id: s.stockBundleId,
+  appid: c.merchant.appid,
+  out_request_no: no('DEACT'),
+  deactivate_reason: '商品已下线，使用户商品券失效',
+  brand_id: c.merchant.brandId,
+  ...extra,
+});
+
+export interface SentBundle {
+  bundleId: string;
+  code0: string;
+}
+
+/** Direct send of one bundle to `openid` (send_channel API). */
+export async function sendBundle(c: Running, s: Seeded, openid: string, attach?: string): Promise<SentBundle> {
+  const res = await c.send('POST', paths.send(openid), {
+    brand_id: c.merchant.brandId,
+    product_coupon_id: s.productCouponId,
+    stock_bundle_id: s.stockBundleId,
+    appid: c.merchant.appid,
+    send_request_no: no('SEND'),
+    ...(attach ? { attach } : {}),
+  });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`send ${res.status} ${JSON.stringify(body)}`);
+  return { bundleId: body.user_coupon_bundle_id, code0: body.user_product_coupon_list[0].coupon_code };
+}
+
+/** POSTs and returns status and parsed body. */
+export async function call(c: Running, path: string, body: unknown) {
+  const res = await c.send('POST', path, body);
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? null : JSON.parse(text), text };
+}
+
+export async function get(c: Running, path: string) {
+  const res = await c.send('GET', path);
+  return { status: res.status, body: await res.json() };
+}
+
+/** Waits until `check` holds, polling every 20 ms. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
