@@ -1,0 +1,66 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedBundle } from '../fixtures/catalog.js';
+import { type Running, startCoupond } from '../harness.js';
+import { claim, preSendToken } from '../issuance/helpers.js';
+import { launchBrowser, newMobilePage, recordHostEvents, screenshot, skipBrowser } from './browser.js';
+
+/** The receiving component in headless Chromium against a real coupond (issue: Issuance, browser test). */
+describe.skipIf(skipBrowser)('receiving component end to end', () => {
+  let c: Running;
+  let browser: Browser;
+  beforeAll(async () => {
+    c = await startCoupond();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await c?.close();
+  });
+
+  const open = async (token: string): Promise<Page> => {
+    const page = await newMobilePage(browser);
+    await page.goto(`${c.baseURL}component/receive?token=${encodeURIComponent(token)}`);
+    return page;
+  };
+  const shows = (page: Page, state: string) => page.locator(`coupon-receiver[data-state="${state}"]`).waitFor();
+
+  it('a fresh token: tap 立即领取, see 去使用; a token of the same parameters shows 已领取', async () => {
+    const s = await seedBundle(c, { maxCount: 5 });
+    const page = await open(await preSendToken(c, s, 'o-browser', 'BROWSER_001'));
+    const events = await recordHostEvents(page);
+    await page.reload();
+    await shows(page, 'READY');
+    await screenshot(page, 'e2e-ready');
+    await page.getByRole('button', { name: '立即领取', exact: true }).click();
+    await shows(page, 'RECEIVED');
+    await expect(page.getByRole('button', { name: '去使用', exact: true }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'e2e-received');
+    expect((await events()).some((e) => e.type === 'coupon-receiver:claim' && e.detail.result === 'RECEIVED')).toBe(
+      true,
+    );
+    const issued = await c.store.getStock(s.stockIds[0]!, '1970-01-01');
+    expect(issued?.totalCount).toBe(1);
+
+    const again = await open(await preSendToken(c, s, 'o-browser', 'BROWSER_001'));
+    await shows(again, 'ALREADY_RECEIVED');
+    await expect(again.getByText('已领取').first().isVisible()).resolves.toBe(true);
+    await screenshot(again, 'e2e-already-received');
+  });
+
+  it('a sold-out bundle shows 商品已抢光', async () => {
+    const s = await seedBundle(c, { maxCount: 1 });
+    const first = await preSendToken(c, s, 'o-early', 'SOLDOUT_01');
+    const late = await preSendToken(c, s, 'o-late', 'SOLDOUT_02');
+    expect((await claim(c, first)).result).toBe('RECEIVED');
+    const page = await open(late);
+    await shows(page, 'SOLD_OUT');
+    await expect(page.getByText('商品已抢光').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'e2e-sold-out');
+  });
+
+  it('a forged token shows 获取数据失败', async () => {
+    const page = await open('forged-token-value');
+    await expect(page.getByText('获取数据失败').first().isVisible({ timeout: 5000 })).resolves.toBe(true);
+  });
+});
