@@ -133,7 +133,7 @@ export class Dispatcher {
       Object.assign(record, await this.post(merchant.notifyUrl, request.headers, request.body));
     }
     record.durationMs = Math.round(performance.now() - started);
-    const outcome = outcomeAfter(attempt, isAcknowledged(record.status), this.o.clock.now());
+    const outcome = outcomeAfter(attempt, isAcknowledged(record.status), startedAt, this.o.clock.now());
     await this.o.store.recordDeliveryAttempt(record, outcome);
   }
 

@@ -9,15 +9,23 @@ export const RETRY_DELAYS_SECONDS = [10, 14, 27, 60, 150, 394, 1053, 2831, 7620,
 /** Success is HTTP 200 or 204 within the time limit (protocol.md §4.2). */
 export const isAcknowledged = (status: number | null) => status === 200 || status === 204;
 
-/** What follows attempt `attempt` (1-based) that ended at `finishedAt` (business clock). */
-export function outcomeAfter(attempt: number, acknowledged: boolean, finishedAt: Date): DeliveryOutcome {
+/**
+ * What follows attempt `attempt` (1-based), made at `startedAt` and answered at `finishedAt` (business clock). The
+ * next attempt is due `delay` after the start of this one, so the schedule does not drift with answer times.
+ */
+export function outcomeAfter(
+  attempt: number,
+  acknowledged: boolean,
+  startedAt: Date,
+  finishedAt: Date,
+): DeliveryOutcome {
   const at = finishedAt.toISOString();
   if (acknowledged) return { state: 'DELIVERED', nextAttemptAt: at, deliveredAt: at };
   const delay = RETRY_DELAYS_SECONDS[attempt - 1];
   if (delay === undefined) return { state: 'FAILED', nextAttemptAt: at, deliveredAt: null };
   return {
     state: 'PENDING',
-    nextAttemptAt: new Date(finishedAt.getTime() + delay * 1000).toISOString(),
+    nextAttemptAt: new Date(startedAt.getTime() + delay * 1000).toISOString(),
     deliveredAt: null,
   };
 }
