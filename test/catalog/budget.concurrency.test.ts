@@ -9,8 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-const tally = (statuses: number[]) =>
-  statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+function tally(statuses: number[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+}
 
 describe('concurrent update-budget (§9.2 optimistic check, D-11)', () => {
   it('20 calls with the same current_max_count and distinct numbers: exactly one changes the budget', async () => {
