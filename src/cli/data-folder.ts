@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { systemClock } from '../domain/clock.js';
 import { randomIds } from '../domain/ids.js';
 import { bootstrap, createDemoTenant } from '../services/bootstrap.js';
+import { createDemoCatalog } from '../services/catalog/demo.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { Store } from '../store/port.js';
 import { createPostgresStore } from '../store/postgres/index.js';
@@ -20,15 +21,22 @@ export interface Credentials {
   brand_id: string;
   appid: string;
   admin_token: string;
+  /** The demo product coupon and its bundle, ready to pre-send. */
+  product_coupon_id?: string;
+  stock_bundle_id?: string;
 }
 
 export const credentialsPath = (dataDir: string) => join(resolve(dataDir), 'credentials.json');
 
-/** PostgreSQL when `DATABASE_URL` names one (any number of instances may share it), else `<data>/coupond.db`. */
+/**
+ * PostgreSQL when `DATABASE_URL` names one (any number of instances may share it; `COUPOND_DB_SCHEMA` picks a
+ * schema), else `<data>/coupond.db`.
+ */
 export async function openStore(dataDir: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
   const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:/.test(url)) return createPostgresStore(url);
+  const schema = process.env.COUPOND_DB_SCHEMA;
+  if (url && /^postgres(ql)?:/.test(url)) return createPostgresStore(url, schema ? { schema } : {});
   return createSqliteStore(join(dataDir, 'coupond.db'));
 }
 
@@ -46,6 +54,11 @@ export async function initDataFolder(dataDir: string, baseUrl: string): Promise<
     if (!existsSync(publicKeyPath)) writeFileSync(publicKeyPath, platformKey.publicKeyPem);
     const path = credentialsPath(dir);
     const demo = await createDemoTenant(deps);
+    await createDemoCatalog(deps, baseUrl);
+    const productCouponId = await store.getSetting('demo_product_coupon_id');
+    const stockBundleId = await store.getSetting('demo_stock_bundle_id');
+    const catalog =
+      productCouponId && stockBundleId ? { product_coupon_id: productCouponId, stock_bundle_id: stockBundleId } : {};
     if (demo?.private_key) writeFileSync(join(dir, 'merchant_private_key.pem'), demo.private_key, { mode: 0o600 });
     const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Credentials) : null;
     const credentials: Credentials = demo
@@ -60,8 +73,9 @@ export async function initDataFolder(dataDir: string, baseUrl: string): Promise<
           brand_id: demo.brand_id,
           appid: demo.appid,
           admin_token: adminToken,
+          ...catalog,
         }
-      : { ...(previous as Credentials), base_url: baseUrl };
+      : { ...(previous as Credentials), ...catalog, base_url: baseUrl };
     if (!previous && !demo) throw new Error(`${path} is missing and the demo merchant already exists`);
     writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
     return credentials;

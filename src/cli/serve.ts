@@ -13,8 +13,8 @@ export interface ServeOptions {
 
 /** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
 export async function serve(options: ServeOptions, demo: boolean): Promise<void> {
-  const baseUrl = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}/`;
-  const credentials = demo ? await initDataFolder(options.data, baseUrl) : null;
+  const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const credentials = demo ? await initDataFolder(options.data, `http://${host}:${options.port}/`) : null;
   const store = await openStore(options.data);
   const clock = options.sandbox ? new TestClock() : systemClock;
   const { server } = await buildApp({ store, clock, sandbox: options.sandbox, rateLimits: options.rateLimits });
@@ -25,8 +25,9 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await server.listen({ host: options.host, port: options.port });
-  printBanner(baseUrl, options, credentials);
+  const address = await server.listen({ host: options.host, port: options.port });
+  const port = new URL(address).port;
+  printBanner(`http://${host}:${port}/`, options, credentials);
 }
 
 function printBanner(baseUrl: string, options: ServeOptions, credentials: Credentials | null): void {
@@ -45,6 +46,18 @@ function printBanner(baseUrl: string, options: ServeOptions, credentials: Creden
       `  npx coupond call POST /v3/marketing/partner/product-coupon/notify-configs --json '{"notify_url":"${baseUrl}echo"}'`,
       '  npx coupond call GET /v3/marketing/partner/product-coupon/notify-configs',
     );
+    if (credentials.product_coupon_id)
+      lines.push(
+        `  npx coupond call POST /v3/marketing/partner/product-coupon/users/oh-394z-6CGkNoJrsDLTTUKiAnp4/pre-send-coupon-bundle --json '${JSON.stringify(
+          {
+            brand_id: credentials.brand_id,
+            appid: credentials.appid,
+            product_coupon_id: credentials.product_coupon_id,
+            stock_bundle_id: credentials.stock_bundle_id,
+            send_request_no: 'DEMO_000001',
+          },
+        )}'`,
+      );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
