@@ -42,6 +42,25 @@ describe('添加商品券批次组 (§7)', () => {
     );
     expect(page.stock_list).toEqual(added.stock_list);
   });
+  it('concurrent adds to one product coupon all succeed with distinct stock ids', async () => {
+    const created = await createCoupon(c);
+    const id = created.product_coupon_id;
+    const added = await Promise.all(
+      Array.from({ length: 10 }, async () =>
+        json<StockBundleT>(
+          await c.send('POST', paths.bundles(id), {
+            out_request_no: no('PAR'),
+            brand_id: c.merchant.brandId,
+            stock_bundle: bundleInput(c),
+          }),
+        ),
+      ),
+    );
+    const ids = added.flatMap((b) => b.stock_list.map((s) => s.stock_id));
+    expect(new Set(ids).size).toBe(30);
+    const page = await json<StockPageT>(await c.send('GET', paths.stocks(id, { brand_id: c.merchant.brandId })));
+    expect(page.total_count).toBe(33);
+  });
 });
 
 describe('修改商品券批次组 (§9.1)', () => {

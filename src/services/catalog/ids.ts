@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CouponError } from '../../domain/errors.js';
 import type { ServiceDeps } from '../deps.js';
 
@@ -19,14 +21,15 @@ export const stockIdOf = (productCouponId: string, n: number) => `${productCoupo
 
 /**
  * Runs a write whose ids were drawn or counted just before it; if a concurrent write took them first, the store
- * refuses the whole write (it is atomic) and the write is prepared again with fresh ids.
+ * refuses the whole write (it is atomic) and, after a short random pause, the write is prepared again with fresh ids.
  */
-export async function withFreshIds<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
+export async function withFreshIds<T>(attempt: () => Promise<T>, tries = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (error instanceof CouponError || i >= tries) throw error;
+      await sleep(randomInt(1, 10 * i));
     }
   }
 }
