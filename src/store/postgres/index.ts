@@ -2,6 +2,7 @@ import type { Store } from '../port.js';
 import { postgresCatalog } from './catalog.js';
 import { openDatabase, type PostgresOptions } from './database.js';
 import { postgresIssuance } from './issuance.js';
+import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
 import { postgresTenants } from './tenants.js';
@@ -25,6 +26,7 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     ...postgresTenants(db),
     ...postgresCatalog(db),
     ...postgresIssuance(db),
+    ...postgresLifecycle(db),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

@@ -1,0 +1,164 @@
+import type { DeliveryAttempt, DeliveryRecord, DeliveryState, LifecycleStore } from '../lifecycle.js';
+import type { Database } from './database.js';
+
+type OutboxStore = Pick<
+  LifecycleStore,
+  'claimDueEvents' | 'recordDeliveryAttempt' | 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver'
+>;
+
+type OutboxRow = {
+  event_id: string;
+  mchid: string;
+  event_type: string;
+  summary: string;
+  resource: Record<string, unknown>;
+  create_time: string;
+  next_attempt_at: string;
+  attempts: number;
+  state: DeliveryState;
+  locked_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+};
+
+type AttemptRow = {
+  event_id: string;
+  attempt: number;
+  url: string | null;
+  request_id: string | null;
+  started_at: string;
+  duration_ms: number;
+  status: number | null;
+  error: string | null;
+  response: string | null;
+};
+
+const toDelivery = (r: OutboxRow): DeliveryRecord => ({
+  eventId: r.event_id,
+  mchid: r.mchid,
+  eventType: r.event_type,
+  summary: r.summary,
+  resource: r.resource,
+  createTime: r.create_time,
+  nextAttemptAt: r.next_attempt_at,
+  state: r.state,
+  attempts: r.attempts,
+  lockedUntil: r.locked_until,
+  lastStatus: r.last_status,
+  lastError: r.last_error,
+  deliveredAt: r.delivered_at,
+});
+
+const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
+  eventId: r.event_id,
+  attempt: r.attempt,
+  url: r.url,
+  requestId: r.request_id,
+  startedAt: r.started_at,
+  durationMs: r.duration_ms,
+  status: r.status,
+  error: r.error,
+  response: r.response,
+});
+
+// SKIP LOCKED: instances claiming together lease disjoint events instead of queueing on each other's rows.
+const CLAIM = `
+WITH due AS (
+  SELECT event_id FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= $2
+    AND (locked_until IS NULL OR locked_until <= $3)
+  ORDER BY next_attempt_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED
+), claimed AS (
+  UPDATE outbox o SET locked_until = $1 FROM due WHERE o.event_id = due.event_id RETURNING o.*
+)
+SELECT * FROM claimed ORDER BY next_attempt_at, seq`;
+
+const INSERT_ATTEMPT = `
+INSERT INTO webhook_attempts (event_id, attempt, url, request_id, started_at, duration_ms, status, error, response)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+
+const RECORD = `
+UPDATE outbox SET attempts = attempts + 1, last_status = $1, last_error = $2, state = $3, next_attempt_at = $4,
+  delivered_at = COALESCE($5, delivered_at), locked_until = NULL
+WHERE event_id = $6 AND state = 'PENDING'`;
+
+const REDELIVER = `
+UPDATE outbox SET state = 'PENDING', next_attempt_at = $1, locked_until = NULL WHERE event_id = $2 RETURNING *`;
+
+/** Outbox delivery on PostgreSQL; times are ISO 8601 UTC strings, which compare as text. */
+export function postgresOutbox(db: Database): OutboxStore {
+  return {
+    claimDueEvents(dueBy, leaseNow, leaseUntil, limit) {
+      return db.tx(async (c) => {
+        const { rows } = await c.query<OutboxRow>(CLAIM, [leaseUntil, dueBy, leaseNow, limit]);
+        return rows.map(toDelivery);
+      });
+    },
+
+    async recordDeliveryAttempt(a, outcome) {
+      await db.tx(async (c) => {
+        await c.query(INSERT_ATTEMPT, [
+          a.eventId,
+          a.attempt,
+          a.url,
+          a.requestId,
+          a.startedAt,
+          a.durationMs,
+          a.status,
+          a.error,
+          a.response,
+        ]);
+        await c.query(RECORD, [
+          a.status,
+          a.error,
+          outcome.state,
+          outcome.nextAttemptAt,
+          outcome.deliveredAt,
+          a.eventId,
+        ]);
+      });
+    },
+
+    listDeliveries(query) {
+      const values: unknown[] = [];
+      const where: string[] = [];
+      for (const [column, value] of [
+        ['state', query.state],
+        ['mchid', query.mchid],
+      ] as const) {
+        if (value === undefined) continue;
+        values.push(value);
+        where.push(`${column} = $${values.length}`);
+      }
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      return db.tx(async (c) => {
+        const page = await c.query<OutboxRow>(
+          `SELECT * FROM outbox ${filter} ORDER BY seq DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+          [...values, query.limit, query.offset],
+        );
+        const count = await c.query<{ total: number }>(`SELECT count(*)::int AS total FROM outbox ${filter}`, values);
+        return { deliveries: page.rows.map(toDelivery), total: count.rows[0]!.total };
+      }, 'REPEATABLE READ');
+    },
+
+    async getDelivery(eventId) {
+      const [r] = await db.query<OutboxRow>('SELECT * FROM outbox WHERE event_id = $1', [eventId]);
+      return r ? toDelivery(r) : null;
+    },
+
+    async listDeliveryAttempts(eventIds) {
+      if (eventIds.length === 0) return [];
+      const rows = await db.query<AttemptRow>('SELECT * FROM webhook_attempts WHERE event_id = ANY($1) ORDER BY id', [
+        eventIds,
+      ]);
+      return rows.map(toAttempt);
+    },
+
+    redeliver(eventId, dueAt) {
+      return db.tx(async (c) => {
+        const { rows } = await c.query<OutboxRow>(REDELIVER, [dueAt, eventId]);
+        return rows[0] ? toDelivery(rows[0]) : null;
+      });
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { toRfc3339 } from '../../domain/clock.js';
+import type { Guarded, RequestRecord } from '../catalog.js';
+import type { UserCouponState } from '../issuance.js';
+import type { CouponTransition, LifecycleOutcome, LifecycleStore } from '../lifecycle.js';
+import type { Database, PgClient, Rollback } from './database.js';
+import { postgresOutbox } from './lifecycle-outbox.js';
+import { issueNextRound } from './lifecycle-round.js';
+import { guarded } from './requests.js';
+
+type Outcome = Guarded<LifecycleOutcome>;
+
+/** Tables `sandbox reset` empties, children first; tenants, keys, settings and replay nonces are kept. */
+const BUSINESS_TABLES = [
+  'webhook_attempts',
+  'outbox',
+  'user_coupons',
+  'user_coupon_bundles',
+  'issuances',
+  'tokens',
+  'user_counts',
+  'stock_day_counts',
+  'stocks',
+  'stock_bundles',
+  'product_coupons',
+  'request_records',
+];
+
+const TRANSITION =
+  'UPDATE user_coupons SET state = $1, detail = $2, updated_at = $3 WHERE coupon_code = $4 AND state = $5';
+
+const ADD_USED = `
+UPDATE user_coupon_bundles SET used_count = used_count + $1, updated_at = $2
+WHERE user_coupon_bundle_id = $3 AND used_count + $1 BETWEEN 0 AND total_count
+RETURNING state`;
+
+const DEACTIVATE_BUNDLE = `
+UPDATE user_coupon_bundles SET state = 'DEACTIVATED', updated_at = $1
+WHERE user_coupon_bundle_id = $2 AND state = 'ACTIVE'`;
+
+// The outer conditions repeat the inner ones: a row changed by a concurrent transaction after the inner SELECT
+// read it is re-checked on its new version before it is updated.
+const EXPIRE = `
+UPDATE user_coupons SET state = 'EXPIRED', updated_at = $1
+WHERE state IN ('PENDING', 'EFFECTIVE') AND valid_end_time < $2 AND coupon_code IN (
+  SELECT coupon_code FROM user_coupons WHERE state IN ('PENDING', 'EFFECTIVE') AND valid_end_time < $2
+  LIMIT $3 FOR UPDATE SKIP LOCKED)`;
+
+const ACTIVATE = `
+UPDATE user_coupons SET state = 'EFFECTIVE', updated_at = $1
+WHERE state = 'PENDING' AND valid_begin_time <= $1 AND coupon_code IN (
+  SELECT coupon_code FROM user_coupons WHERE state = 'PENDING' AND valid_begin_time <= $1
+  LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+
+const STALE: Outcome = { ran: true, value: { kind: 'STALE' } };
+const APPLIED: Outcome = { ran: true, value: { kind: 'APPLIED' } };
+
+/** Compare-and-set: true when the coupon was still in `from` and now is in `to`. */
+async function apply(c: PgClient, t: CouponTransition): Promise<boolean> {
+  const r = await c.query(TRANSITION, [t.to, JSON.stringify(t.detail), t.updatedAt, t.couponCode, t.from]);
+  return r.rowCount === 1;
+}
+
+/** `used_count ± 1` on the bundle, locking it; its state, or null when the count would leave `0..total_count`. */
+async function addUsed(c: PgClient, bundleId: string, delta: 1 | -1, at: string): Promise<string | null> {
+  const { rows } = await c.query<{ state: string }>(ADD_USED, [delta, at, bundleId]);
+  return rows[0]?.state ?? null;
+}
+
+/**
+ * Coupon lifecycle on PostgreSQL. Every transaction that touches a bundle and its coupons locks the bundle row
+ * first, so use, return and deactivate of one bundle queue on it instead of deadlocking on coupon rows.
+ */
+export function postgresLifecycle(db: Database): LifecycleStore {
+  /** D-5: the request record and `work` commit together; any outcome but APPLIED rolls both back. */
+  const run = (request: RequestRecord, work: (c: PgClient, rollback: Rollback<Outcome>) => Promise<void>) =>
+    db.tx<Outcome>(async (c, rollback) => {
+      const result = await guarded(c, request, () => work(c, rollback));
+      return result.ran ? APPLIED : result;
+    });
+
+  return {
+    confirmUserCoupon(request, transition) {
+      return run(request, async (c, rollback) => {
+        if (!(await apply(c, transition))) rollback(STALE);
+      });
+    },
+
+    useUserCoupon(request, command) {
+      const { transition, userCouponBundleId, next } = command;
+      return run(request, async (c, rollback) => {
+        const bundleState = await addUsed(c, userCouponBundleId, 1, transition.updatedAt);
+        if (bundleState === null || !(await apply(c, transition))) rollback(STALE);
+        if (!next) return;
+        if (bundleState !== 'ACTIVE') rollback(STALE);
+        const refused = await issueNextRound(c, next);
+        if (refused) rollback({ ran: true, value: refused });
+      });
+    },
+
+    returnUserCoupon(request, command) {
+      const { transition, userCouponBundleId } = command;
+      return run(request, async (c, rollback) => {
+        if ((await addUsed(c, userCouponBundleId, -1, transition.updatedAt)) === null) rollback(STALE);
+        if (!(await apply(c, transition))) rollback(STALE);
+      });
+    },
+
+    deactivateUserCouponBundle(request, command) {
+      const { userCouponBundleId: id, expected, transitions, deactivation } = command;
+      return run(request, async (c, rollback) => {
+        if ((await c.query(DEACTIVATE_BUNDLE, [deactivation.time, id])).rowCount === 0) rollback(STALE);
+        // Read after the bundle lock: a use that issued a round before it is visible here.
+        const { rows } = await c.query<{ coupon_code: string; state: UserCouponState }>(
+          'SELECT coupon_code, state FROM user_coupons WHERE user_coupon_bundle_id = $1',
+          [id],
+        );
+        const wanted = new Map(expected.map((e) => [e.couponCode, e.state]));
+        if (rows.length !== wanted.size || rows.some((r) => wanted.get(r.coupon_code) !== r.state)) rollback(STALE);
+        for (const t of transitions) if (!(await apply(c, t))) rollback(STALE);
+      });
+    },
+
+    advanceCouponStates(now, limit) {
+      const at = toRfc3339(now);
+      // Stored times are whole seconds in toRfc3339's fixed format, so they compare as text: `end < now` holds
+      // exactly when `end < toRfc3339(now + 999 ms)`, and `begin <= now` when `begin <= toRfc3339(now)`.
+      const expireBefore = toRfc3339(new Date(now.getTime() + 999));
+      return db.tx(async (c) => ({
+        expired: (await c.query(EXPIRE, [at, expireBefore, limit])).rowCount ?? 0,
+        activated: (await c.query(ACTIVATE, [at, limit])).rowCount ?? 0,
+      }));
+    },
+
+    ...postgresOutbox(db),
+
+    async wipeBusinessData() {
+      await db.tx(async (c) => {
+        for (const table of BUSINESS_TABLES) await c.query(`DELETE FROM ${table}`);
+      });
+    },
+  };
+}
