@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { type App, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
-import { formatAuthorization } from '../src/protocol/authorization.js';
-import { requestMessage } from '../src/protocol/messages.js';
-import { signSync } from '../src/protocol/rsa.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
+import { type SendOptions, signedFetch } from './signed-fetch.js';
+
+export type { SendOptions } from './signed-fetch.js';
 
 export interface TestMerchant {
   mchid: string;
@@ -32,20 +31,6 @@ export interface Running {
   /** Signs and sends like an SDK would; every part can be overridden to build hostile requests. */
   send(method: string, path: string, body?: unknown, options?: SendOptions): Promise<Response>;
   close(): Promise<void>;
-}
-
-export interface SendOptions {
-  timestamp?: number;
-  nonce?: string;
-  serial?: string;
-  privateKey?: string;
-  rawBody?: string;
-  /** Body actually sent when it must differ from the signed one. */
-  tamperedBody?: string;
-  /** Path actually requested when it must differ from the signed one. */
-  tamperedPath?: string;
-  headers?: Record<string, string>;
-  authorization?: string | null;
 }
 
 export interface StartOptions {
@@ -80,33 +65,8 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     appid: demo.appid,
   };
 
-  const send = async (method: string, path: string, body?: unknown, o: SendOptions = {}) => {
-    const text = o.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
-    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
-    const nonce = o.nonce ?? randomBytes(16).toString('hex');
-    const signature = signSync(
-      requestMessage(method, path, timestamp, nonce, text),
-      o.privateKey ?? merchant.privateKey,
-    );
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'User-Agent': 'coupond-tests',
-      ...(text !== '' || o.tamperedBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...o.headers,
-    };
-    if (o.authorization !== null)
-      headers.Authorization =
-        o.authorization ??
-        formatAuthorization({
-          mchid: merchant.mchid,
-          serial_no: o.serial ?? merchant.serial,
-          nonce_str: nonce,
-          timestamp,
-          signature,
-        });
-    const sent = o.tamperedBody ?? text;
-    return fetch(`${address}${o.tamperedPath ?? path}`, { method, headers, ...(sent !== '' ? { body: sent } : {}) });
-  };
+  const send = (method: string, path: string, body?: unknown, o: SendOptions = {}) =>
+    signedFetch(address, merchant, method, path, body, o);
 
   return {
     app,

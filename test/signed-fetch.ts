@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { formatAuthorization } from '../src/protocol/authorization.js';
+import { requestMessage } from '../src/protocol/messages.js';
+import { signSync } from '../src/protocol/rsa.js';
+
+export interface Signer {
+  mchid: string;
+  serial: string;
+  privateKey: string;
+}
+
+export interface SendOptions {
+  timestamp?: number;
+  nonce?: string;
+  serial?: string;
+  privateKey?: string;
+  rawBody?: string;
+  /** Body actually sent when it must differ from the signed one. */
+  tamperedBody?: string;
+  /** Path actually requested when it must differ from the signed one. */
+  tamperedPath?: string;
+  headers?: Record<string, string>;
+  authorization?: string | null;
+}
+
+/** Signs and sends like an SDK would (protocol.md §1); every part can be overridden to build hostile requests. */
+export function signedFetch(
+  origin: string,
+  signer: Signer,
+  method: string,
+  path: string,
+  body?: unknown,
+  o: SendOptions = {},
+): Promise<Response> {
+  const text = o.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
+  const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = o.nonce ?? randomBytes(16).toString('hex');
+  const signature = signSync(requestMessage(method, path, timestamp, nonce, text), o.privateKey ?? signer.privateKey);
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'User-Agent': 'coupond-tests',
+    ...(text !== '' || o.tamperedBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...o.headers,
+  };
+  if (o.authorization !== null)
+    headers.Authorization =
+      o.authorization ??
+      formatAuthorization({
+        mchid: signer.mchid,
+        serial_no: o.serial ?? signer.serial,
+        nonce_str: nonce,
+        timestamp,
+        signature,
+      });
+  const sent = o.tamperedBody ?? text;
+  return fetch(`${origin.replace(/\/$/, '')}${o.tamperedPath ?? path}`, {
+    method,
+    headers,
+    ...(sent !== '' ? { body: sent } : {}),
+  });
+}
