@@ -118,6 +118,20 @@ export async function get(c: Running, path: string) {
   return { status: res.status, body: await res.json() };
 }
 
+/** coupond's own admin and sandbox APIs, with the admin token; `body` is null for an empty answer. */
+export async function admin(c: Running, method: string, path: string, body?: unknown, token = c.adminToken) {
+  const res = await fetch(`${c.baseURL}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? null : JSON.parse(text) };
+}
+
 /** Waits until `check` holds, polling every 20 ms. */
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -126,3 +140,15 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Confirms and uses round `round`'s coupon; returns the use answer. */
+export async function confirmAndUse(c: Running, s: Seeded, openid: string, code: string, round: number) {
+  const confirmed = await call(c, paths.confirm(openid, code), confirmBody(c, s, round));
+  if (confirmed.status !== 200) throw new Error(`confirm ${confirmed.status} ${confirmed.text}`);
+  const used = await call(c, paths.use(openid, code), useBody(c, s, round));
+  if (used.status !== 200) throw new Error(`use ${used.status} ${used.text}`);
+  return used.body;
+}
+
+/** The bundle's coupons as the store holds them, in round order. */
+export const bundleCoupons = (c: Running, bundleId: string) => c.store.listBundleCoupons(bundleId);

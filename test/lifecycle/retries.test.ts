@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRY_DELAYS_SECONDS } from '../../src/notify/index.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
-import { type Env, sendBundle, startWithReceiver, until } from './helpers.js';
+import { admin, type Env, sendBundle, startWithReceiver, until } from './helpers.js';
 
 let env: Env;
 beforeAll(async () => {
@@ -21,11 +21,6 @@ interface DeliveryView {
   next_attempt_at: string | null;
   resource: { coupon_code: string };
   attempt_log: { attempt: number; started_at: string; status: number | null; request_id: string | null }[];
-}
-
-export async function admin(c: Running, method: string, path: string) {
-  const res = await fetch(`${c.baseURL}${path}`, { method, headers: { Authorization: `Bearer ${c.adminToken}` } });
-  return { status: res.status, body: await res.json() };
 }
 
 const deliveryOf = async (c: Running, code: string): Promise<DeliveryView> => {
@@ -61,7 +56,8 @@ describe('callback retries on WeChat’s schedule (D-16, D-20)', () => {
     expect(failed).toMatchObject({ attempts: 11, last_status: 500, url: receiver.url, next_attempt_at: null });
     expect(failed.last_response).toContain('FAIL');
     const offsets = failed.attempt_log.map((a) => (Date.parse(a.started_at) - t0) / 1000);
-    const expected = RETRY_DELAYS_SECONDS.reduce((acc, d) => [...acc, acc.at(-1)! + d], [0]);
+    const expected = [0];
+    for (const d of RETRY_DELAYS_SECONDS) expected.push(expected.at(-1)! + d);
     expect(offsets).toEqual(expected);
     expect(expected.at(-1)).toBe(32_739);
     expect(new Set(failed.attempt_log.map((a) => a.request_id)).size).toBe(11);
