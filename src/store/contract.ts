@@ -4,6 +4,12 @@ import { catalogContract } from './contract/catalog.js';
 import { concurrencyContract } from './contract/concurrency.js';
 import type { StoreContext } from './contract/fixtures.js';
 import { issuanceContract } from './contract/issuance.js';
+import { lifecycleContract } from './contract/lifecycle.js';
+import { lifecycleDeactivateContract } from './contract/lifecycle-deactivate.js';
+import { lifecycleOutboxContract } from './contract/lifecycle-outbox.js';
+import { lifecycleSweepContract } from './contract/lifecycle-sweep.js';
+import { lifecycleUseContract } from './contract/lifecycle-use.js';
+import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
 import { tenantContract } from './contract/tenants.js';
 import { userCouponContract } from './contract/user-coupons.js';
 import type { Store } from './port.js';
@@ -39,5 +45,11 @@ export function runStoreContract(
     issuanceContract(ctx);
     userCouponContract(ctx);
     concurrencyContract(ctx);
+    lifecycleContract(ctx);
+    lifecycleUseContract(ctx);
+    lifecycleDeactivateContract(ctx);
+    lifecycleSweepContract(ctx);
+    lifecycleOutboxContract(ctx);
+    lifecycleWipeContract(ctx);
   });
 }

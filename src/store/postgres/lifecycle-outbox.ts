@@ -64,7 +64,7 @@ const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
 
 // SKIP LOCKED: instances claiming together lease disjoint events instead of queueing on each other's rows.
 const CLAIM = `
-WITH due AS (
+WITH due AS MATERIALIZED (
   SELECT event_id FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= $2
     AND (locked_until IS NULL OR locked_until <= $3)
   ORDER BY next_attempt_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED

@@ -37,19 +37,21 @@ const DEACTIVATE_BUNDLE = `
 UPDATE user_coupon_bundles SET state = 'DEACTIVATED', updated_at = $1
 WHERE user_coupon_bundle_id = $2 AND state = 'ACTIVE'`;
 
-// The outer conditions repeat the inner ones: a row changed by a concurrent transaction after the inner SELECT
-// read it is re-checked on its new version before it is updated.
+// The picked rows are materialized once: a subquery in the UPDATE's WHERE may be rescanned and, skipping the rows
+// this statement already changed, pick more than `limit`. The outer conditions re-check each row's latest version.
 const EXPIRE = `
-UPDATE user_coupons SET state = 'EXPIRED', updated_at = $1
-WHERE state IN ('PENDING', 'EFFECTIVE') AND valid_end_time < $2 AND coupon_code IN (
+WITH picked AS MATERIALIZED (
   SELECT coupon_code FROM user_coupons WHERE state IN ('PENDING', 'EFFECTIVE') AND valid_end_time < $2
-  LIMIT $3 FOR UPDATE SKIP LOCKED)`;
+  LIMIT $3 FOR UPDATE SKIP LOCKED)
+UPDATE user_coupons u SET state = 'EXPIRED', updated_at = $1 FROM picked
+WHERE u.coupon_code = picked.coupon_code AND u.state IN ('PENDING', 'EFFECTIVE') AND u.valid_end_time < $2`;
 
 const ACTIVATE = `
-UPDATE user_coupons SET state = 'EFFECTIVE', updated_at = $1
-WHERE state = 'PENDING' AND valid_begin_time <= $1 AND coupon_code IN (
+WITH picked AS MATERIALIZED (
   SELECT coupon_code FROM user_coupons WHERE state = 'PENDING' AND valid_begin_time <= $1
-  LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+  LIMIT $2 FOR UPDATE SKIP LOCKED)
+UPDATE user_coupons u SET state = 'EFFECTIVE', updated_at = $1 FROM picked
+WHERE u.coupon_code = picked.coupon_code AND u.state = 'PENDING' AND u.valid_begin_time <= $1`;
 
 const STALE: Outcome = { ran: true, value: { kind: 'STALE' } };
 const APPLIED: Outcome = { ran: true, value: { kind: 'APPLIED' } };
