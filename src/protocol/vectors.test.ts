@@ -77,3 +77,11 @@ describe('Authorization header', () => {
     );
   });
 });
+
+describe('serial normalisation', () => {
+  it('a serial that starts with 00 still matches its own normal form', () => {
+    const serial = `00${'A1'.repeat(19)}`;
+    expect(normalizeSerial(serial)).toBe(normalizeSerial(serial.toLowerCase()));
+    expect(normalizeSerial(normalizeSerial(serial))).toBe(normalizeSerial(serial));
+  });
+});

@@ -10,7 +10,12 @@ export const CreateMerchantBody = Body({
   public_key: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
   apiv3_key: Type.Optional(Type.String({ minLength: 32, maxLength: 32 })),
 });
-export const AddKeyBody = Body({ public_key: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })) });
+/** A certificate serial to keep (e.g. the merchant's real API certificate serial); derived from the key when absent. */
+export const SerialNo = Type.String({ pattern: '^[0-9A-Fa-f]{8,64}$' });
+export const AddKeyBody = Body({
+  public_key: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+  serial_no: Type.Optional(SerialNo),
+});
 export const CreateBrandBody = Body({
   brand_id: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z_-]{1,32}$' })),
   name: Type.String({ minLength: 1, maxLength: 64 }),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { toRfc3339 } from '../domain/clock.js';
 import { CouponError, paramError } from '../domain/errors.js';
+import { normalizeSerial } from '../protocol/authorization.js';
 import { generateRsaKeyPair, newApiV3Key, publicKeyPem, serialForPublicKey } from '../protocol/keys.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -40,6 +41,7 @@ export async function addMerchantKey(
   deps: ServiceDeps,
   mchid: string,
   publicKey?: string,
+  serial?: string,
 ): Promise<{ serial_no: string; private_key?: string }> {
   if (!(await deps.store.getMerchant(mchid))) throw new CouponError('NOT_FOUND', `商户号 ${mchid} 不存在`, 404);
   const generated = publicKey === undefined ? generateRsaKeyPair() : undefined;
@@ -49,8 +51,15 @@ export async function addMerchantKey(
   } catch {
     throw paramError('public_key 不是有效的 PEM 公钥', { field: '/public_key', location: 'body' });
   }
-  const serialNo = serialForPublicKey(pem);
-  await deps.store.insertMerchantKey({ mchid, serialNo, publicKeyPem: pem, createdAt: toRfc3339(deps.clock.now()) });
+  if (serial !== undefined && publicKey === undefined)
+    throw paramError('serial_no 只能与上传的 public_key 一起提供', { location: 'body', field: '/serial_no' });
+  const serialNo = serial?.toUpperCase() ?? serialForPublicKey(pem);
+  await deps.store.insertMerchantKey({
+    mchid,
+    serialNo: normalizeSerial(serialNo),
+    publicKeyPem: pem,
+    createdAt: toRfc3339(deps.clock.now()),
+  });
   return generated ? { serial_no: serialNo, private_key: generated.privateKey } : { serial_no: serialNo };
 }
 

@@ -9,6 +9,7 @@ export interface MerchantRecord {
 }
 
 export interface MerchantKeyRecord {
+  /** Stored and looked up in `normalizeSerial` form (upper case, no leading `00` pairs). */
   serialNo: string;
   mchid: string;
   publicKeyPem: string;

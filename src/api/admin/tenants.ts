@@ -31,7 +31,7 @@ export function adminTenantRoutes(app: FastifyInstance, ctx: AppContext): void {
       admin.post('/merchants/:mchid/keys', async (req, reply) => {
         const { mchid } = validate(MchidParams, req.params, 'uri_template');
         const body = validate(AddKeyBody, jsonBody(req), 'body');
-        return reply.status(201).send(await tenants.addMerchantKey(deps, mchid, body.public_key));
+        return reply.status(201).send(await tenants.addMerchantKey(deps, mchid, body.public_key, body.serial_no));
       });
       admin.post('/brands', async (req, reply) => {
         return reply
