@@ -41,6 +41,8 @@ export interface AppOptions {
   clock?: Clock;
   ids?: Ids;
   sandbox?: boolean;
+  /** Sandbox only (D-21): new product coupons stay AUDITING this many seconds. */
+  auditDelaySeconds?: number;
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
@@ -61,7 +63,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const adminToken = await store.getSetting('admin_token');
   if (!platform || !adminToken) throw new Error('store is not initialised: run `coupond init` first');
   const ctx: AppContext = {
-    deps: { store, clock: options.clock ?? systemClock, ids, sandbox: options.sandbox ?? false },
+    deps: {
+      store,
+      clock: options.clock ?? systemClock,
+      ids,
+      sandbox: options.sandbox ?? false,
+      ...(options.sandbox && options.auditDelaySeconds ? { auditDelaySeconds: options.auditDelaySeconds } : {}),
+    },
     wireClock: systemClock,
     platformKey: {
       id: platform.keyId,

@@ -17,6 +17,7 @@ options:
   --data <dir>         data folder (default ./data, env COUPOND_DATA)
   --sandbox            enable the sandbox controls and http:// notify URLs (serve)
   --rate-limit off     disable WeChat's per-mchid rate limits
+  --audit-delay <s>    sandbox: keep new product coupons AUDITING for <s> seconds (default 0)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,12 +32,14 @@ async function main(argv: string[]): Promise<number> {
       data: { type: 'string', default: process.env.COUPOND_DATA ?? './data' },
       sandbox: { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
+      'audit-delay': { type: 'string', default: '0' },
     },
   });
   const data = String(values.data);
   const port = Number(values.port);
   const host = String(values.host);
   const rateLimits = values['rate-limit'] === 'off' ? null : WECHAT_RATE_LIMITS;
+  const auditDelaySeconds = Number(values['audit-delay']) || 0;
   switch (command) {
     case 'init': {
       const creds = await initDataFolder(data, `http://${host}:${port}/`);
@@ -44,10 +47,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve':
-      await serve({ host, port, data, sandbox: values.sandbox === true, rateLimits }, false);
+      await serve({ host, port, data, sandbox: values.sandbox === true, rateLimits, auditDelaySeconds }, false);
       return -1;
     case 'demo':
-      await serve({ host, port, data, sandbox: true, rateLimits }, true);
+      await serve({ host, port, data, sandbox: true, rateLimits, auditDelaySeconds }, true);
       return -1;
     case 'call': {
       const { runCall } = await import('./call.js');

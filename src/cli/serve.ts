@@ -9,6 +9,7 @@ export interface ServeOptions {
   data: string;
   sandbox: boolean;
   rateLimits: RateLimits | null | undefined;
+  auditDelaySeconds: number;
 }
 
 /** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
@@ -17,7 +18,13 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
   const credentials = demo ? await initDataFolder(options.data, `http://${host}:${options.port}/`) : null;
   const store = await openStore(options.data);
   const clock = options.sandbox ? new TestClock() : systemClock;
-  const { server } = await buildApp({ store, clock, sandbox: options.sandbox, rateLimits: options.rateLimits });
+  const { server } = await buildApp({
+    store,
+    clock,
+    sandbox: options.sandbox,
+    rateLimits: options.rateLimits,
+    auditDelaySeconds: options.auditDelaySeconds,
+  });
   const shutdown = async () => {
     await server.close();
     await store.close();
