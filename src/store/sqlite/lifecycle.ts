@@ -2,6 +2,7 @@ import { toRfc3339 } from '../../domain/clock.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
 import type { SqliteDb } from './database.js';
+import { GroupCommit } from './group-commit.js';
 import { UNCAPPED } from './issuance.js';
 import { COUPON_COLUMNS, couponValues } from './issuance-rows.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
@@ -28,6 +29,11 @@ const BUSINESS_TABLES = [
   'product_coupons',
   'request_records',
 ];
+
+interface Guard {
+  request: RequestRecord;
+  mutate: () => void;
+}
 
 interface RequestRow {
   mchid: string;
@@ -95,24 +101,22 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
     ),
   };
 
-  /** Binds the request number and runs `mutate` in one transaction; a bound number changes nothing (D-5). */
-  function guarded(request: RequestRecord, mutate: () => void): Guarded<LifecycleOutcome> {
-    const r = request;
-    try {
-      return db
-        .transaction((): Guarded<LifecycleOutcome> => {
-          const args = [r.mchid, r.brandId, r.api, r.requestNo] as const;
-          if (q.insertRequest.run(...args, r.fingerprint, r.status, r.response, r.createdAt).changes === 0)
-            return { ran: false, existing: toRequest(q.getRequest.get(...args)!) };
-          mutate();
-          return { ran: true, value: { kind: 'APPLIED' } };
-        })
-        .immediate();
-    } catch (e) {
+  /** Binds the request number and runs `mutate`; a bound number changes nothing (D-5). */
+  const unit = ({ request: r, mutate }: Guard): Guarded<LifecycleOutcome> => {
+    const args = [r.mchid, r.brandId, r.api, r.requestNo] as const;
+    if (q.insertRequest.run(...args, r.fingerprint, r.status, r.response, r.createdAt).changes === 0)
+      return { ran: false, existing: toRequest(q.getRequest.get(...args)!) };
+    mutate();
+    return { ran: true, value: { kind: 'APPLIED' } };
+  };
+  const committer = new GroupCommit<Guard, Guarded<LifecycleOutcome>>(db, unit);
+
+  /** One savepoint of a group commit: an `Abort` rolls back this call only, its request record included. */
+  const guarded = (request: RequestRecord, mutate: () => void): Promise<Guarded<LifecycleOutcome>> =>
+    committer.submit({ request, mutate }).catch((e: unknown) => {
       if (e instanceof Abort) return { ran: true, value: e.outcome };
       throw e;
-    }
-  }
+    });
 
   const apply = (t: CouponTransition) => {
     if (q.transition.run(t.to, JSON.stringify(t.detail), t.updatedAt, t.couponCode, t.from).changes === 0) throw STALE;
@@ -144,23 +148,23 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
   };
 
   return {
-    async confirmUserCoupon(request, transition) {
+    confirmUserCoupon(request, transition) {
       return guarded(request, () => apply(transition));
     },
-    async useUserCoupon(request, command) {
+    useUserCoupon(request, command) {
       return guarded(request, () => {
         apply(command.transition);
         addUsed(command.userCouponBundleId, 1, command.transition.updatedAt);
         if (command.next) issueNext(command.next);
       });
     },
-    async returnUserCoupon(request, command) {
+    returnUserCoupon(request, command) {
       return guarded(request, () => {
         apply(command.transition);
         addUsed(command.userCouponBundleId, -1, command.transition.updatedAt);
       });
     },
-    async deactivateUserCouponBundle(request, command) {
+    deactivateUserCouponBundle(request, command) {
       return guarded(request, () => {
         const actual = q.bundleCoupons.all(command.userCouponBundleId);
         const expected = new Map(command.expected.map((e) => [e.couponCode, e.state]));
