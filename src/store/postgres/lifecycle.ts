@@ -1,6 +1,6 @@
 import { toRfc3339 } from '../../domain/clock.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
-import type { UserCouponState } from '../issuance.js';
+import type { UserCouponBundleRecord, UserCouponState } from '../issuance.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore } from '../lifecycle.js';
 import type { Database, PgClient, Rollback } from './database.js';
 import { postgresOutbox } from './lifecycle-outbox.js';
@@ -62,9 +62,11 @@ async function apply(c: PgClient, t: CouponTransition): Promise<boolean> {
   return r.rowCount === 1;
 }
 
+type BundleState = UserCouponBundleRecord['state'];
+
 /** `used_count ± 1` on the bundle, locking it; its state, or null when the count would leave `0..total_count`. */
-async function addUsed(c: PgClient, bundleId: string, delta: 1 | -1, at: string): Promise<string | null> {
-  const { rows } = await c.query<{ state: string }>(ADD_USED, [delta, at, bundleId]);
+async function addUsed(c: PgClient, bundleId: string, delta: 1 | -1, at: string): Promise<BundleState | null> {
+  const { rows } = await c.query<{ state: BundleState }>(ADD_USED, [delta, at, bundleId]);
   return rows[0]?.state ?? null;
 }
 
