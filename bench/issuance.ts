@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { bundleServer } from './bundle-server.js';
 import { type Phase, runPhase } from './load.js';
 import { signedRequests } from './signed-requests.js';
 
@@ -20,14 +21,21 @@ interface ServerInfo {
 }
 
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const server = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
+const serverBundle = await bundleServer();
+const server = spawn(process.execPath, [...profile, serverBundle], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const info = await new Promise<ServerInfo>((resolve) => {
   createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line) as ServerInfo));
 });
 const state = async () =>
-  (await (await fetch(`${info.address}/bench/state`)).json()) as { rss_mb: number; peak_rss_mb: number; issued: number };
+  (await (await fetch(`${info.address}/bench/state`)).json()) as {
+    rss_mb: number;
+    peak_rss_mb: number;
+    heap_mb: number;
+    external_mb: number;
+    issued: number;
+  };
 
 try {
   const presendPath = '/v3/marketing/partner/product-coupon/users/o-bench/pre-send-coupon-bundle';
@@ -60,18 +68,27 @@ try {
     { name: 'baseline: bare unsigned JSON', requests: bare },
     { name: 'claim (SQLite FULL, group commit)', requests: claims, stopAfterRequests: claims.length },
   ];
+  const afterSetup = await state();
+  process.stdout.write(
+    `server after setup: RSS ${afterSetup.rss_mb.toFixed(0)} MB (peak ${afterSetup.peak_rss_mb.toFixed(0)}), heap ${afterSetup.heap_mb.toFixed(0)} MB\n`,
+  );
   const results = [];
   for (const phase of phases)
     results.push(
       only && !phase.name.startsWith(only)
-        ? { name: phase.name, rps: Number.NaN, p50: 0, p99: 0, ok: 0, non2xx: 0 }
+        ? { name: phase.name, rps: Number.NaN, p50: 0, p99: 0, ok: 0, non2xx: 0, cpuPerRequestUs: 0 }
         : await runPhase(info.address, phase, CONNECTIONS, SECONDS),
     );
-  const [echoR, presendR, bareR, claimR] = results as [typeof results[0], typeof results[0], typeof results[0], typeof results[0]];
+  const [echoR, presendR, bareR, claimR] = results as [
+    (typeof results)[0],
+    (typeof results)[0],
+    (typeof results)[0],
+    (typeof results)[0],
+  ];
   const final = await state();
 
   const line = (r: typeof echoR) =>
-    `${r.name.padEnd(36)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}`;
+    `${r.name.padEnd(36)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  server CPU ${r.cpuPerRequestUs.toFixed(0)} µs/req  non-2xx ${r.non2xx}`;
   process.stdout.write(`\n${results.map(line).join('\n')}\n\n`);
   const presendRatio = presendR.rps / echoR.rps;
   const claimRatio = claimR.rps / bareR.rps;
@@ -79,10 +96,15 @@ try {
     [`pre-send / verify+sign baseline = ${presendRatio.toFixed(2)}`, presendRatio >= 0.8, '≥ 0.80'],
     [`claim / bare JSON baseline = ${claimRatio.toFixed(2)}`, claimRatio >= 0.4, '≥ 0.40'],
     [`claim p99 = ${claimR.p99} ms`, claimR.p99 <= 25, '≤ 25 ms'],
-    [`server peak RSS = ${final.peak_rss_mb.toFixed(0)} MB`, final.peak_rss_mb < 200, '< 200 MB'],
+    [
+      `server peak RSS = ${final.peak_rss_mb.toFixed(0)} MB (now ${final.rss_mb.toFixed(0)}, heap ${final.heap_mb.toFixed(0)})`,
+      final.peak_rss_mb < 200,
+      '< 200 MB',
+    ],
     [`bundles issued = ${final.issued} (claims answered 2xx: ${claimR.ok})`, final.issued <= claimR.ok, '≤ 2xx claims'],
   ] as const;
-  for (const [text, ok, target] of checks) process.stdout.write(`${ok ? 'MET ' : 'MISS'}  ${text}  (target ${target})\n`);
+  for (const [text, ok, target] of checks)
+    process.stdout.write(`${ok ? 'MET ' : 'MISS'}  ${text}  (target ${target})\n`);
 } finally {
   server.kill();
 }

@@ -8,6 +8,8 @@ export interface Phase {
 
 export interface PhaseResult {
   name: string;
+  /** Server CPU (user + system) per answered request, in microseconds. */
+  cpuPerRequestUs: number;
   rps: number;
   p50: number;
   p99: number;
@@ -16,8 +18,18 @@ export interface PhaseResult {
 }
 
 /** One autocannon run that walks through `requests` (each used once when they are single-use, e.g. signed). */
-export async function runPhase(address: string, phase: Phase, connections: number, seconds: number): Promise<PhaseResult> {
+export async function runPhase(
+  address: string,
+  phase: Phase,
+  connections: number,
+  seconds: number,
+): Promise<PhaseResult> {
   let next = 0;
+  const cpu = async () => {
+    const u = (await (await fetch(`${address}/bench/cpu`)).json()) as { user: number; system: number };
+    return u.user + u.system;
+  };
+  const cpuBefore = await cpu();
   const result = await autocannon({
     url: address,
     connections,
@@ -28,13 +40,21 @@ export async function runPhase(address: string, phase: Phase, connections: numbe
         setupRequest: (req) => {
           const r = phase.requests[next % phase.requests.length]!;
           next += 1;
-          return { ...req, method: r.method, path: r.path, headers: { ...req.headers, ...r.headers }, body: r.body ?? '' };
+          return {
+            ...req,
+            method: r.method,
+            path: r.path,
+            headers: { ...req.headers, ...r.headers },
+            body: r.body ?? '',
+          };
         },
       },
     ],
   });
+  const answered = result['2xx'] + result.non2xx;
   return {
     name: phase.name,
+    cpuPerRequestUs: answered > 0 ? ((await cpu()) - cpuBefore) / answered : 0,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,

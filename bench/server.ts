@@ -24,7 +24,8 @@ const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: 
 const { platformKey } = await bootstrap(deps);
 const demo = (await createDemoTenant(deps))!;
 const bundle = await seedBenchBundle(deps, demo);
-const app = await buildApp({ store, rateLimits: null, logLevel: 'warn' });
+const withJobs = process.env.BENCH_JOBS === '1';
+const app = await buildApp({ store, rateLimits: null, logLevel: 'warn', backgroundJobs: withJobs });
 
 const signedEcho = defineEndpoint({
   name: 'benchSignedEcho',
@@ -40,24 +41,32 @@ registerEndpoint(app.server, router, signedEcho, async () => ({ ok: true }));
 app.server.get('/bench/bare', async () => ({ ok: true }));
 app.server.post('/bench/tokens', async (request) => {
   const { count, prefix } = JSON.parse(request.rawBody?.toString() ?? '{}') as { count: number; prefix: string };
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { token } = await preSend(deps, demo.mchid, `${prefix}-${i}`, {
+  const mint = (i: number) =>
+    preSend(deps, demo.mchid, `${prefix}-${i}`, {
       brand_id: demo.brand_id,
       appid: demo.appid,
       product_coupon_id: bundle.productCouponId,
       stock_bundle_id: bundle.stockBundleId,
       send_request_no: `${prefix}_${i}`,
-    });
-    tokens.push(token);
-  }
+    }).then((r) => r.token);
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i += 500)
+    tokens.push(...(await Promise.all(Array.from({ length: Math.min(500, count - i) }, (_, k) => mint(i + k)))));
   return { tokens };
 });
+app.server.get('/bench/cpu', async () => process.cpuUsage());
 app.server.get('/bench/state', async () => {
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   const stock = await store.getStock(bundle.stockIds[0]!, '1970-01-01');
-  return { rss_mb: kb('VmRSS') / 1024, peak_rss_mb: kb('VmHWM') / 1024, issued: stock?.totalCount ?? 0 };
+  const m = process.memoryUsage();
+  return {
+    rss_mb: kb('VmRSS') / 1024,
+    peak_rss_mb: kb('VmHWM') / 1024,
+    heap_mb: m.heapTotal / 2 ** 20,
+    external_mb: m.external / 2 ** 20,
+    issued: stock?.totalCount ?? 0,
+  };
 });
 
 const address = await app.server.listen({ host: '127.0.0.1', port: 0 });

@@ -43,6 +43,8 @@ export interface AppOptions {
   sandbox?: boolean;
   /** Sandbox only (D-21): new product coupons stay AUDITING this many seconds. */
   auditDelaySeconds?: number;
+  /** Callback delivery and the expiry sweep run in the background unless this is false (e.g. a worker-less bench). */
+  backgroundJobs?: boolean;
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
@@ -99,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     paths: new PathTable(),
     faults: ctx.deps.sandbox ? new FaultTable() : null,
   };
-  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey);
+  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, options.backgroundJobs ?? true);
   server.addHook('onClose', () => jobs.stop());
   sweepBeforeListing(server, jobs.sweeper);
   notifyConfigRoutes(server, router);

@@ -13,14 +13,54 @@ export interface Ids {
   uuid(): string;
 }
 
+/** `n` random decimal digits from one read of the system's randomness (18 digits per 64 bits). */
+const randomDigits = (n: number) => {
+  const words = Math.ceil(n / 18);
+  const bytes = randomBytes(words * 8);
+  let out = '';
+  for (let i = 0; i < words; i++) out += (bytes.readBigUInt64BE(i * 8) % 10n ** 18n).toString().padStart(18, '0');
+  return out.slice(0, n);
+};
+
+let lastMs = 0;
+let sequence = 0;
+
+/** Milliseconds plus a per-millisecond sequence: ids made later sort later, so indexes grow at their end. */
+function timeOrdered(): { ms: number; seq: number } {
+  const ms = Date.now();
+  if (ms === lastMs) sequence += 1;
+  else {
+    lastMs = ms;
+    sequence = 0;
+  }
+  return { ms, seq: sequence };
+}
+
+/**
+ * Long ids (≥ 20 digits) are time-ordered — 13 digits of milliseconds, 3 of sequence, then random digits — so
+ * the issuance tables append instead of writing all over their indexes; short ones are random.
+ */
+function numeric(prefix: string, digits: number): string {
+  if (digits < 20) return prefix + randomDigits(digits);
+  const { ms, seq } = timeOrdered();
+  return `${prefix}${String(ms).padStart(13, '0')}${String(seq % 1000).padStart(3, '0')}${randomDigits(digits - 16)}`;
+}
+
+/** RFC 9562 UUIDv7: 48 bits of milliseconds, then random bits. */
+function uuidv7(): string {
+  const bytes = randomBytes(16);
+  const { ms } = timeOrdered();
+  bytes.writeUIntBE(ms, 0, 6);
+  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export const randomIds: Ids = {
-  numeric(prefix, digits) {
-    let out = prefix;
-    while (out.length < prefix.length + digits) out += String(randomInt(0, 1_000_000_000)).padStart(9, '0');
-    return out.slice(0, prefix.length + digits);
-  },
+  numeric,
   token: (bytes) => randomBytes(bytes).toString('base64url'),
   nonce: () => randomBytes(16).toString('hex'),
   requestId: () => `${randomBytes(14).toString('hex').toUpperCase()}-${randomInt(0, 1_000_000_000)}`,
-  uuid: () => crypto.randomUUID(),
+  uuid: uuidv7,
 };

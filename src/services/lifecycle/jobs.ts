@@ -12,11 +12,18 @@ export interface LifecycleJobs {
   stop(): Promise<void>;
 }
 
-export function startLifecycleJobs(deps: ServiceDeps, wireClock: Clock, platform: PlatformSigner): LifecycleJobs {
+export function startLifecycleJobs(
+  deps: ServiceDeps,
+  wireClock: Clock,
+  platform: PlatformSigner,
+  run = true,
+): LifecycleJobs {
   const dispatcher = new Dispatcher({ store: deps.store, clock: deps.clock, wireClock, ids: deps.ids, platform });
   const sweeper = new ExpirySweeper(deps.store, deps.clock);
-  dispatcher.start();
-  sweeper.start();
+  if (run) {
+    dispatcher.start();
+    sweeper.start();
+  }
   return {
     dispatcher,
     sweeper,

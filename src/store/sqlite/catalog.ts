@@ -1,11 +1,10 @@
 import type { BudgetChange, CatalogStore, Guarded, RequestRecord, StockRecord } from '../catalog.js';
 import {
+  catalogMappers,
   type ProductCouponRow,
   STOCK_SELECT,
   type StockBundleRow,
   type StockRow,
-  toProductCoupon,
-  toStock,
   toStockBundle,
 } from './catalog-rows.js';
 import type { SqliteDb } from './database.js';
@@ -36,6 +35,7 @@ const toRequest = (r: RequestRow): RequestRecord => ({
 const ROLLBACK = Symbol('rollback');
 
 export function sqliteCatalog(db: SqliteDb): CatalogStore {
+  const { toProductCoupon, toStock } = catalogMappers();
   const q = {
     getRequest: db.prepare<[string, string, string, string], RequestRow>(
       'SELECT * FROM request_records WHERE mchid = ? AND brand_id = ? AND api = ? AND request_no = ?',

@@ -15,6 +15,8 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDb 
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -16384');
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }
