@@ -22,7 +22,7 @@ interface ServerInfo {
 
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const serverBundle = await bundleServer();
-const server = spawn(process.execPath, [...profile, serverBundle], {
+const server = spawn(process.execPath, [...profile, '--expose-gc', serverBundle], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const info = await new Promise<ServerInfo>((resolve) => {
@@ -73,12 +73,15 @@ try {
     `server after setup: RSS ${afterSetup.rss_mb.toFixed(0)} MB (peak ${afterSetup.peak_rss_mb.toFixed(0)}), heap ${afterSetup.heap_mb.toFixed(0)} MB\n`,
   );
   const results = [];
-  for (const phase of phases)
+  for (const phase of phases) {
     results.push(
       only && !phase.name.startsWith(only)
         ? { name: phase.name, rps: Number.NaN, p50: 0, p99: 0, ok: 0, non2xx: 0, cpuPerRequestUs: 0 }
         : await runPhase(info.address, phase, CONNECTIONS, SECONDS),
     );
+    const s = await state();
+    process.stdout.write(`  after ${phase.name}: RSS ${s.rss_mb.toFixed(0)} MB, heap ${s.heap_mb.toFixed(0)} MB\n`);
+  }
   const [echoR, presendR, bareR, claimR] = results as [
     (typeof results)[0],
     (typeof results)[0],
@@ -86,6 +89,8 @@ try {
     (typeof results)[0],
   ];
   const final = await state();
+  const afterGc = (await (await fetch(`${info.address}/bench/gc`)).json()) as { heapUsed: number };
+  process.stdout.write(`server heap in use after a full GC: ${(afterGc.heapUsed / 2 ** 20).toFixed(0)} MB\n`);
 
   const line = (r: typeof echoR) =>
     `${r.name.padEnd(36)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  server CPU ${r.cpuPerRequestUs.toFixed(0)} µs/req  non-2xx ${r.non2xx}`;

@@ -55,6 +55,10 @@ app.server.post('/bench/tokens', async (request) => {
   return { tokens };
 });
 app.server.get('/bench/cpu', async () => process.cpuUsage());
+app.server.get('/bench/gc', async () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
+});
 app.server.get('/bench/state', async () => {
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
