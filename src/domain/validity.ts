@@ -29,7 +29,7 @@ export function couponValidity(period: CouponAvailablePeriodT, from: Date): Vali
     }));
     const later = spans.filter((s) => s.end > start);
     const begin = later[0] ? new Date(Math.max(later[0].begin.getTime(), start.getTime())) : start;
-    const end = spans.reduce((max, s) => (s.end > max ? s.end : max), start);
+    const end = new Date(Math.max(start.getTime(), ...spans.map((s) => s.end.getTime())));
     return clip({ begin, end });
   }
 

@@ -63,7 +63,10 @@ const brandSecrets = new WeakMap<object, Map<string, string>>();
 /** D-3: a stable unionid-shaped pseudonym when none is registered. Brand secrets never change, so they are kept. */
 async function pseudonymousUnionId(deps: ServiceDeps, brandId: string, openid: string): Promise<string> {
   let secrets = brandSecrets.get(deps.store);
-  if (!secrets) brandSecrets.set(deps.store, (secrets = new Map()));
+  if (!secrets) {
+    secrets = new Map();
+    brandSecrets.set(deps.store, secrets);
+  }
   let secret = secrets.get(brandId);
   if (secret === undefined) {
     secret = (await deps.store.getBrand(brandId))?.secret ?? brandId;
