@@ -109,6 +109,7 @@ export interface CatalogStore {
     stocks: StockRecord[],
   ): Promise<Guarded<void>>;
   getProductCoupon(productCouponId: string): Promise<ProductCouponRecord | null>;
+  /** Replaces `data` only: state changes go through deactivate and `finishAudit`, so a racing modify cannot undo them. */
   updateProductCoupon(request: RequestRecord, coupon: ProductCouponRecord): Promise<Guarded<void>>;
   /** Marks the product coupon and every stock of it DEACTIVATED. */
   deactivateProductCoupon(

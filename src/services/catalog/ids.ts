@@ -23,13 +23,13 @@ export const stockIdOf = (productCouponId: string, n: number) => `${productCoupo
  * Runs a write whose ids were drawn or counted just before it; if a concurrent write took them first, the store
  * refuses the whole write (it is atomic) and, after a short random pause, the write is prepared again with fresh ids.
  */
-export async function withFreshIds<T>(attempt: () => Promise<T>, tries = 5): Promise<T> {
+export async function withFreshIds<T>(attempt: () => Promise<T>, tries = 12): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (error instanceof CouponError || i >= tries) throw error;
-      await sleep(randomInt(1, 10 * i));
+      await sleep(randomInt(1, 25 * i));
     }
   }
 }

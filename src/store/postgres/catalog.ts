@@ -78,9 +78,8 @@ export function postgresCatalog(db: Database): CatalogStore {
       return db.tx((c) =>
         guarded(c, request, async () => {
           await c.query(
-            `UPDATE product_coupons SET state = $2, data = $3, deactivation = $4, updated_at = $5
-             WHERE product_coupon_id = $1`,
-            [coupon.productCouponId, coupon.state, json(coupon.data), json(coupon.deactivation), coupon.updatedAt],
+            `UPDATE product_coupons SET data = $2, updated_at = $3 WHERE product_coupon_id = $1`,
+            [coupon.productCouponId, json(coupon.data), coupon.updatedAt],
           );
         }),
       );

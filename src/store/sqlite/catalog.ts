@@ -49,6 +49,7 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
        VALUES (?,?,?,?,?,?,?,?)`,
     ),
     getCoupon: db.prepare<[string], ProductCouponRow>('SELECT * FROM product_coupons WHERE product_coupon_id = ?'),
+    updateCouponData: db.prepare('UPDATE product_coupons SET data = ?, updated_at = ? WHERE product_coupon_id = ?'),
     updateCoupon: db.prepare(
       'UPDATE product_coupons SET state = ?, data = ?, deactivation = ?, updated_at = ? WHERE product_coupon_id = ?',
     ),
@@ -168,7 +169,7 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     },
     async updateProductCoupon(request, c) {
       return guarded(request, () => {
-        q.updateCoupon.run(c.state, JSON.stringify(c.data), json(c.deactivation), c.updatedAt, c.productCouponId);
+        q.updateCouponData.run(JSON.stringify(c.data), c.updatedAt, c.productCouponId);
       });
     },
     async deactivateProductCoupon(request, id, deactivation) {
