@@ -33,6 +33,7 @@ import { returnCouponRoutes } from './routes/users.coupons.return.js';
 import { sweepBeforeListing } from './routes/users.coupons.sweep.js';
 import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
+import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import type { WechatRouter } from './wechat-route.js';
 
@@ -123,5 +124,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (router.faults) faultRoutes(server, ctx, router.faults);
   adminWebhookRoutes(server, ctx, jobs);
   sandboxRoutes(server, ctx, jobs);
+  notifySinkRoutes(server, ctx);
   return { server, ctx, jobs };
 }

@@ -45,12 +45,17 @@ function printBanner(baseUrl: string, options: ServeOptions, credentials: Creden
     `  receiving demo:   ${baseUrl}component/demo`,
     `  OpenAPI:          ${baseUrl}openapi.json`,
   ];
+  if (options.sandbox)
+    lines.push(
+      `  callbacks:        ${baseUrl}sandbox/v1/notify-sink (the demo merchant's notify URL; GET it with the admin token)`,
+      `  webhook log:      ${baseUrl}sandbox/v1/webhooks`,
+    );
   if (credentials) {
     lines.push(
       `  demo merchant:    mchid ${credentials.mchid}, brand_id ${credentials.brand_id}, appid ${credentials.appid}`,
       '',
       'Try a signed call (in another terminal):',
-      `  npx coupond call POST /v3/marketing/partner/product-coupon/notify-configs --json '{"notify_url":"${baseUrl}echo"}'`,
+      `  npx coupond call POST /v3/marketing/partner/product-coupon/notify-configs --json '{"notify_url":"https://your-host.example/notify"}'`,
       '  npx coupond call GET /v3/marketing/partner/product-coupon/notify-configs',
     );
     if (credentials.product_coupon_id)

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/services/bootstrap.js';
 import { createProductCoupon } from '../../src/services/catalog/create.js';
-import { createDemoCatalog, DEMO_NOTIFY_URL, demoBody } from '../../src/services/catalog/demo.js';
+import { createDemoCatalog, demoBody, demoNotifyUrl } from '../../src/services/catalog/demo.js';
 import type { ProductCouponT } from '../../src/services/catalog/types.js';
 import { type Running, startCoupond } from '../harness.js';
 import { json, paths, type StockPageT } from './helpers.js';
@@ -19,7 +19,7 @@ describe('createDemoCatalog', () => {
     expect(await createDemoCatalog(c.deps, c.baseURL)).toBeNull();
     expect(await c.store.getSetting('demo_product_coupon_id')).toBe(ids!.product_coupon_id);
     expect(await c.store.getSetting('demo_stock_bundle_id')).toBe(ids!.stock_bundle_id);
-    expect((await c.store.getMerchant(DEMO.mchid))?.notifyUrl).toBe(DEMO_NOTIFY_URL);
+    expect((await c.store.getMerchant(DEMO.mchid))?.notifyUrl).toBe(demoNotifyUrl(c.baseURL));
 
     const coupon = await json<ProductCouponT>(await c.send('GET', paths.coupon(ids!.product_coupon_id, DEMO.brand_id)));
     expect(coupon).toMatchObject({ state: 'EFFECTIVE', scope: 'SINGLE', type: 'NORMAL' });
@@ -63,7 +63,7 @@ describe('createDemoCatalog', () => {
   });
 
   it('finishes a run interrupted between the create and the settings without a second coupon', async () => {
-    await c.store.setNotifyUrl(DEMO.mchid, DEMO_NOTIFY_URL, '2025-01-01T00:00:00+08:00');
+    await c.store.setNotifyUrl(DEMO.mchid, demoNotifyUrl(c.baseURL), '2025-01-01T00:00:00+08:00');
     const first = await createProductCoupon(c.deps, DEMO.mchid, demoBody(c.clock.now(), c.baseURL));
     c.clock.advance(3600);
     const ids = await createDemoCatalog(c.deps, c.baseURL);

@@ -9,7 +9,9 @@ import type { CreatedProductCouponT } from './types.js';
  * The demo merchant's product coupon: three rounds (满100减10 / 15 / 20) of a coffee combo, valid for 300 days,
  * with images coupond serves itself (D-24). Idempotent: `null` when it exists already or there is no demo merchant.
  */
-export const DEMO_NOTIFY_URL = 'http://127.0.0.1:9/coupond-demo-notify';
+/** The sandbox's own notify sink (`/sandbox/v1/notify-sink`), so the demo's callbacks arrive and can be read. */
+export const demoNotifyUrl = (baseUrl: string) =>
+  `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}sandbox/v1/notify-sink`;
 const DEMO_REQUEST_NO = 'COUPOND_DEMO_CATALOG_0001';
 const DAY_MS = 86_400_000;
 
@@ -21,7 +23,7 @@ export async function createDemoCatalog(
   if (await store.getSetting('demo_stock_bundle_id')) return null;
   const merchant = await store.getMerchant(DEMO.mchid);
   if (!merchant) return null;
-  if (!merchant.notifyUrl) await store.setNotifyUrl(DEMO.mchid, DEMO_NOTIFY_URL, toRfc3339(deps.clock.now()));
+  if (!merchant.notifyUrl) await store.setNotifyUrl(DEMO.mchid, demoNotifyUrl(baseUrl), toRfc3339(deps.clock.now()));
 
   // A run interrupted after the create and before the settings finds its first answer here.
   const earlier = await store.getRequestRecord({

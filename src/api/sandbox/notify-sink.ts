@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { aeadDecrypt } from '../../protocol/aead.js';
+import { Headers } from '../../protocol/headers.js';
+import { responseMessage } from '../../protocol/messages.js';
+import { verifyAsync } from '../../protocol/rsa.js';
+import { requireAdmin } from '../admin/guard.js';
+import type { AppContext } from '../context.js';
+import { type CallbackEnvelopeT, parseEnvelope } from './envelope.js';
+
+export const NOTIFY_SINK_PATH = '/sandbox/v1/notify-sink';
+const KEEP = 200;
+
+interface Received {
+  received_at: string;
+  event_id: string | null;
+  event_type: string | null;
+  signature_valid: boolean;
+  /** Decrypted with the APIv3 key of the merchant it was meant for; null when no key opens it. */
+  mchid: string | null;
+  plaintext: unknown;
+}
+
+/**
+ * A notify URL inside coupond for sandbox users without a server of their own (the demo merchant's default): it
+ * answers 204 like a healthy merchant, checks the platform signature, decrypts the resource and keeps the last
+ * callbacks for `GET` (admin token).
+ */
+export function notifySinkRoutes(app: FastifyInstance, ctx: AppContext): void {
+  if (!ctx.deps.sandbox) return;
+  const received: Received[] = [];
+  app.post(NOTIFY_SINK_PATH, async (request, reply) => {
+    const body = request.rawBody?.toString('utf8') ?? '';
+    const header = (name: string) => String(request.headers[name.toLowerCase()] ?? '');
+    const signatureValid = await verifyAsync(
+      responseMessage(header(Headers.timestamp), header(Headers.nonce), body),
+      header(Headers.signature),
+      ctx.platformKey.publicKeyPem,
+    );
+    const envelope = parseEnvelope(body);
+    received.unshift({
+      received_at: ctx.deps.clock.now().toISOString(),
+      event_id: envelope?.id ?? null,
+      event_type: envelope?.event_type ?? null,
+      signature_valid: signatureValid,
+      ...(envelope ? await decrypt(ctx, envelope) : { mchid: null, plaintext: null }),
+    });
+    received.length = Math.min(received.length, KEEP);
+    return signatureValid ? reply.status(204).send() : reply.status(401).send({ code: 'FAIL', message: '失败' });
+  });
+  app.get(NOTIFY_SINK_PATH, async (request) => {
+    requireAdmin(request, ctx.adminToken);
+    return { data: received };
+  });
+}
+
+async function decrypt(ctx: AppContext, e: CallbackEnvelopeT): Promise<{ mchid: string | null; plaintext: unknown }> {
+  for (const m of await ctx.deps.store.listMerchants()) {
+    try {
+      const text = aeadDecrypt(e.resource.ciphertext, m.apiv3Key, e.resource.nonce, e.resource.associated_data ?? '');
+      return { mchid: m.mchid, plaintext: JSON.parse(text) };
+    } catch {}
+  }
+  return { mchid: null, plaintext: null };
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedBundle } from '../fixtures/catalog.js';
+import { type Running, startCoupond } from '../harness.js';
+import { presendBody, SEND } from '../issuance/helpers.js';
+
+let c: Running;
+beforeAll(async () => {
+  c = await startCoupond({ sandbox: true });
+});
+afterAll(() => c.close());
+
+interface SinkEntry {
+  event_type: string;
+  signature_valid: boolean;
+  mchid: string;
+  plaintext: { coupon_code: string; send_channel: string };
+}
+
+describe('sandbox notify sink', () => {
+  it('receives, verifies and decrypts the SEND callbacks of a merchant pointed at it', async () => {
+    await c.send('POST', '/v3/marketing/partner/product-coupon/notify-configs', {
+      notify_url: `${c.baseURL}sandbox/v1/notify-sink`,
+    });
+    const s = await seedBundle(c);
+    const sent = await (await c.send('POST', SEND('o-sink'), presendBody(c, s, 'SINK_000001'))).json();
+    const code = sent.user_product_coupon_list[0].coupon_code;
+    let entries: SinkEntry[] = [];
+    for (let i = 0; i < 40 && entries.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const res = await fetch(`${c.baseURL}sandbox/v1/notify-sink`, {
+        headers: { Authorization: `Bearer ${c.adminToken}` },
+      });
+      entries = ((await res.json()) as { data: SinkEntry[] }).data;
+    }
+    expect(entries[0]).toMatchObject({
+      event_type: 'PRODUCT_COUPON_SP.SEND',
+      signature_valid: true,
+      mchid: c.merchant.mchid,
+      plaintext: { coupon_code: code, send_channel: 'API' },
+    });
+  });
+
+  it('answers 401 to a callback with a bad signature, and the list needs the admin token', async () => {
+    const res = await fetch(`${c.baseURL}sandbox/v1/notify-sink`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(401);
+    expect((await fetch(`${c.baseURL}sandbox/v1/notify-sink`)).status).toBe(401);
+  });
+});
