@@ -102,7 +102,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     paths: new PathTable(),
     faults: ctx.deps.sandbox ? new FaultTable() : null,
   };
-  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, options.backgroundJobs ?? true);
+  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, {
+    run: options.backgroundJobs ?? true,
+    onError: (err, where) => server.log.error({ err }, `background job failed: ${where}`),
+  });
   server.addHook('onClose', () => jobs.stop());
   sweepBeforeListing(server, jobs.sweeper);
   notifyConfigRoutes(server, router);

@@ -20,6 +20,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   maxInFlight?: number;
   fetch?: typeof fetch;
+  /** Told about failures of the dispatcher itself (a delivery that fails is recorded, not reported here). */
+  onError?: (error: unknown, where: string) => void;
 }
 
 const RESPONSE_LOG_BYTES = 1024;
@@ -31,7 +33,8 @@ const RESPONSE_LOG_BYTES = 1024;
  * where a stopped one left off, with the same event ids.
  */
 export class Dispatcher {
-  private readonly o: Required<Omit<DispatcherOptions, 'fetch'>> & { fetch: typeof fetch };
+  private readonly o: Required<Omit<DispatcherOptions, 'fetch' | 'onError'>> &
+    Pick<DispatcherOptions, 'onError'> & { fetch: typeof fetch };
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
@@ -77,7 +80,10 @@ export class Dispatcher {
   private tick(): void {
     if (!this.running || this.ticking) return;
     this.ticking = this.claim()
-      .catch(() => false)
+      .catch((error: unknown) => {
+        this.o.onError?.(error, 'claiming due events');
+        return false;
+      })
       .then((more) => {
         this.ticking = null;
         if (this.running) this.schedule(more ? 0 : this.o.pollMs);
@@ -97,7 +103,7 @@ export class Dispatcher {
     );
     for (const event of events) {
       const delivery = this.deliver(event)
-        .catch(() => undefined)
+        .catch((error: unknown) => this.o.onError?.(error, `delivering ${event.eventId}`))
         .finally(() => this.inFlight.delete(event.eventId));
       this.inFlight.set(event.eventId, delivery);
     }

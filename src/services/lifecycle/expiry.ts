@@ -17,12 +17,13 @@ export class ExpirySweeper {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly intervalMs = 5_000,
+    private readonly onError?: (error: unknown, where: string) => void,
   ) {}
 
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      this.run().catch(() => undefined);
+      this.run().catch((error: unknown) => this.onError?.(error, 'expiry sweep'));
     }, this.intervalMs);
     this.timer.unref();
   }

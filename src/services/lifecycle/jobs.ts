@@ -16,10 +16,18 @@ export function startLifecycleJobs(
   deps: ServiceDeps,
   wireClock: Clock,
   platform: PlatformSigner,
-  run = true,
+  options: { run?: boolean; onError?: (error: unknown, where: string) => void } = {},
 ): LifecycleJobs {
-  const dispatcher = new Dispatcher({ store: deps.store, clock: deps.clock, wireClock, ids: deps.ids, platform });
-  const sweeper = new ExpirySweeper(deps.store, deps.clock);
+  const { run = true, onError } = options;
+  const dispatcher = new Dispatcher({
+    store: deps.store,
+    clock: deps.clock,
+    wireClock,
+    ids: deps.ids,
+    platform,
+    ...(onError ? { onError } : {}),
+  });
+  const sweeper = new ExpirySweeper(deps.store, deps.clock, undefined, onError);
   if (run) {
     dispatcher.start();
     sweeper.start();

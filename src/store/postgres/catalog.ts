@@ -77,10 +77,11 @@ export function postgresCatalog(db: Database): CatalogStore {
     async updateProductCoupon(request, coupon) {
       return db.tx((c) =>
         guarded(c, request, async () => {
-          await c.query(
-            `UPDATE product_coupons SET data = $2, updated_at = $3 WHERE product_coupon_id = $1`,
-            [coupon.productCouponId, json(coupon.data), coupon.updatedAt],
-          );
+          await c.query(`UPDATE product_coupons SET data = $2, updated_at = $3 WHERE product_coupon_id = $1`, [
+            coupon.productCouponId,
+            json(coupon.data),
+            coupon.updatedAt,
+          ]);
         }),
       );
     },
