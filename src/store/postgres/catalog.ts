@@ -1,8 +1,22 @@
 import type { CatalogStore, StockBundleRecord, StockRecord } from '../catalog.js';
-import { json, type ProductCouponRow, type StockBundleRow, toProductCoupon, toStockBundle } from './catalog-rows.js';
+import {
+  PRODUCT_COUPON_COLUMNS,
+  type ProductCouponRow,
+  productCouponValues,
+  STOCK_COLUMNS,
+  type StockBundleRow,
+  stockValues,
+  toStockBundle,
+} from '../rows/catalog.js';
+import { insertStatement } from '../rows/insert.js';
+import { jsonText } from '../rows/json.js';
+import { toProductCoupon } from './catalog-rows.js';
 import type { Database, PgClient } from './database.js';
 import { guarded, selectRequest } from './requests.js';
 import { postgresStocks } from './stocks.js';
+
+const INSERT_PRODUCT_COUPON = insertStatement('product_coupons', PRODUCT_COUPON_COLUMNS, 'postgres');
+const INSERT_STOCK = insertStatement('stocks', STOCK_COLUMNS, 'postgres');
 
 /** Inserts a bundle and its stocks; counters start at zero whatever the records say (the store owns them). */
 async function insertBundle(c: PgClient, bundle: StockBundleRecord, stocks: StockRecord[]): Promise<void> {
@@ -11,30 +25,7 @@ async function insertBundle(c: PgClient, bundle: StockBundleRecord, stocks: Stoc
      VALUES ($1, $2, $3, $4, $5) RETURNING seq`,
     [bundle.stockBundleId, bundle.productCouponId, bundle.mchid, bundle.brandId, bundle.createdAt],
   );
-  for (const s of stocks) {
-    await c.query(
-      `INSERT INTO stocks (stock_id, stock_bundle_id, product_coupon_id, mchid, brand_id, idx, seq, state, data,
-         max_count, max_count_per_user, max_count_per_day, deactivation, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        s.stockId,
-        bundle.stockBundleId,
-        s.productCouponId,
-        s.mchid,
-        s.brandId,
-        s.index,
-        rows[0]!.seq,
-        s.state,
-        json(s.data),
-        s.maxCount,
-        s.maxCountPerUser,
-        s.maxCountPerDay,
-        json(s.deactivation),
-        s.createdAt,
-        s.updatedAt,
-      ],
-    );
-  }
+  for (const s of stocks) await c.query(INSERT_STOCK, stockValues(s, rows[0]!.seq));
 }
 
 export function postgresCatalog(db: Database): CatalogStore {
@@ -48,29 +39,17 @@ export function postgresCatalog(db: Database): CatalogStore {
     async createProductCoupon(request, coupon, bundle, stocks) {
       return db.tx((c) =>
         guarded(c, request, async () => {
-          await c.query(
-            `INSERT INTO product_coupons (product_coupon_id, mchid, brand_id, state, data, deactivation, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [
-              coupon.productCouponId,
-              coupon.mchid,
-              coupon.brandId,
-              coupon.state,
-              json(coupon.data),
-              json(coupon.deactivation),
-              coupon.createdAt,
-              coupon.updatedAt,
-            ],
-          );
+          await c.query(INSERT_PRODUCT_COUPON, productCouponValues(coupon));
           await insertBundle(c, bundle, stocks);
         }),
       );
     },
 
     async getProductCoupon(productCouponId) {
-      const [r] = await db.query<ProductCouponRow>('SELECT * FROM product_coupons WHERE product_coupon_id = $1', [
-        productCouponId,
-      ]);
+      const [r] = await db.query<ProductCouponRow<unknown>>(
+        'SELECT * FROM product_coupons WHERE product_coupon_id = $1',
+        [productCouponId],
+      );
       return r ? toProductCoupon(r) : null;
     },
 
@@ -79,7 +58,7 @@ export function postgresCatalog(db: Database): CatalogStore {
         guarded(c, request, async () => {
           await c.query(`UPDATE product_coupons SET data = $2, updated_at = $3 WHERE product_coupon_id = $1`, [
             coupon.productCouponId,
-            json(coupon.data),
+            jsonText(coupon.data),
             coupon.updatedAt,
           ]);
         }),
@@ -89,7 +68,7 @@ export function postgresCatalog(db: Database): CatalogStore {
     async deactivateProductCoupon(request, productCouponId, deactivation) {
       return db.tx((c) =>
         guarded(c, request, async () => {
-          const values = [productCouponId, json(deactivation), deactivation.time];
+          const values = [productCouponId, jsonText(deactivation), deactivation.time];
           await c.query(
             `UPDATE product_coupons SET state = 'DEACTIVATED', deactivation = $2, updated_at = $3
              WHERE product_coupon_id = $1`,
@@ -135,7 +114,7 @@ export function postgresCatalog(db: Database): CatalogStore {
           for (const s of stocks) {
             await c.query('UPDATE stocks SET data = $2, updated_at = $3 WHERE stock_id = $1', [
               s.stockId,
-              json(s.data),
+              jsonText(s.data),
               at,
             ]);
           }

@@ -1,6 +1,6 @@
 import type { StockState } from '../catalog.js';
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
-import { json } from './catalog-rows.js';
+import { jsonText } from '../rows/json.js';
 import type { Database } from './database.js';
 import { type IssuanceRow, toIssuance } from './issuance-rows.js';
 
@@ -131,8 +131,8 @@ export async function issueBundle(db: Database, command: IssueCommand): Promise<
       k.sendRequestNo,
       k.channel,
       k.attach,
-      json(k.couponTagInfo),
-      json(k.detail),
+      jsonText(k.couponTagInfo),
+      jsonText(k.detail),
       k.createdAt,
       k.updatedAt,
     ]);
@@ -141,7 +141,7 @@ export async function issueBundle(db: Database, command: IssueCommand): Promise<
       e.mchid,
       e.eventType,
       e.summary,
-      json(e.resource),
+      jsonText(e.resource),
       e.createTime,
       e.nextAttemptAt,
     ]);

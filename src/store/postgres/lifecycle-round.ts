@@ -1,5 +1,5 @@
 import type { LifecycleOutcome, NextRound } from '../lifecycle.js';
-import { json } from './catalog-rows.js';
+import { jsonText } from '../rows/json.js';
 import type { PgClient } from './database.js';
 
 /** A stock without a daily cap still counts its day (today_count); the cap is then the budget ceiling. */
@@ -59,8 +59,8 @@ export async function issueNextRound(c: PgClient, n: NextRound): Promise<Lifecyc
     k.sendRequestNo,
     k.channel,
     k.attach,
-    json(k.couponTagInfo),
-    json(k.detail),
+    jsonText(k.couponTagInfo),
+    jsonText(k.detail),
     k.createdAt,
     k.updatedAt,
   ]);
@@ -71,7 +71,7 @@ export async function issueNextRound(c: PgClient, n: NextRound): Promise<Lifecyc
     e.mchid,
     e.eventType,
     e.summary,
-    json(e.resource),
+    jsonText(e.resource),
     e.createTime,
     e.nextAttemptAt,
   ]);

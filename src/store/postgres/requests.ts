@@ -1,6 +1,9 @@
 import type { Guarded, RequestKey, RequestRecord } from '../catalog.js';
-import { type RequestRow, toRequest } from './catalog-rows.js';
+import { insertStatement } from '../rows/insert.js';
+import { INSERT_REQUEST_COLUMNS, type RequestRow, requestValues, toRequest } from '../rows/requests.js';
 import type { PgClient } from './database.js';
+
+const INSERT_REQUEST = `${insertStatement('request_records', INSERT_REQUEST_COLUMNS, 'postgres')} ON CONFLICT DO NOTHING`;
 
 const SELECT_REQUEST =
   'SELECT * FROM request_records WHERE mchid = $1 AND brand_id = $2 AND api = $3 AND request_no = $4';
@@ -15,20 +18,7 @@ export async function selectRequest(c: Pick<PgClient, 'query'>, key: RequestKey)
  * for the first transaction and then finds the number bound and changes nothing.
  */
 export async function guarded<T>(c: PgClient, request: RequestRecord, work: () => Promise<T>): Promise<Guarded<T>> {
-  const inserted = await c.query(
-    `INSERT INTO request_records (mchid, brand_id, api, request_no, fingerprint, status, response, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-    [
-      request.mchid,
-      request.brandId,
-      request.api,
-      request.requestNo,
-      request.fingerprint,
-      request.status,
-      request.response,
-      request.createdAt,
-    ],
-  );
+  const inserted = await c.query(INSERT_REQUEST, requestValues(request));
   if (inserted.rowCount === 0) {
     const existing = await selectRequest(c, request);
     if (!existing) throw new Error(`request record ${request.api} ${request.requestNo} vanished`);

@@ -1,5 +1,6 @@
 import type { BudgetChange, BudgetDimension, CatalogStore, StockQuery } from '../catalog.js';
-import { STOCKS_FOR_DAY, type StockRow, toStock } from './catalog-rows.js';
+import type { StockRow } from '../rows/catalog.js';
+import { STOCKS_FOR_DAY, toStock } from './catalog-rows.js';
 import type { Database, PgClient } from './database.js';
 import { guarded } from './requests.js';
 
@@ -60,7 +61,7 @@ async function changeBudget(
 export function postgresStocks(db: Database): StockReads {
   return {
     async getBundleStocks(stockBundleId, day) {
-      const rows = await db.query<StockRow>(`${STOCKS_FOR_DAY} WHERE s.stock_bundle_id = $2 ORDER BY s.idx`, [
+      const rows = await db.query<StockRow<unknown>>(`${STOCKS_FOR_DAY} WHERE s.stock_bundle_id = $2 ORDER BY s.idx`, [
         day,
         stockBundleId,
       ]);
@@ -68,7 +69,7 @@ export function postgresStocks(db: Database): StockReads {
     },
 
     async getStock(stockId, day) {
-      const [r] = await db.query<StockRow>(`${STOCKS_FOR_DAY} WHERE s.stock_id = $2`, [day, stockId]);
+      const [r] = await db.query<StockRow<unknown>>(`${STOCKS_FOR_DAY} WHERE s.stock_id = $2`, [day, stockId]);
       return r ? toStock(r) : null;
     },
 
@@ -81,7 +82,7 @@ export function postgresStocks(db: Database): StockReads {
           where += ` AND (s.seq, s.idx) > (SELECT seq, idx FROM stocks WHERE stock_id = $${values.length})`;
         }
         values.push(q.limit);
-        const page = await c.query<StockRow>(
+        const page = await c.query<StockRow<unknown>>(
           `${STOCKS_FOR_DAY} WHERE ${where} ORDER BY s.seq, s.idx LIMIT $${values.length}`,
           values,
         );

@@ -1,54 +1,29 @@
-import type { BudgetChange, CatalogStore, Guarded, RequestRecord, StockRecord } from '../catalog.js';
+import type { BudgetChange, CatalogStore, Guarded, RequestRecord, StockBundleRecord, StockRecord } from '../catalog.js';
 import {
-  catalogMappers,
+  PRODUCT_COUPON_COLUMNS,
   type ProductCouponRow,
-  STOCK_SELECT,
+  productCouponValues,
+  STOCK_COLUMNS,
   type StockBundleRow,
   type StockRow,
+  stockValues,
   toStockBundle,
-} from './catalog-rows.js';
+} from '../rows/catalog.js';
+import { insertStatement } from '../rows/insert.js';
+import { catalogMappers, STOCK_SELECT } from './catalog-rows.js';
 import type { SqliteDb } from './database.js';
-import { json } from './rows.js';
-
-interface RequestRow {
-  mchid: string;
-  brand_id: string;
-  api: string;
-  request_no: string;
-  fingerprint: string;
-  status: number;
-  response: string;
-  created_at: string;
-}
-
-const toRequest = (r: RequestRow): RequestRecord => ({
-  mchid: r.mchid,
-  brandId: r.brand_id,
-  api: r.api,
-  requestNo: r.request_no,
-  fingerprint: r.fingerprint,
-  status: r.status,
-  response: r.response,
-  createdAt: r.created_at,
-});
+import { sqliteRequests } from './requests.js';
 
 const ROLLBACK = Symbol('rollback');
 
 export function sqliteCatalog(db: SqliteDb): CatalogStore {
   const { toProductCoupon, toStock } = catalogMappers();
+  const requests = sqliteRequests(db);
   const q = {
-    getRequest: db.prepare<[string, string, string, string], RequestRow>(
-      'SELECT * FROM request_records WHERE mchid = ? AND brand_id = ? AND api = ? AND request_no = ?',
+    insertCoupon: db.prepare(insertStatement('product_coupons', PRODUCT_COUPON_COLUMNS, 'sqlite')),
+    getCoupon: db.prepare<[string], ProductCouponRow<string>>(
+      'SELECT * FROM product_coupons WHERE product_coupon_id = ?',
     ),
-    insertRequest: db.prepare(
-      `INSERT INTO request_records (mchid, brand_id, api, request_no, fingerprint, status, response, created_at)
-       VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-    ),
-    insertCoupon: db.prepare(
-      `INSERT INTO product_coupons (product_coupon_id, mchid, brand_id, state, data, deactivation, created_at, updated_at)
-       VALUES (?,?,?,?,?,?,?,?)`,
-    ),
-    getCoupon: db.prepare<[string], ProductCouponRow>('SELECT * FROM product_coupons WHERE product_coupon_id = ?'),
     updateCouponData: db.prepare('UPDATE product_coupons SET data = ?, updated_at = ? WHERE product_coupon_id = ?'),
     updateCoupon: db.prepare(
       'UPDATE product_coupons SET state = ?, data = ?, deactivation = ?, updated_at = ? WHERE product_coupon_id = ?',
@@ -59,13 +34,11 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
        VALUES (?,?,?,?,?,?)`,
     ),
     getBundle: db.prepare<[string], StockBundleRow>('SELECT * FROM stock_bundles WHERE stock_bundle_id = ?'),
-    insertStock: db.prepare(
-      `INSERT INTO stocks (stock_id, stock_bundle_id, product_coupon_id, mchid, brand_id, idx, seq, state, data,
-        max_count, max_count_per_user, max_count_per_day, total_count, deactivation, created_at, updated_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    insertStock: db.prepare(insertStatement('stocks', STOCK_COLUMNS, 'sqlite')),
+    bundleStocks: db.prepare<[string, string], StockRow<string>>(
+      `${STOCK_SELECT} WHERE s.stock_bundle_id = ? ORDER BY s.idx`,
     ),
-    bundleStocks: db.prepare<[string, string], StockRow>(`${STOCK_SELECT} WHERE s.stock_bundle_id = ? ORDER BY s.idx`),
-    getStock: db.prepare<[string, string], StockRow>(`${STOCK_SELECT} WHERE s.stock_id = ?`),
+    getStock: db.prepare<[string, string], StockRow<string>>(`${STOCK_SELECT} WHERE s.stock_id = ?`),
     stockSeq: db.prepare<[string], { seq: number; idx: number }>('SELECT seq, idx FROM stocks WHERE stock_id = ?'),
     updateStockData: db.prepare('UPDATE stocks SET data = ?, updated_at = ? WHERE stock_id = ?'),
     deactivateStocks: db.prepare(
@@ -91,19 +64,8 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     try {
       return db
         .transaction((): Guarded<T> => {
-          const r = request;
-          const inserted = q.insertRequest.run(
-            r.mchid,
-            r.brandId,
-            r.api,
-            r.requestNo,
-            r.fingerprint,
-            r.status,
-            r.response,
-            r.createdAt,
-          );
-          if (inserted.changes === 0)
-            return { ran: false, existing: toRequest(q.getRequest.get(r.mchid, r.brandId, r.api, r.requestNo)!) };
+          const existing = requests.bind(request);
+          if (existing) return { ran: false, existing };
           value = mutate();
           if (!keep(value)) throw ROLLBACK;
           return { ran: true, value };
@@ -115,51 +77,19 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     }
   }
 
-  const insertStocks = (stocks: StockRecord[], seq: number) => {
-    for (const s of stocks)
-      q.insertStock.run(
-        s.stockId,
-        s.stockBundleId,
-        s.productCouponId,
-        s.mchid,
-        s.brandId,
-        s.index,
-        seq * 100 + s.index,
-        s.state,
-        JSON.stringify(s.data),
-        s.maxCount,
-        s.maxCountPerUser,
-        s.maxCountPerDay,
-        s.totalCount,
-        json(s.deactivation),
-        s.createdAt,
-        s.updatedAt,
-      );
-  };
-
-  const insertBundleWithStocks = (b: import('../catalog.js').StockBundleRecord, stocks: StockRecord[]) => {
+  const insertBundleWithStocks = (b: StockBundleRecord, stocks: StockRecord[]) => {
     const seq = q.nextSeq.get()!.seq;
     q.insertBundle.run(b.stockBundleId, b.productCouponId, b.mchid, b.brandId, seq, b.createdAt);
-    insertStocks(stocks, seq);
+    for (const s of stocks) q.insertStock.run(...stockValues(s, seq * 100 + s.index));
   };
 
   return {
     async getRequestRecord(k) {
-      const r = q.getRequest.get(k.mchid, k.brandId, k.api, k.requestNo);
-      return r ? toRequest(r) : null;
+      return requests.get(k);
     },
     async createProductCoupon(request, c, bundle, stocks) {
       return guarded(request, () => {
-        q.insertCoupon.run(
-          c.productCouponId,
-          c.mchid,
-          c.brandId,
-          c.state,
-          JSON.stringify(c.data),
-          json(c.deactivation),
-          c.createdAt,
-          c.updatedAt,
-        );
+        q.insertCoupon.run(...productCouponValues(c));
         insertBundleWithStocks(bundle, stocks);
       });
     },
@@ -243,7 +173,7 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
       const after = query.afterStockId ? q.stockSeq.get(query.afterStockId)?.seq : undefined;
       if (query.afterStockId && after === undefined) return { stocks: [], total };
       const rows = db
-        .prepare<(string | number)[], StockRow>(
+        .prepare<(string | number)[], StockRow<string>>(
           `${STOCK_SELECT} WHERE ${where}${after !== undefined ? ' AND s.seq > ?' : ''} ORDER BY s.seq LIMIT ?`,
         )
         .all(query.day, ...args, ...(after !== undefined ? [after] : []), query.limit);

@@ -6,6 +6,7 @@ import { GroupCommit } from './group-commit.js';
 import { UNCAPPED } from './issuance.js';
 import { COUPON_COLUMNS, couponValues } from './issuance-rows.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
+import { sqliteRequests } from './requests.js';
 
 /** Thrown inside a transaction to roll everything back, the request record included, and report why. */
 class Abort {
@@ -35,26 +36,9 @@ interface Guard {
   mutate: () => void;
 }
 
-interface RequestRow {
-  mchid: string;
-  brand_id: string;
-  api: string;
-  request_no: string;
-  fingerprint: string;
-  status: number;
-  response: string;
-  created_at: string;
-}
-
 export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
+  const requests = sqliteRequests(db);
   const q = {
-    insertRequest: db.prepare(
-      `INSERT INTO request_records (mchid, brand_id, api, request_no, fingerprint, status, response, created_at)
-       VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-    ),
-    getRequest: db.prepare<[string, string, string, string], RequestRow>(
-      'SELECT * FROM request_records WHERE mchid = ? AND brand_id = ? AND api = ? AND request_no = ?',
-    ),
     transition: db.prepare(
       'UPDATE user_coupons SET state = ?, detail = ?, updated_at = ? WHERE coupon_code = ? AND state = ?',
     ),
@@ -102,10 +86,9 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
   };
 
   /** Binds the request number and runs `mutate`; a bound number changes nothing (D-5). */
-  const unit = ({ request: r, mutate }: Guard): Guarded<LifecycleOutcome> => {
-    const args = [r.mchid, r.brandId, r.api, r.requestNo] as const;
-    if (q.insertRequest.run(...args, r.fingerprint, r.status, r.response, r.createdAt).changes === 0)
-      return { ran: false, existing: toRequest(q.getRequest.get(...args)!) };
+  const unit = ({ request, mutate }: Guard): Guarded<LifecycleOutcome> => {
+    const existing = requests.bind(request);
+    if (existing) return { ran: false, existing };
     mutate();
     return { ran: true, value: { kind: 'APPLIED' } };
   };
@@ -193,14 +176,3 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
     },
   };
 }
-
-const toRequest = (r: RequestRow): RequestRecord => ({
-  mchid: r.mchid,
-  brandId: r.brand_id,
-  api: r.api,
-  requestNo: r.request_no,
-  fingerprint: r.fingerprint,
-  status: r.status,
-  response: r.response,
-  createdAt: r.created_at,
-});
