@@ -1,16 +1,22 @@
 import type { IssuanceStore, UserCouponQuery } from '../issuance.js';
-import type { Database } from './database.js';
+import { insertStatement } from '../rows/insert.js';
 import {
   type IssuanceRow,
   type TokenRow,
   toIssuance,
   toToken,
-  toUserCoupon,
   toUserCouponBundle,
   type UserCouponBundleRow,
   type UserCouponRow,
-} from './issuance-rows.js';
+  userCouponMapper,
+} from '../rows/issuance.js';
+import { TOKEN_COLUMNS, tokenValues } from '../rows/issuance-values.js';
+import { alreadyParsed } from '../rows/json.js';
+import type { Database } from './database.js';
 import { issueBundle } from './issue.js';
+
+const toUserCoupon = userCouponMapper(alreadyParsed);
+const INSERT_TOKEN = insertStatement('tokens', TOKEN_COLUMNS, 'postgres');
 
 function userCouponFilters(q: UserCouponQuery, values: unknown[]): string {
   const add = (v: unknown) => {
@@ -28,27 +34,7 @@ function userCouponFilters(q: UserCouponQuery, values: unknown[]): string {
 export function postgresIssuance(db: Database): IssuanceStore {
   return {
     async insertToken(t) {
-      await db.query(
-        `INSERT INTO tokens (token_hash, mchid, brand_id, product_coupon_id, stock_bundle_id, appid, openid, user_key,
-           send_request_no, attach, fingerprint, created_at, expires_at, claimed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          t.tokenHash,
-          t.mchid,
-          t.brandId,
-          t.productCouponId,
-          t.stockBundleId,
-          t.appid,
-          t.openid,
-          t.userKey,
-          t.sendRequestNo,
-          t.attach,
-          t.fingerprint,
-          t.createdAt,
-          t.expiresAt,
-          t.claimedAt,
-        ],
-      );
+      await db.query(INSERT_TOKEN, tokenValues(t));
     },
 
     async getToken(tokenHash) {
@@ -83,12 +69,14 @@ export function postgresIssuance(db: Database): IssuanceStore {
     },
 
     async getUserCoupon(couponCode) {
-      const [r] = await db.query<UserCouponRow>('SELECT * FROM user_coupons WHERE coupon_code = $1', [couponCode]);
+      const [r] = await db.query<UserCouponRow<unknown>>('SELECT * FROM user_coupons WHERE coupon_code = $1', [
+        couponCode,
+      ]);
       return r ? toUserCoupon(r) : null;
     },
 
     async listBundleCoupons(userCouponBundleId) {
-      const rows = await db.query<UserCouponRow>(
+      const rows = await db.query<UserCouponRow<unknown>>(
         'SELECT * FROM user_coupons WHERE user_coupon_bundle_id = $1 ORDER BY idx',
         [userCouponBundleId],
       );
@@ -99,7 +87,7 @@ export function postgresIssuance(db: Database): IssuanceStore {
       return db.tx(async (c) => {
         const values: unknown[] = [];
         const where = userCouponFilters(q, values);
-        const page = await c.query<UserCouponRow>(
+        const page = await c.query<UserCouponRow<unknown>>(
           `SELECT * FROM user_coupons WHERE ${where} ORDER BY created_at DESC, coupon_code
            OFFSET $${values.length + 1} LIMIT $${values.length + 2}`,
           [...values, q.offset, q.limit],

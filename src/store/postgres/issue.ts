@@ -1,18 +1,23 @@
 import type { StockState } from '../catalog.js';
+import { NO_DAILY_CAP } from '../counters.js';
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
-import { jsonText } from '../rows/json.js';
+import { insertStatement } from '../rows/insert.js';
+import { type IssuanceRow, toIssuance } from '../rows/issuance.js';
+import {
+  ISSUANCE_COLUMNS,
+  issuanceValues,
+  OUTBOX_EVENT_COLUMNS,
+  outboxEventValues,
+  USER_COUPON_BUNDLE_COLUMNS,
+  USER_COUPON_COLUMNS,
+  userCouponBundleValues,
+  userCouponValues,
+} from '../rows/issuance-values.js';
 import type { Database } from './database.js';
-import { type IssuanceRow, toIssuance } from './issuance-rows.js';
-
-/** The day counter of a stock without a daily cap still counts (today_count); its cap is the budget ceiling. */
-const NO_DAILY_CAP = 100_000_000;
 
 type Refusal = 'USER_LIMIT_REACHED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT';
 
-const INSERT_ISSUANCE = `
-INSERT INTO issuances (mchid, brand_id, send_request_no, channel, openid, appid, user_key, product_coupon_id,
-  stock_bundle_id, attach, fingerprint, user_coupon_bundle_id, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+const INSERT_ISSUANCE = `${insertStatement('issuances', ISSUANCE_COLUMNS, 'postgres')}
 ON CONFLICT (mchid, brand_id, send_request_no) DO NOTHING`;
 
 const COUNT_USER = `
@@ -33,20 +38,9 @@ ON CONFLICT (stock_id, day) DO UPDATE SET count = stock_day_counts.count + 1, ca
 WHERE stock_day_counts.count < excluded.cap
 RETURNING count`;
 
-const INSERT_BUNDLE = `
-INSERT INTO user_coupon_bundles (user_coupon_bundle_id, mchid, brand_id, product_coupon_id, stock_bundle_id, openid,
-  appid, user_key, send_request_no, channel, attach, total_count, used_count, state, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`;
-
-const INSERT_COUPON = `
-INSERT INTO user_coupons (coupon_code, user_coupon_bundle_id, idx, stock_id, product_coupon_id, stock_bundle_id,
-  mchid, brand_id, openid, appid, user_key, state, valid_begin_time, valid_end_time, receive_time, send_request_no,
-  channel, attach, coupon_tag_info, detail, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`;
-
-const INSERT_EVENT = `
-INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+const INSERT_BUNDLE = insertStatement('user_coupon_bundles', USER_COUPON_BUNDLE_COLUMNS, 'postgres');
+const INSERT_COUPON = insertStatement('user_coupons', USER_COUPON_COLUMNS, 'postgres');
+const INSERT_EVENT = insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'postgres');
 
 /**
  * The issuance transaction (design.md): bind the request number, then take one unit of each counter of stock #0
@@ -55,23 +49,9 @@ VALUES ($1, $2, $3, $4, $5, $6, $7)`;
  * Counters are taken per-user → total → daily, so the first refusal is the one D-4 reports.
  */
 export async function issueBundle(db: Database, command: IssueCommand): Promise<IssueOutcome> {
-  const { issuance: i, limits, bundle: b, coupon: k, event: e } = command;
+  const { issuance: i, limits } = command;
   return db.tx<IssueOutcome>(async (c, rollback) => {
-    const bound = await c.query(INSERT_ISSUANCE, [
-      i.mchid,
-      i.brandId,
-      i.sendRequestNo,
-      i.channel,
-      i.openid,
-      i.appid,
-      i.userKey,
-      i.productCouponId,
-      i.stockBundleId,
-      i.attach,
-      i.fingerprint,
-      i.userCouponBundleId,
-      i.createdAt,
-    ]);
+    const bound = await c.query(INSERT_ISSUANCE, issuanceValues(i));
     if (bound.rowCount === 0) {
       const { rows } = await c.query<IssuanceRow>(
         'SELECT * FROM issuances WHERE mchid = $1 AND brand_id = $2 AND send_request_no = $3',
@@ -94,57 +74,9 @@ export async function issueBundle(db: Database, command: IssueCommand): Promise<
     if ((await c.query(COUNT_DAY, [limits.stockId, limits.day, dayCap])).rowCount === 0)
       return refuse('DAILY_SOLD_OUT');
 
-    await c.query(INSERT_BUNDLE, [
-      b.userCouponBundleId,
-      b.mchid,
-      b.brandId,
-      b.productCouponId,
-      b.stockBundleId,
-      b.openid,
-      b.appid,
-      b.userKey,
-      b.sendRequestNo,
-      b.channel,
-      b.attach,
-      b.totalCount,
-      b.usedCount,
-      b.state,
-      b.createdAt,
-      b.updatedAt,
-    ]);
-    await c.query(INSERT_COUPON, [
-      k.couponCode,
-      k.userCouponBundleId,
-      k.index,
-      k.stockId,
-      k.productCouponId,
-      k.stockBundleId,
-      k.mchid,
-      k.brandId,
-      k.openid,
-      k.appid,
-      k.userKey,
-      k.state,
-      k.validBeginTime,
-      k.validEndTime,
-      k.receiveTime,
-      k.sendRequestNo,
-      k.channel,
-      k.attach,
-      jsonText(k.couponTagInfo),
-      jsonText(k.detail),
-      k.createdAt,
-      k.updatedAt,
-    ]);
-    await c.query(INSERT_EVENT, [
-      e.eventId,
-      e.mchid,
-      e.eventType,
-      e.summary,
-      jsonText(e.resource),
-      e.createTime,
-      e.nextAttemptAt,
-    ]);
+    await c.query(INSERT_BUNDLE, userCouponBundleValues(command.bundle));
+    await c.query(INSERT_COUPON, userCouponValues(command.coupon));
+    await c.query(INSERT_EVENT, outboxEventValues(command.event));
     if (command.tokenHash !== undefined) {
       const claimed = await c.query('UPDATE tokens SET claimed_at = $2 WHERE token_hash = $1 AND claimed_at IS NULL', [
         command.tokenHash,

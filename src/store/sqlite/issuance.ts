@@ -1,22 +1,34 @@
 import type { StockState } from '../catalog.js';
+import { NO_DAILY_CAP } from '../counters.js';
 import type { IssuanceStore, IssueCommand, IssueOutcome, TokenRecord } from '../issuance.js';
-import type { SqliteDb } from './database.js';
-import { GroupCommit } from './group-commit.js';
+import { insertStatement } from '../rows/insert.js';
 import {
-  type BundleRow,
-  COUPON_COLUMNS,
-  type CouponRow,
-  couponValues,
   type IssuanceRow,
   type TokenRow,
-  toBundle,
-  toCoupon,
   toIssuance,
   toToken,
-} from './issuance-rows.js';
+  toUserCouponBundle,
+  type UserCouponBundleRow,
+  type UserCouponRow,
+  userCouponMapper,
+} from '../rows/issuance.js';
+import {
+  ISSUANCE_COLUMNS,
+  issuanceValues,
+  OUTBOX_EVENT_COLUMNS,
+  outboxEventValues,
+  TOKEN_COLUMNS,
+  tokenValues,
+  USER_COUPON_BUNDLE_COLUMNS,
+  USER_COUPON_COLUMNS,
+  userCouponBundleValues,
+  userCouponValues,
+} from '../rows/issuance-values.js';
+import { parseJsonText } from '../rows/json.js';
+import type { SqliteDb } from './database.js';
+import { GroupCommit } from './group-commit.js';
 
-/** Day counters always count (`today_count` is exact); stocks without a daily cap get this cap. */
-export const UNCAPPED = Number.MAX_SAFE_INTEGER;
+const toUserCoupon = userCouponMapper(parseJsonText);
 
 /** Thrown inside the savepoint to undo a partly applied issuance and report why. */
 class Refused {
@@ -25,20 +37,13 @@ class Refused {
 
 export function sqliteIssuance(db: SqliteDb): IssuanceStore {
   const q = {
-    insertToken: db.prepare(
-      `INSERT INTO tokens (token_hash, mchid, brand_id, product_coupon_id, stock_bundle_id, appid, openid, user_key,
-        send_request_no, attach, fingerprint, created_at, expires_at, claimed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)`,
-    ),
+    insertToken: db.prepare(insertStatement('tokens', TOKEN_COLUMNS, 'sqlite')),
     getToken: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?'),
     claimToken: db.prepare('UPDATE tokens SET claimed_at = ? WHERE token_hash = ? AND claimed_at IS NULL'),
     getIssuance: db.prepare<[string, string, string], IssuanceRow>(
       'SELECT * FROM issuances WHERE mchid = ? AND brand_id = ? AND send_request_no = ?',
     ),
-    insertIssuance: db.prepare(
-      `INSERT INTO issuances (mchid, brand_id, send_request_no, channel, openid, appid, user_key, product_coupon_id,
-        stock_bundle_id, attach, fingerprint, user_coupon_bundle_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-       ON CONFLICT DO NOTHING`,
-    ),
+    insertIssuance: db.prepare(`${insertStatement('issuances', ISSUANCE_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`),
     userCount: db.prepare<[string, string], { count: number }>(
       'SELECT count FROM user_counts WHERE stock_id = ? AND user_key = ?',
     ),
@@ -57,42 +62,21 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       `INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (?, ?, 1, ?)
        ON CONFLICT (stock_id, day) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
     ),
-    insertBundle: db.prepare(
-      `INSERT INTO user_coupon_bundles (user_coupon_bundle_id, mchid, brand_id, product_coupon_id, stock_bundle_id,
-        openid, appid, user_key, send_request_no, channel, attach, total_count, used_count, state, created_at, updated_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    insertBundle: db.prepare(insertStatement('user_coupon_bundles', USER_COUPON_BUNDLE_COLUMNS, 'sqlite')),
+    insertCoupon: db.prepare(insertStatement('user_coupons', USER_COUPON_COLUMNS, 'sqlite')),
+    insertEvent: db.prepare(insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'sqlite')),
+    getBundle: db.prepare<[string], UserCouponBundleRow>(
+      'SELECT * FROM user_coupon_bundles WHERE user_coupon_bundle_id = ?',
     ),
-    insertCoupon: db.prepare(
-      `INSERT INTO user_coupons (${COUPON_COLUMNS}) VALUES (${COUPON_COLUMNS.replace(/\w+/g, '?')})`,
-    ),
-    insertEvent: db.prepare(
-      `INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
-       VALUES (?,?,?,?,?,?,?)`,
-    ),
-    getBundle: db.prepare<[string], BundleRow>('SELECT * FROM user_coupon_bundles WHERE user_coupon_bundle_id = ?'),
-    getCoupon: db.prepare<[string], CouponRow>('SELECT * FROM user_coupons WHERE coupon_code = ?'),
-    bundleCoupons: db.prepare<[string], CouponRow>(
+    getCoupon: db.prepare<[string], UserCouponRow<string>>('SELECT * FROM user_coupons WHERE coupon_code = ?'),
+    bundleCoupons: db.prepare<[string], UserCouponRow<string>>(
       'SELECT * FROM user_coupons WHERE user_coupon_bundle_id = ? ORDER BY idx',
     ),
   };
 
   const issueOne = (c: IssueCommand): IssueOutcome => {
     const i = c.issuance;
-    const inserted = q.insertIssuance.run(
-      i.mchid,
-      i.brandId,
-      i.sendRequestNo,
-      i.channel,
-      i.openid,
-      i.appid,
-      i.userKey,
-      i.productCouponId,
-      i.stockBundleId,
-      i.attach,
-      i.fingerprint,
-      i.userCouponBundleId,
-      i.createdAt,
-    );
+    const inserted = q.insertIssuance.run(...issuanceValues(i));
     if (inserted.changes === 0)
       return { kind: 'EXISTING', issuance: toIssuance(q.getIssuance.get(i.mchid, i.brandId, i.sendRequestNo)!) };
     const { limits } = c;
@@ -101,38 +85,11 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     if (q.bumpUser.run(limits.stockId, i.userKey, stock.max_count_per_user).changes === 0)
       throw new Refused({ kind: 'USER_LIMIT_REACHED' });
     if (q.bumpTotal.run(limits.stockId).changes === 0) throw new Refused({ kind: 'SOLD_OUT' });
-    if (q.bumpDay.run(limits.stockId, limits.day, stock.max_count_per_day ?? UNCAPPED).changes === 0)
+    if (q.bumpDay.run(limits.stockId, limits.day, stock.max_count_per_day ?? NO_DAILY_CAP).changes === 0)
       throw new Refused({ kind: 'DAILY_SOLD_OUT' });
-    const b = c.bundle;
-    q.insertBundle.run(
-      b.userCouponBundleId,
-      b.mchid,
-      b.brandId,
-      b.productCouponId,
-      b.stockBundleId,
-      b.openid,
-      b.appid,
-      b.userKey,
-      b.sendRequestNo,
-      b.channel,
-      b.attach,
-      b.totalCount,
-      b.usedCount,
-      b.state,
-      b.createdAt,
-      b.updatedAt,
-    );
-    q.insertCoupon.run(...couponValues(c.coupon));
-    const e = c.event;
-    q.insertEvent.run(
-      e.eventId,
-      e.mchid,
-      e.eventType,
-      e.summary,
-      JSON.stringify(e.resource),
-      e.createTime,
-      e.nextAttemptAt,
-    );
+    q.insertBundle.run(...userCouponBundleValues(c.bundle));
+    q.insertCoupon.run(...userCouponValues(c.coupon));
+    q.insertEvent.run(...outboxEventValues(c.event));
     if (c.tokenHash && q.claimToken.run(i.createdAt, c.tokenHash).changes === 0)
       throw new Error('token is unknown or already claimed');
     return { kind: 'ISSUED' };
@@ -140,21 +97,7 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
 
   const committer = new GroupCommit<IssueCommand, IssueOutcome>(db, issueOne);
   const tokenCommitter = new GroupCommit<TokenRecord, void>(db, (t) => {
-    q.insertToken.run(
-      t.tokenHash,
-      t.mchid,
-      t.brandId,
-      t.productCouponId,
-      t.stockBundleId,
-      t.appid,
-      t.openid,
-      t.userKey,
-      t.sendRequestNo,
-      t.attach,
-      t.fingerprint,
-      t.createdAt,
-      t.expiresAt,
-    );
+    q.insertToken.run(...tokenValues(t));
   });
 
   return {
@@ -180,14 +123,14 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     },
     async getUserCouponBundle(id) {
       const r = q.getBundle.get(id);
-      return r ? toBundle(r) : null;
+      return r ? toUserCouponBundle(r) : null;
     },
     async getUserCoupon(code) {
       const r = q.getCoupon.get(code);
-      return r ? toCoupon(r) : null;
+      return r ? toUserCoupon(r) : null;
     },
     async listBundleCoupons(id) {
-      return q.bundleCoupons.all(id).map(toCoupon);
+      return q.bundleCoupons.all(id).map(toUserCoupon);
     },
     async listUserCoupons(query) {
       const filters: [string, string | undefined][] = [
@@ -205,11 +148,11 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM user_coupons WHERE ${clause}`).get(...args) as { n: number })
         .n;
       const rows = db
-        .prepare<(string | number)[], CouponRow>(
+        .prepare<(string | number)[], UserCouponRow<string>>(
           `SELECT * FROM user_coupons WHERE ${clause} ORDER BY created_at DESC, coupon_code LIMIT ? OFFSET ?`,
         )
         .all(...args, query.limit, query.offset);
-      return { coupons: rows.map(toCoupon), total };
+      return { coupons: rows.map(toUserCoupon), total };
     },
   };
 }

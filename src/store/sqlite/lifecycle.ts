@@ -1,10 +1,16 @@
 import { toRfc3339 } from '../../domain/clock.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
+import { NO_DAILY_CAP } from '../counters.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
+import { insertStatement } from '../rows/insert.js';
+import {
+  OUTBOX_EVENT_COLUMNS,
+  outboxEventValues,
+  USER_COUPON_COLUMNS,
+  userCouponValues,
+} from '../rows/issuance-values.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
-import { UNCAPPED } from './issuance.js';
-import { COUPON_COLUMNS, couponValues } from './issuance-rows.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
 import { sqliteRequests } from './requests.js';
 
@@ -68,13 +74,9 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
        ON CONFLICT (stock_id, user_key) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
     ),
     insertCoupon: db.prepare(
-      `INSERT INTO user_coupons (${COUPON_COLUMNS}) VALUES (${COUPON_COLUMNS.replace(/\w+/g, '?')})
-       ON CONFLICT DO NOTHING`,
+      `${insertStatement('user_coupons', USER_COUPON_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`,
     ),
-    insertEvent: db.prepare(
-      `INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
-       VALUES (?,?,?,?,?,?,?)`,
-    ),
+    insertEvent: db.prepare(insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'sqlite')),
     expire: db.prepare(
       `UPDATE user_coupons SET state = 'EXPIRED', updated_at = ? WHERE coupon_code IN (
          SELECT coupon_code FROM user_coupons WHERE state IN ('PENDING','EFFECTIVE') AND valid_end_time < ? LIMIT ?)`,
@@ -113,21 +115,12 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
     const c = n.coupon;
     if (q.bundleState.get(c.userCouponBundleId)?.state !== 'ACTIVE') throw STALE;
     if (q.bumpTotal.run(c.stockId).changes === 0) throw new Abort({ kind: 'REFUSED', counter: 'total' });
-    if (q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? UNCAPPED).changes === 0)
+    if (q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP).changes === 0)
       throw new Abort({ kind: 'REFUSED', counter: 'day' });
     if (q.bumpUser.run(c.stockId, c.userKey, n.maxCountPerUser).changes === 0)
       throw new Abort({ kind: 'REFUSED', counter: 'user' });
-    if (q.insertCoupon.run(...couponValues(c)).changes === 0) throw STALE;
-    const e = n.event;
-    q.insertEvent.run(
-      e.eventId,
-      e.mchid,
-      e.eventType,
-      e.summary,
-      JSON.stringify(e.resource),
-      e.createTime,
-      e.nextAttemptAt,
-    );
+    if (q.insertCoupon.run(...userCouponValues(c)).changes === 0) throw STALE;
+    q.insertEvent.run(...outboxEventValues(n.event));
   };
 
   return {

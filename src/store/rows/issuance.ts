@@ -6,9 +6,10 @@ import type {
   UserCouponRecord,
   UserCouponState,
 } from '../issuance.js';
+import { type JsonReader, readNullable } from './json.js';
 
-/** Row shapes of the issuance tables and their mapping to port records (JSONB columns arrive parsed). */
-export type IssuanceRow = {
+/** Row shapes of the issuance tables; `J` is a JSON column as the driver returns it. */
+export interface IssuanceRow {
   mchid: string;
   brand_id: string;
   send_request_no: string;
@@ -22,45 +23,22 @@ export type IssuanceRow = {
   fingerprint: string;
   user_coupon_bundle_id: string;
   created_at: string;
-};
+}
 
-export type TokenRow = {
+export interface TokenRow extends Omit<IssuanceRow, 'channel' | 'user_coupon_bundle_id'> {
   token_hash: string;
-  mchid: string;
-  brand_id: string;
-  product_coupon_id: string;
-  stock_bundle_id: string;
-  appid: string;
-  openid: string;
-  user_key: string;
-  send_request_no: string;
-  attach: string | null;
-  fingerprint: string;
-  created_at: string;
   expires_at: string;
   claimed_at: string | null;
-};
+}
 
-export type UserCouponBundleRow = {
-  user_coupon_bundle_id: string;
-  mchid: string;
-  brand_id: string;
-  product_coupon_id: string;
-  stock_bundle_id: string;
-  openid: string;
-  appid: string;
-  user_key: string;
-  send_request_no: string;
-  channel: SendChannel;
-  attach: string | null;
+export interface UserCouponBundleRow extends Omit<IssuanceRow, 'fingerprint'> {
   total_count: number;
   used_count: number;
   state: 'ACTIVE' | 'DEACTIVATED';
-  created_at: string;
   updated_at: string;
-};
+}
 
-export type UserCouponRow = {
+export interface UserCouponRow<J> {
   coupon_code: string;
   user_coupon_bundle_id: string;
   idx: number;
@@ -79,11 +57,11 @@ export type UserCouponRow = {
   send_request_no: string;
   channel: SendChannel;
   attach: string | null;
-  coupon_tag_info: unknown | null;
-  detail: Record<string, unknown>;
+  coupon_tag_info: J | null;
+  detail: J;
   created_at: string;
   updated_at: string;
-};
+}
 
 export const toIssuance = (r: IssuanceRow): IssuanceRecord => ({
   mchid: r.mchid,
@@ -137,27 +115,30 @@ export const toUserCouponBundle = (r: UserCouponBundleRow): UserCouponBundleReco
   updatedAt: r.updated_at,
 });
 
-export const toUserCoupon = (r: UserCouponRow): UserCouponRecord => ({
-  couponCode: r.coupon_code,
-  userCouponBundleId: r.user_coupon_bundle_id,
-  index: r.idx,
-  stockId: r.stock_id,
-  productCouponId: r.product_coupon_id,
-  stockBundleId: r.stock_bundle_id,
-  mchid: r.mchid,
-  brandId: r.brand_id,
-  openid: r.openid,
-  appid: r.appid,
-  userKey: r.user_key,
-  state: r.state,
-  validBeginTime: r.valid_begin_time,
-  validEndTime: r.valid_end_time,
-  receiveTime: r.receive_time,
-  sendRequestNo: r.send_request_no,
-  channel: r.channel,
-  attach: r.attach,
-  couponTagInfo: r.coupon_tag_info,
-  detail: r.detail,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+/** The user coupon mapper of an adapter, reading its JSON columns the adapter's way. */
+export const userCouponMapper =
+  <J>(json: JsonReader<J>) =>
+  (r: UserCouponRow<J>): UserCouponRecord => ({
+    couponCode: r.coupon_code,
+    userCouponBundleId: r.user_coupon_bundle_id,
+    index: r.idx,
+    stockId: r.stock_id,
+    productCouponId: r.product_coupon_id,
+    stockBundleId: r.stock_bundle_id,
+    mchid: r.mchid,
+    brandId: r.brand_id,
+    openid: r.openid,
+    appid: r.appid,
+    userKey: r.user_key,
+    state: r.state,
+    validBeginTime: r.valid_begin_time,
+    validEndTime: r.valid_end_time,
+    receiveTime: r.receive_time,
+    sendRequestNo: r.send_request_no,
+    channel: r.channel,
+    attach: r.attach,
+    couponTagInfo: readNullable(json, r.coupon_tag_info),
+    detail: json<Record<string, unknown>>(r.detail),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
