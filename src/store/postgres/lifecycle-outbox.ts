@@ -1,4 +1,15 @@
-import type { DeliveryAttempt, DeliveryRecord, DeliveryState, LifecycleStore } from '../lifecycle.js';
+import type { LifecycleStore } from '../lifecycle.js';
+import { insertStatement } from '../rows/insert.js';
+import { alreadyParsed } from '../rows/json.js';
+import {
+  ATTEMPT_COLUMNS,
+  type AttemptRow,
+  attemptValues,
+  deliveryMapper,
+  type OutboxRow,
+  outcomeValues,
+  toAttempt,
+} from '../rows/outbox.js';
 import type { Database } from './database.js';
 
 type OutboxStore = Pick<
@@ -6,61 +17,7 @@ type OutboxStore = Pick<
   'claimDueEvents' | 'recordDeliveryAttempt' | 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver'
 >;
 
-type OutboxRow = {
-  event_id: string;
-  mchid: string;
-  event_type: string;
-  summary: string;
-  resource: Record<string, unknown>;
-  create_time: string;
-  next_attempt_at: string;
-  attempts: number;
-  state: DeliveryState;
-  locked_until: string | null;
-  last_status: number | null;
-  last_error: string | null;
-  delivered_at: string | null;
-};
-
-type AttemptRow = {
-  event_id: string;
-  attempt: number;
-  url: string | null;
-  request_id: string | null;
-  started_at: string;
-  duration_ms: number;
-  status: number | null;
-  error: string | null;
-  response: string | null;
-};
-
-const toDelivery = (r: OutboxRow): DeliveryRecord => ({
-  eventId: r.event_id,
-  mchid: r.mchid,
-  eventType: r.event_type,
-  summary: r.summary,
-  resource: r.resource,
-  createTime: r.create_time,
-  nextAttemptAt: r.next_attempt_at,
-  state: r.state,
-  attempts: r.attempts,
-  lockedUntil: r.locked_until,
-  lastStatus: r.last_status,
-  lastError: r.last_error,
-  deliveredAt: r.delivered_at,
-});
-
-const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
-  eventId: r.event_id,
-  attempt: r.attempt,
-  url: r.url,
-  requestId: r.request_id,
-  startedAt: r.started_at,
-  durationMs: r.duration_ms,
-  status: r.status,
-  error: r.error,
-  response: r.response,
-});
+const toDelivery = deliveryMapper(alreadyParsed);
 
 // SKIP LOCKED: instances claiming together lease disjoint events instead of queueing on each other's rows.
 const CLAIM = `
@@ -73,9 +30,7 @@ WITH due AS MATERIALIZED (
 )
 SELECT * FROM claimed ORDER BY next_attempt_at, seq`;
 
-const INSERT_ATTEMPT = `
-INSERT INTO webhook_attempts (event_id, attempt, url, request_id, started_at, duration_ms, status, error, response)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const INSERT_ATTEMPT = insertStatement('webhook_attempts', ATTEMPT_COLUMNS, 'postgres');
 
 const RECORD = `
 UPDATE outbox SET attempts = attempts + 1, last_status = $1, last_error = $2, state = $3, next_attempt_at = $4,
@@ -90,32 +45,15 @@ export function postgresOutbox(db: Database): OutboxStore {
   return {
     claimDueEvents(dueBy, leaseNow, leaseUntil, limit) {
       return db.tx(async (c) => {
-        const { rows } = await c.query<OutboxRow>(CLAIM, [leaseUntil, dueBy, leaseNow, limit]);
+        const { rows } = await c.query<OutboxRow<unknown>>(CLAIM, [leaseUntil, dueBy, leaseNow, limit]);
         return rows.map(toDelivery);
       });
     },
 
     async recordDeliveryAttempt(a, outcome) {
       await db.tx(async (c) => {
-        await c.query(INSERT_ATTEMPT, [
-          a.eventId,
-          a.attempt,
-          a.url,
-          a.requestId,
-          a.startedAt,
-          a.durationMs,
-          a.status,
-          a.error,
-          a.response,
-        ]);
-        await c.query(RECORD, [
-          a.status,
-          a.error,
-          outcome.state,
-          outcome.nextAttemptAt,
-          outcome.deliveredAt,
-          a.eventId,
-        ]);
+        await c.query(INSERT_ATTEMPT, attemptValues(a));
+        await c.query(RECORD, outcomeValues(a, outcome));
       });
     },
 
@@ -132,7 +70,7 @@ export function postgresOutbox(db: Database): OutboxStore {
       }
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
       return db.tx(async (c) => {
-        const page = await c.query<OutboxRow>(
+        const page = await c.query<OutboxRow<unknown>>(
           `SELECT * FROM outbox ${filter} ORDER BY seq DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
           [...values, query.limit, query.offset],
         );
@@ -142,7 +80,7 @@ export function postgresOutbox(db: Database): OutboxStore {
     },
 
     async getDelivery(eventId) {
-      const [r] = await db.query<OutboxRow>('SELECT * FROM outbox WHERE event_id = $1', [eventId]);
+      const [r] = await db.query<OutboxRow<unknown>>('SELECT * FROM outbox WHERE event_id = $1', [eventId]);
       return r ? toDelivery(r) : null;
     },
 
@@ -156,7 +94,7 @@ export function postgresOutbox(db: Database): OutboxStore {
 
     redeliver(eventId, dueAt) {
       return db.tx(async (c) => {
-        const { rows } = await c.query<OutboxRow>(REDELIVER, [dueAt, eventId]);
+        const { rows } = await c.query<OutboxRow<unknown>>(REDELIVER, [dueAt, eventId]);
         return rows[0] ? toDelivery(rows[0]) : null;
       });
     },

@@ -1,4 +1,5 @@
 import { toRfc3339 } from '../../domain/clock.js';
+import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { UserCouponBundleRecord, UserCouponState } from '../issuance.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore } from '../lifecycle.js';
@@ -8,22 +9,6 @@ import { issueNextRound } from './lifecycle-round.js';
 import { guarded } from './requests.js';
 
 type Outcome = Guarded<LifecycleOutcome>;
-
-/** Tables `sandbox reset` empties, children first; tenants, keys, settings and replay nonces are kept. */
-const BUSINESS_TABLES = [
-  'webhook_attempts',
-  'outbox',
-  'user_coupons',
-  'user_coupon_bundles',
-  'issuances',
-  'tokens',
-  'user_counts',
-  'stock_day_counts',
-  'stocks',
-  'stock_bundles',
-  'product_coupons',
-  'request_records',
-];
 
 const TRANSITION =
   'UPDATE user_coupons SET state = $1, detail = $2, updated_at = $3 WHERE coupon_code = $4 AND state = $5';

@@ -1,32 +1,17 @@
-import type { MerchantRecord, PlatformKeyRecord, TenantStore } from '../tenants.js';
+import {
+  type AppIdRow,
+  type BrandRow,
+  type MerchantKeyRow,
+  type MerchantRow,
+  type PlatformKeyRow,
+  toAppId,
+  toBrand,
+  toMerchant,
+  toMerchantKey,
+  toPlatformKey,
+} from '../rows/tenants.js';
+import type { TenantStore } from '../tenants.js';
 import type { Database } from './database.js';
-
-type MerchantRow = {
-  mchid: string;
-  name: string;
-  apiv3_key: string;
-  notify_url: string | null;
-  notify_updated_at: string | null;
-  created_at: string;
-};
-
-type PlatformKeyRow = { key_id: string; private_key_pem: string; public_key_pem: string; created_at: string };
-
-const toMerchant = (r: MerchantRow): MerchantRecord => ({
-  mchid: r.mchid,
-  name: r.name,
-  apiv3Key: r.apiv3_key,
-  notifyUrl: r.notify_url,
-  notifyUpdatedAt: r.notify_updated_at,
-  createdAt: r.created_at,
-});
-
-const toPlatformKey = (r: PlatformKeyRow): PlatformKeyRecord => ({
-  keyId: r.key_id,
-  privateKeyPem: r.private_key_pem,
-  publicKeyPem: r.public_key_pem,
-  createdAt: r.created_at,
-});
 
 const FIRST_PLATFORM_KEY = 'SELECT * FROM platform_keys ORDER BY created_at, key_id LIMIT 1';
 
@@ -85,13 +70,11 @@ export function postgresTenants(db: Database): TenantStore {
       );
     },
     async getMerchantKey(mchid, serialNo) {
-      const [r] = await db.query<{ mchid: string; serial_no: string; public_key_pem: string; created_at: string }>(
-        'SELECT * FROM merchant_keys WHERE mchid = $1 AND serial_no = $2',
-        [mchid, serialNo],
-      );
-      return r
-        ? { mchid: r.mchid, serialNo: r.serial_no, publicKeyPem: r.public_key_pem, createdAt: r.created_at }
-        : null;
+      const [r] = await db.query<MerchantKeyRow>('SELECT * FROM merchant_keys WHERE mchid = $1 AND serial_no = $2', [
+        mchid,
+        serialNo,
+      ]);
+      return r ? toMerchantKey(r) : null;
     },
     async insertBrand(b) {
       return inserted(
@@ -100,11 +83,8 @@ export function postgresTenants(db: Database): TenantStore {
       );
     },
     async getBrand(brandId) {
-      const [r] = await db.query<{ brand_id: string; name: string; secret: string; created_at: string }>(
-        'SELECT * FROM brands WHERE brand_id = $1',
-        [brandId],
-      );
-      return r ? { brandId: r.brand_id, name: r.name, secret: r.secret, createdAt: r.created_at } : null;
+      const [r] = await db.query<BrandRow>('SELECT * FROM brands WHERE brand_id = $1', [brandId]);
+      return r ? toBrand(r) : null;
     },
     async authorizeBrand(brandId, mchid, at) {
       await db.query(
@@ -126,11 +106,8 @@ export function postgresTenants(db: Database): TenantStore {
       );
     },
     async getAppId(appid) {
-      const [r] = await db.query<{ appid: string; owner_type: 'MERCHANT' | 'BRAND'; owner_id: string }>(
-        'SELECT * FROM appids WHERE appid = $1',
-        [appid],
-      );
-      return r ? { appid: r.appid, ownerType: r.owner_type, ownerId: r.owner_id } : null;
+      const [r] = await db.query<AppIdRow>('SELECT * FROM appids WHERE appid = $1', [appid]);
+      return r ? toAppId(r) : null;
     },
     async setUnionId(brandId, openid, unionid) {
       await db.query(

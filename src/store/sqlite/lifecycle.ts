@@ -1,4 +1,5 @@
 import { toRfc3339 } from '../../domain/clock.js';
+import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import { NO_DAILY_CAP } from '../counters.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
@@ -20,22 +21,6 @@ class Abort {
 }
 
 const STALE = new Abort({ kind: 'STALE' });
-
-/** Tables `sandbox reset` empties, children first; tenants, keys and settings are kept. */
-const BUSINESS_TABLES = [
-  'webhook_attempts',
-  'outbox',
-  'user_coupons',
-  'user_coupon_bundles',
-  'issuances',
-  'tokens',
-  'user_counts',
-  'stock_day_counts',
-  'stocks',
-  'stock_bundles',
-  'product_coupons',
-  'request_records',
-];
 
 interface Guard {
   request: RequestRecord;

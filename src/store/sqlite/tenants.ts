@@ -1,3 +1,15 @@
+import {
+  type AppIdRow,
+  type BrandRow,
+  type MerchantKeyRow,
+  type MerchantRow,
+  type PlatformKeyRow,
+  toAppId,
+  toBrand,
+  toMerchant,
+  toMerchantKey,
+  toPlatformKey,
+} from '../rows/tenants.js';
 import type {
   AppIdRecord,
   BrandRecord,
@@ -8,32 +20,11 @@ import type {
 } from '../tenants.js';
 import type { SqliteDb } from './database.js';
 
-interface MerchantRow {
-  mchid: string;
-  name: string;
-  apiv3_key: string;
-  notify_url: string | null;
-  notify_updated_at: string | null;
-  created_at: string;
-}
-
-const toMerchant = (r: MerchantRow): MerchantRecord => ({
-  mchid: r.mchid,
-  name: r.name,
-  apiv3Key: r.apiv3_key,
-  notifyUrl: r.notify_url,
-  notifyUpdatedAt: r.notify_updated_at,
-  createdAt: r.created_at,
-});
-
 export function sqliteTenants(db: SqliteDb): TenantStore {
   const q = {
     getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?'),
     initSetting: db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-    getPlatformKey: db.prepare<
-      [],
-      { key_id: string; private_key_pem: string; public_key_pem: string; created_at: string }
-    >('SELECT * FROM platform_keys ORDER BY created_at LIMIT 1'),
+    getPlatformKey: db.prepare<[], PlatformKeyRow>('SELECT * FROM platform_keys ORDER BY created_at LIMIT 1'),
     insertPlatformKey: db.prepare(
       'INSERT INTO platform_keys (key_id, private_key_pem, public_key_pem, created_at) VALUES (?, ?, ?, ?)',
     ),
@@ -46,16 +37,13 @@ export function sqliteTenants(db: SqliteDb): TenantStore {
     insertMerchantKey: db.prepare(
       'INSERT INTO merchant_keys (mchid, serial_no, public_key_pem, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
-    getMerchantKey: db.prepare<
-      [string, string],
-      { mchid: string; serial_no: string; public_key_pem: string; created_at: string }
-    >('SELECT * FROM merchant_keys WHERE mchid = ? AND serial_no = ?'),
+    getMerchantKey: db.prepare<[string, string], MerchantKeyRow>(
+      'SELECT * FROM merchant_keys WHERE mchid = ? AND serial_no = ?',
+    ),
     insertBrand: db.prepare(
       'INSERT INTO brands (brand_id, name, secret, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
-    getBrand: db.prepare<[string], { brand_id: string; name: string; secret: string; created_at: string }>(
-      'SELECT * FROM brands WHERE brand_id = ?',
-    ),
+    getBrand: db.prepare<[string], BrandRow>('SELECT * FROM brands WHERE brand_id = ?'),
     authorize: db.prepare(
       'INSERT INTO brand_authorizations (brand_id, mchid, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -65,9 +53,7 @@ export function sqliteTenants(db: SqliteDb): TenantStore {
     upsertAppId: db.prepare(
       'INSERT INTO appids (appid, owner_type, owner_id) VALUES (?, ?, ?) ON CONFLICT (appid) DO UPDATE SET owner_type = excluded.owner_type, owner_id = excluded.owner_id',
     ),
-    getAppId: db.prepare<[string], { appid: string; owner_type: 'MERCHANT' | 'BRAND'; owner_id: string }>(
-      'SELECT * FROM appids WHERE appid = ?',
-    ),
+    getAppId: db.prepare<[string], AppIdRow>('SELECT * FROM appids WHERE appid = ?'),
     setUnionId: db.prepare(
       'INSERT INTO unionids (brand_id, openid, unionid) VALUES (?, ?, ?) ON CONFLICT (brand_id, openid) DO UPDATE SET unionid = excluded.unionid',
     ),
@@ -86,21 +72,13 @@ export function sqliteTenants(db: SqliteDb): TenantStore {
     },
     async getPlatformKey() {
       const r = q.getPlatformKey.get();
-      return r
-        ? { keyId: r.key_id, privateKeyPem: r.private_key_pem, publicKeyPem: r.public_key_pem, createdAt: r.created_at }
-        : null;
+      return r ? toPlatformKey(r) : null;
     },
     async initPlatformKey(key: PlatformKeyRecord) {
       return db
         .transaction(() => {
           const existing = q.getPlatformKey.get();
-          if (existing)
-            return {
-              keyId: existing.key_id,
-              privateKeyPem: existing.private_key_pem,
-              publicKeyPem: existing.public_key_pem,
-              createdAt: existing.created_at,
-            };
+          if (existing) return toPlatformKey(existing);
           q.insertPlatformKey.run(key.keyId, key.privateKeyPem, key.publicKeyPem, key.createdAt);
           return key;
         })
@@ -124,16 +102,14 @@ export function sqliteTenants(db: SqliteDb): TenantStore {
     },
     async getMerchantKey(mchid, serialNo) {
       const r = q.getMerchantKey.get(mchid, serialNo);
-      return r
-        ? { mchid: r.mchid, serialNo: r.serial_no, publicKeyPem: r.public_key_pem, createdAt: r.created_at }
-        : null;
+      return r ? toMerchantKey(r) : null;
     },
     async insertBrand(b: BrandRecord) {
       return q.insertBrand.run(b.brandId, b.name, b.secret, b.createdAt).changes > 0;
     },
     async getBrand(brandId) {
       const r = q.getBrand.get(brandId);
-      return r ? { brandId: r.brand_id, name: r.name, secret: r.secret, createdAt: r.created_at } : null;
+      return r ? toBrand(r) : null;
     },
     async authorizeBrand(brandId, mchid, at) {
       q.authorize.run(brandId, mchid, at);
@@ -146,7 +122,7 @@ export function sqliteTenants(db: SqliteDb): TenantStore {
     },
     async getAppId(appid) {
       const r = q.getAppId.get(appid);
-      return r ? { appid: r.appid, ownerType: r.owner_type, ownerId: r.owner_id } : null;
+      return r ? toAppId(r) : null;
     },
     async setUnionId(brandId, openid, unionid) {
       q.setUnionId.run(brandId, openid, unionid);

@@ -1,0 +1,15 @@
+/** Tables `sandbox reset` empties, children first; tenants, keys, settings and replay nonces are kept. */
+export const BUSINESS_TABLES = [
+  'webhook_attempts',
+  'outbox',
+  'user_coupons',
+  'user_coupon_bundles',
+  'issuances',
+  'tokens',
+  'user_counts',
+  'stock_day_counts',
+  'stocks',
+  'stock_bundles',
+  'product_coupons',
+  'request_records',
+];
