@@ -144,3 +144,9 @@ export interface LifecycleStore {
   /** Sandbox reset (D-20): deletes every catalog, issuance, lifecycle and outbox record; tenants and keys stay. */
   wipeBusinessData(): Promise<void>;
 }
+
+/** The callback delivery part of the lifecycle port. */
+export type OutboxStore = Pick<
+  LifecycleStore,
+  'claimDueEvents' | 'recordDeliveryAttempt' | 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver'
+>;

@@ -1,3 +1,4 @@
+import { type BudgetStock, planBudgetChange } from '../budget.js';
 import type { BudgetChange, BudgetDimension, CatalogStore, StockQuery } from '../catalog.js';
 import type { StockRow } from '../rows/catalog.js';
 import { STOCKS_FOR_DAY, toStock } from './catalog-rows.js';
@@ -5,14 +6,6 @@ import type { Database, PgClient } from './database.js';
 import { guarded } from './requests.js';
 
 type StockReads = Pick<CatalogStore, 'getBundleStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'>;
-
-type BudgetRow = {
-  stock_id: string;
-  max_count: number;
-  max_count_per_day: number | null;
-  total_count: number;
-  today_count: number;
-};
 
 function filters(q: StockQuery, values: unknown[]): string {
   const add = (v: unknown) => {
@@ -26,9 +19,8 @@ function filters(q: StockQuery, values: unknown[]): string {
 }
 
 /**
- * Locks the bundle's stocks (in index order, like every writer of several stocks) and changes the dimension only
- * if every carrier still holds `expected` and `target` is not below what was issued: the total for `max_count`,
- * the given day's count for `max_count_per_day`.
+ * Locks the bundle's stocks (in index order, like every writer of several stocks), then changes the dimension of
+ * the carriers if `planBudgetChange` allows it.
  */
 async function changeBudget(
   c: PgClient,
@@ -39,23 +31,19 @@ async function changeBudget(
   day: string,
   at: string,
 ): Promise<BudgetChange> {
-  const { rows } = await c.query<BudgetRow>(
-    `SELECT s.stock_id, s.max_count, s.max_count_per_day, s.total_count, COALESCE(d.count, 0) AS today_count
+  const { rows: stocks } = await c.query<BudgetStock>(
+    `SELECT s.stock_id AS "stockId", s.max_count AS "maxCount", s.max_count_per_day AS "maxCountPerDay",
+       s.total_count AS "totalCount", COALESCE(d.count, 0) AS "todayCount"
      FROM stocks s LEFT JOIN stock_day_counts d ON d.stock_id = s.stock_id AND d.day = $2
      WHERE s.stock_bundle_id = $1 ORDER BY s.idx FOR UPDATE OF s`,
     [stockBundleId, day],
   );
-  const current = (r: BudgetRow) => (dimension === 'max_count' ? r.max_count : r.max_count_per_day);
-  const carriers = rows.filter((r) => current(r) !== null);
-  const stale = carriers.find((r) => current(r) !== expected);
-  if (carriers.length === 0 || stale) return { ok: false, reason: 'stale', actual: stale ? current(stale) : null };
-  const issued = Math.max(...carriers.map((r) => (dimension === 'max_count' ? r.total_count : r.today_count)));
-  if (target < issued) return { ok: false, reason: 'below_issued', issued };
-  const ids = carriers.map((r) => r.stock_id);
+  const { change, carriers: ids } = planBudgetChange(stocks, dimension, expected, target);
+  if (!change.ok) return change;
   await c.query(`UPDATE stocks SET ${dimension} = $2, updated_at = $3 WHERE stock_id = ANY($1)`, [ids, target, at]);
   if (dimension === 'max_count_per_day')
     await c.query('UPDATE stock_day_counts SET cap = $2 WHERE stock_id = ANY($1) AND day = $3', [ids, target, day]);
-  return { ok: true };
+  return change;
 }
 
 export function postgresStocks(db: Database): StockReads {

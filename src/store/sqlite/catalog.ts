@@ -1,3 +1,4 @@
+import { planBudgetChange } from '../budget.js';
 import type { BudgetChange, CatalogStore, Guarded, RequestRecord, StockBundleRecord, StockRecord } from '../catalog.js';
 import {
   PRODUCT_COUPON_COLUMNS,
@@ -136,22 +137,16 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
         request,
         (): BudgetChange => {
           const stocks = q.bundleStocks.all(day, bundleId).map(toStock);
-          const carriers = dimension === 'max_count' ? stocks : stocks.filter((s) => s.maxCountPerDay !== null);
-          if (carriers.length === 0) return { ok: false, reason: 'stale', actual: null };
-          for (const s of carriers) {
-            const actual = dimension === 'max_count' ? s.maxCount : s.maxCountPerDay;
-            if (actual !== expected) return { ok: false, reason: 'stale', actual };
-            const issued = dimension === 'max_count' ? s.totalCount : s.todayCount;
-            if (target < issued) return { ok: false, reason: 'below_issued', issued };
-          }
-          for (const s of carriers) {
-            if (dimension === 'max_count') q.setMaxCount.run(target, at, s.stockId);
+          const { change, carriers } = planBudgetChange(stocks, dimension, expected, target);
+          if (!change.ok) return change;
+          for (const stockId of carriers) {
+            if (dimension === 'max_count') q.setMaxCount.run(target, at, stockId);
             else {
-              q.setMaxPerDay.run(target, at, s.stockId);
-              q.setDayCap.run(target, s.stockId, day);
+              q.setMaxPerDay.run(target, at, stockId);
+              q.setDayCap.run(target, stockId, day);
             }
           }
-          return { ok: true };
+          return change;
         },
         (change) => change.ok,
       );

@@ -1,4 +1,4 @@
-import type { LifecycleStore } from '../lifecycle.js';
+import type { OutboxStore } from '../lifecycle.js';
 import { insertStatement } from '../rows/insert.js';
 import { parseJsonText } from '../rows/json.js';
 import {
@@ -11,11 +11,6 @@ import {
   toAttempt,
 } from '../rows/outbox.js';
 import type { SqliteDb } from './database.js';
-
-type OutboxStore = Pick<
-  LifecycleStore,
-  'claimDueEvents' | 'recordDeliveryAttempt' | 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver'
->;
 
 const toDelivery = deliveryMapper(parseJsonText);
 
