@@ -5,3 +5,15 @@ import { MAX_BUDGET } from '../schemas/objects/stock.js';
  * and no stock can issue more than its budget in a day.
  */
 export const NO_DAILY_CAP = MAX_BUDGET;
+
+export type Counter = 'total' | 'day' | 'user';
+
+/** Stock #0's counters in the order an issuance takes them, so the first refusal is the one D-4 reports. */
+export const ISSUE_COUNTERS = [
+  { counter: 'user', refusal: 'USER_LIMIT_REACHED' },
+  { counter: 'total', refusal: 'SOLD_OUT' },
+  { counter: 'day', refusal: 'DAILY_SOLD_OUT' },
+] as const satisfies readonly { counter: Counter; refusal: string }[];
+
+/** Stock #k+1's counters in the order the next round takes them (D-11); the first that refuses is reported. */
+export const NEXT_ROUND_COUNTERS: readonly Counter[] = ['total', 'day', 'user'];

@@ -1,5 +1,5 @@
 import type { StockState } from '../catalog.js';
-import { NO_DAILY_CAP } from '../counters.js';
+import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
 import { insertStatement } from '../rows/insert.js';
 import { type IssuanceRow, toIssuance } from '../rows/issuance.js';
@@ -15,7 +15,7 @@ import {
 } from '../rows/issuance-values.js';
 import type { Database } from './database.js';
 
-type Refusal = 'USER_LIMIT_REACHED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT';
+type Refusal = (typeof ISSUE_COUNTERS)[number]['refusal'];
 
 const INSERT_ISSUANCE = `${insertStatement('issuances', ISSUANCE_COLUMNS, 'postgres')}
 ON CONFLICT (mchid, brand_id, send_request_no) DO NOTHING`;
@@ -46,7 +46,7 @@ const INSERT_EVENT = insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'postgres')
  * The issuance transaction (design.md): bind the request number, then take one unit of each counter of stock #0
  * with conditional single-statement updates, which lock the counter rows before reading them, so concurrent
  * issuances on any number of instances queue on the row and re-check the condition on the latest value.
- * Counters are taken per-user → total → daily, so the first refusal is the one D-4 reports.
+ * Counters are taken in `ISSUE_COUNTERS` order, so the first refusal is the one D-4 reports.
  */
 export async function issueBundle(db: Database, command: IssueCommand): Promise<IssueOutcome> {
   const { issuance: i, limits } = command;
@@ -67,12 +67,21 @@ export async function issueBundle(db: Database, command: IssueCommand): Promise<
       const state = rows[0]?.state ?? null;
       return rollback(state === 'SENDING' ? { kind } : { kind: 'NOT_AVAILABLE', state });
     };
-    if ((await c.query(COUNT_USER, [limits.stockId, i.userKey])).rowCount === 0) return refuse('USER_LIMIT_REACHED');
-    const total = await c.query<{ max_count_per_day: number | null }>(COUNT_TOTAL, [limits.stockId]);
-    if (total.rowCount === 0) return refuse('SOLD_OUT');
-    const dayCap = total.rows[0]!.max_count_per_day ?? NO_DAILY_CAP;
-    if ((await c.query(COUNT_DAY, [limits.stockId, limits.day, dayCap])).rowCount === 0)
-      return refuse('DAILY_SOLD_OUT');
+    // The day counter's cap is the one the total counter read, under the stock row's lock.
+    let dayCap: number | undefined;
+    const take: Record<Counter, () => Promise<boolean>> = {
+      user: async () => (await c.query(COUNT_USER, [limits.stockId, i.userKey])).rowCount !== 0,
+      total: async () => {
+        const { rows } = await c.query<{ max_count_per_day: number | null }>(COUNT_TOTAL, [limits.stockId]);
+        dayCap = rows[0] ? (rows[0].max_count_per_day ?? NO_DAILY_CAP) : undefined;
+        return rows[0] !== undefined;
+      },
+      day: async () => {
+        if (dayCap === undefined) throw new Error('the day counter is taken after the total counter');
+        return (await c.query(COUNT_DAY, [limits.stockId, limits.day, dayCap])).rowCount !== 0;
+      },
+    };
+    for (const { counter, refusal } of ISSUE_COUNTERS) if (!(await take[counter]())) return refuse(refusal);
 
     await c.query(INSERT_BUNDLE, userCouponBundleValues(command.bundle));
     await c.query(INSERT_COUPON, userCouponValues(command.coupon));

@@ -1,4 +1,4 @@
-import { NO_DAILY_CAP } from '../counters.js';
+import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { LifecycleOutcome, NextRound } from '../lifecycle.js';
 import { insertStatement } from '../rows/insert.js';
 import {
@@ -25,17 +25,18 @@ const INSERT_COUPON = `${insertStatement('user_coupons', USER_COUPON_COLUMNS, 'p
 const INSERT_EVENT = insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'postgres');
 
 /**
- * Issues coupon #k+1 inside the use transaction (D-11): stock #k+1's total, day and per-user counters, each one
+ * Issues coupon #k+1 inside the use transaction (D-11): stock #k+1's counters in `NEXT_ROUND_COUNTERS` order, each one
  * conditional statement, then the coupon and its SEND event. Returns why it could not, so the caller rolls back;
  * a coupon already at that index (a concurrent use of a returned coupon) is `STALE`.
  */
 export async function issueNextRound(c: PgClient, n: NextRound): Promise<LifecycleOutcome | null> {
   const k = n.coupon;
-  if ((await c.query(COUNT_TOTAL, [k.stockId])).rowCount === 0) return { kind: 'REFUSED', counter: 'total' };
-  if ((await c.query(COUNT_DAY, [k.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP])).rowCount === 0)
-    return { kind: 'REFUSED', counter: 'day' };
-  if ((await c.query(COUNT_USER, [k.stockId, k.userKey, n.maxCountPerUser])).rowCount === 0)
-    return { kind: 'REFUSED', counter: 'user' };
+  const take: Record<Counter, () => Promise<boolean>> = {
+    total: async () => (await c.query(COUNT_TOTAL, [k.stockId])).rowCount !== 0,
+    day: async () => (await c.query(COUNT_DAY, [k.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP])).rowCount !== 0,
+    user: async () => (await c.query(COUNT_USER, [k.stockId, k.userKey, n.maxCountPerUser])).rowCount !== 0,
+  };
+  for (const counter of NEXT_ROUND_COUNTERS) if (!(await take[counter]())) return { kind: 'REFUSED', counter };
   const inserted = await c.query(INSERT_COUPON, userCouponValues(k));
   if (inserted.rowCount === 0) return { kind: 'STALE' };
   await c.query(INSERT_EVENT, outboxEventValues(n.event));

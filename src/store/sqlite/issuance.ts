@@ -1,5 +1,5 @@
 import type { StockState } from '../catalog.js';
-import { NO_DAILY_CAP } from '../counters.js';
+import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { IssuanceStore, IssueCommand, IssueOutcome, TokenRecord } from '../issuance.js';
 import { insertStatement } from '../rows/insert.js';
 import {
@@ -82,11 +82,12 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     const { limits } = c;
     const stock = q.stockCaps.get(limits.stockId);
     if (stock?.state !== 'SENDING') throw new Refused({ kind: 'NOT_AVAILABLE', state: stock?.state ?? null });
-    if (q.bumpUser.run(limits.stockId, i.userKey, stock.max_count_per_user).changes === 0)
-      throw new Refused({ kind: 'USER_LIMIT_REACHED' });
-    if (q.bumpTotal.run(limits.stockId).changes === 0) throw new Refused({ kind: 'SOLD_OUT' });
-    if (q.bumpDay.run(limits.stockId, limits.day, stock.max_count_per_day ?? NO_DAILY_CAP).changes === 0)
-      throw new Refused({ kind: 'DAILY_SOLD_OUT' });
+    const take: Record<Counter, () => boolean> = {
+      user: () => q.bumpUser.run(limits.stockId, i.userKey, stock.max_count_per_user).changes > 0,
+      total: () => q.bumpTotal.run(limits.stockId).changes > 0,
+      day: () => q.bumpDay.run(limits.stockId, limits.day, stock.max_count_per_day ?? NO_DAILY_CAP).changes > 0,
+    };
+    for (const { counter, refusal } of ISSUE_COUNTERS) if (!take[counter]()) throw new Refused({ kind: refusal });
     q.insertBundle.run(...userCouponBundleValues(c.bundle));
     q.insertCoupon.run(...userCouponValues(c.coupon));
     q.insertEvent.run(...outboxEventValues(c.event));

@@ -1,7 +1,7 @@
 import { toRfc3339 } from '../../domain/clock.js';
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
-import { NO_DAILY_CAP } from '../counters.js';
+import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
 import { insertStatement } from '../rows/insert.js';
 import {
@@ -99,11 +99,12 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
   const issueNext = (n: NextRound) => {
     const c = n.coupon;
     if (q.bundleState.get(c.userCouponBundleId)?.state !== 'ACTIVE') throw STALE;
-    if (q.bumpTotal.run(c.stockId).changes === 0) throw new Abort({ kind: 'REFUSED', counter: 'total' });
-    if (q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP).changes === 0)
-      throw new Abort({ kind: 'REFUSED', counter: 'day' });
-    if (q.bumpUser.run(c.stockId, c.userKey, n.maxCountPerUser).changes === 0)
-      throw new Abort({ kind: 'REFUSED', counter: 'user' });
+    const take: Record<Counter, () => boolean> = {
+      total: () => q.bumpTotal.run(c.stockId).changes > 0,
+      day: () => q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP).changes > 0,
+      user: () => q.bumpUser.run(c.stockId, c.userKey, n.maxCountPerUser).changes > 0,
+    };
+    for (const counter of NEXT_ROUND_COUNTERS) if (!take[counter]()) throw new Abort({ kind: 'REFUSED', counter });
     if (q.insertCoupon.run(...userCouponValues(c)).changes === 0) throw STALE;
     q.insertEvent.run(...outboxEventValues(n.event));
   };
