@@ -8,8 +8,8 @@ import {
   stockValues,
   toStockBundle,
 } from '../rows/catalog.js';
-import { insertStatement } from '../rows/insert.js';
 import { jsonText } from '../rows/json.js';
+import { insertStatement } from '../rows/statements.js';
 import { toProductCoupon } from './catalog-rows.js';
 import type { Database, PgClient } from './database.js';
 import { guarded, selectRequest } from './requests.js';

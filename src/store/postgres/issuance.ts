@@ -1,5 +1,5 @@
-import type { IssuanceStore, UserCouponQuery } from '../issuance.js';
-import { insertStatement } from '../rows/insert.js';
+import type { IssuanceStore } from '../issuance.js';
+import { userCouponFilters } from '../rows/filters.js';
 import {
   type IssuanceRow,
   type TokenRow,
@@ -12,24 +12,12 @@ import {
 } from '../rows/issuance.js';
 import { TOKEN_COLUMNS, tokenValues } from '../rows/issuance-values.js';
 import { alreadyParsed } from '../rows/json.js';
+import { insertStatement, whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
 import { issueBundle } from './issue.js';
 
 const toUserCoupon = userCouponMapper(alreadyParsed);
 const INSERT_TOKEN = insertStatement('tokens', TOKEN_COLUMNS, 'postgres');
-
-function userCouponFilters(q: UserCouponQuery, values: unknown[]): string {
-  const add = (v: unknown) => {
-    values.push(v);
-    return `$${values.length}`;
-  };
-  const parts = [`brand_id = ${add(q.brandId)}`, `openid = ${add(q.openid)}`, `mchid = ${add(q.mchid)}`];
-  if (q.state !== undefined) parts.push(`state = ${add(q.state)}`);
-  if (q.productCouponId !== undefined) parts.push(`product_coupon_id = ${add(q.productCouponId)}`);
-  if (q.stockId !== undefined) parts.push(`stock_id = ${add(q.stockId)}`);
-  if (q.userCouponBundleId !== undefined) parts.push(`user_coupon_bundle_id = ${add(q.userCouponBundleId)}`);
-  return parts.join(' AND ');
-}
 
 export function postgresIssuance(db: Database): IssuanceStore {
   return {
@@ -85,15 +73,14 @@ export function postgresIssuance(db: Database): IssuanceStore {
 
     async listUserCoupons(q) {
       return db.tx(async (c) => {
-        const values: unknown[] = [];
-        const where = userCouponFilters(q, values);
+        const { where, values } = whereEqual(userCouponFilters(q), 'postgres');
         const page = await c.query<UserCouponRow<unknown>>(
-          `SELECT * FROM user_coupons WHERE ${where} ORDER BY created_at DESC, coupon_code
+          `SELECT * FROM user_coupons ${where} ORDER BY created_at DESC, coupon_code
            OFFSET $${values.length + 1} LIMIT $${values.length + 2}`,
           [...values, q.offset, q.limit],
         );
         const count = await c.query<{ total: number }>(
-          `SELECT count(*)::int AS total FROM user_coupons WHERE ${where}`,
+          `SELECT count(*)::int AS total FROM user_coupons ${where}`,
           values,
         );
         return { coupons: page.rows.map(toUserCoupon), total: count.rows[0]!.total };

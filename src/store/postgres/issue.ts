@@ -1,7 +1,6 @@
 import type { StockState } from '../catalog.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
-import { insertStatement } from '../rows/insert.js';
 import { type IssuanceRow, toIssuance } from '../rows/issuance.js';
 import {
   ISSUANCE_COLUMNS,
@@ -13,6 +12,7 @@ import {
   userCouponBundleValues,
   userCouponValues,
 } from '../rows/issuance-values.js';
+import { insertStatement } from '../rows/statements.js';
 import type { Database } from './database.js';
 
 type Refusal = (typeof ISSUE_COUNTERS)[number]['refusal'];

@@ -1,5 +1,5 @@
 import type { OutboxStore } from '../lifecycle.js';
-import { insertStatement } from '../rows/insert.js';
+import { deliveryFilters } from '../rows/filters.js';
 import { alreadyParsed } from '../rows/json.js';
 import {
   ATTEMPT_COLUMNS,
@@ -10,6 +10,7 @@ import {
   outcomeValues,
   toAttempt,
 } from '../rows/outbox.js';
+import { insertStatement, whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
 
 const toDelivery = deliveryMapper(alreadyParsed);
@@ -53,17 +54,7 @@ export function postgresOutbox(db: Database): OutboxStore {
     },
 
     listDeliveries(query) {
-      const values: unknown[] = [];
-      const where: string[] = [];
-      for (const [column, value] of [
-        ['state', query.state],
-        ['mchid', query.mchid],
-      ] as const) {
-        if (value === undefined) continue;
-        values.push(value);
-        where.push(`${column} = $${values.length}`);
-      }
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const { where: filter, values } = whereEqual(deliveryFilters(query), 'postgres');
       return db.tx(async (c) => {
         const page = await c.query<OutboxRow<unknown>>(
           `SELECT * FROM outbox ${filter} ORDER BY seq DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,

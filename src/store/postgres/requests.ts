@@ -1,6 +1,6 @@
 import type { Guarded, RequestKey, RequestRecord } from '../catalog.js';
-import { insertStatement } from '../rows/insert.js';
 import { INSERT_REQUEST_COLUMNS, type RequestRow, requestValues, toRequest } from '../rows/requests.js';
+import { insertStatement } from '../rows/statements.js';
 import type { PgClient } from './database.js';
 
 const INSERT_REQUEST = `${insertStatement('request_records', INSERT_REQUEST_COLUMNS, 'postgres')} ON CONFLICT DO NOTHING`;

@@ -1,22 +1,13 @@
 import { type BudgetStock, planBudgetChange } from '../budget.js';
-import type { BudgetChange, BudgetDimension, CatalogStore, StockQuery } from '../catalog.js';
+import type { BudgetChange, BudgetDimension, CatalogStore } from '../catalog.js';
 import type { StockRow } from '../rows/catalog.js';
+import { stockFilters } from '../rows/filters.js';
+import { whereEqual } from '../rows/statements.js';
 import { STOCKS_FOR_DAY, toStock } from './catalog-rows.js';
 import type { Database, PgClient } from './database.js';
 import { guarded } from './requests.js';
 
 type StockReads = Pick<CatalogStore, 'getBundleStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'>;
-
-function filters(q: StockQuery, values: unknown[]): string {
-  const add = (v: unknown) => {
-    values.push(v);
-    return `$${values.length}`;
-  };
-  const parts = [`s.product_coupon_id = ${add(q.productCouponId)}`];
-  if (q.stockBundleId !== undefined) parts.push(`s.stock_bundle_id = ${add(q.stockBundleId)}`);
-  if (q.state !== undefined) parts.push(`s.state = ${add(q.state)}`);
-  return parts.join(' AND ');
-}
 
 /**
  * Locks the bundle's stocks (in index order, like every writer of several stocks), then changes the dimension of
@@ -63,21 +54,22 @@ export function postgresStocks(db: Database): StockReads {
 
     async listStocks(q) {
       return db.tx(async (c) => {
-        const values: unknown[] = [q.day];
-        let where = filters(q, values);
+        const filter = whereEqual(stockFilters(q), 'postgres', 1);
+        const values: unknown[] = [q.day, ...filter.values];
+        let where = filter.where;
         if (q.afterStockId !== undefined) {
           values.push(q.afterStockId);
           where += ` AND (s.seq, s.idx) > (SELECT seq, idx FROM stocks WHERE stock_id = $${values.length})`;
         }
         values.push(q.limit);
         const page = await c.query<StockRow<unknown>>(
-          `${STOCKS_FOR_DAY} WHERE ${where} ORDER BY s.seq, s.idx LIMIT $${values.length}`,
+          `${STOCKS_FOR_DAY} ${where} ORDER BY s.seq, s.idx LIMIT $${values.length}`,
           values,
         );
-        const countValues: unknown[] = [];
+        const counted = whereEqual(stockFilters(q), 'postgres');
         const count = await c.query<{ total: number }>(
-          `SELECT count(*)::int AS total FROM stocks s WHERE ${filters(q, countValues)}`,
-          countValues,
+          `SELECT count(*)::int AS total FROM stocks s ${counted.where}`,
+          counted.values,
         );
         return { stocks: page.rows.map(toStock), total: count.rows[0]!.total };
       }, 'REPEATABLE READ');

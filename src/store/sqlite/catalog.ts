@@ -10,7 +10,8 @@ import {
   stockValues,
   toStockBundle,
 } from '../rows/catalog.js';
-import { insertStatement } from '../rows/insert.js';
+import { stockFilters } from '../rows/filters.js';
+import { insertStatement, whereEqual } from '../rows/statements.js';
 import { catalogMappers, STOCK_SELECT } from './catalog-rows.js';
 import type { SqliteDb } from './database.js';
 import { sqliteRequests } from './requests.js';
@@ -156,20 +157,13 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
       return r ? toStock(r) : null;
     },
     async listStocks(query) {
-      const filters: [string, string | undefined][] = [
-        ['s.product_coupon_id = ?', query.productCouponId],
-        ['s.stock_bundle_id = ?', query.stockBundleId],
-        ['s.state = ?', query.state],
-      ];
-      const used = filters.filter(([, v]) => v !== undefined) as [string, string][];
-      const where = used.map(([c]) => c).join(' AND ');
-      const args = used.map(([, v]) => v);
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM stocks s WHERE ${where}`).get(...args) as { n: number }).n;
+      const { where, values: args } = whereEqual(stockFilters(query), 'sqlite');
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM stocks s ${where}`).get(...args) as { n: number }).n;
       const after = query.afterStockId ? q.stockSeq.get(query.afterStockId)?.seq : undefined;
       if (query.afterStockId && after === undefined) return { stocks: [], total };
       const rows = db
         .prepare<(string | number)[], StockRow<string>>(
-          `${STOCK_SELECT} WHERE ${where}${after !== undefined ? ' AND s.seq > ?' : ''} ORDER BY s.seq LIMIT ?`,
+          `${STOCK_SELECT} ${where}${after !== undefined ? ' AND s.seq > ?' : ''} ORDER BY s.seq LIMIT ?`,
         )
         .all(query.day, ...args, ...(after !== undefined ? [after] : []), query.limit);
       return { stocks: rows.map(toStock), total };

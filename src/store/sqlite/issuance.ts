@@ -1,7 +1,7 @@
 import type { StockState } from '../catalog.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { IssuanceStore, IssueCommand, IssueOutcome, TokenRecord } from '../issuance.js';
-import { insertStatement } from '../rows/insert.js';
+import { userCouponFilters } from '../rows/filters.js';
 import {
   type IssuanceRow,
   type TokenRow,
@@ -25,6 +25,7 @@ import {
   userCouponValues,
 } from '../rows/issuance-values.js';
 import { parseJsonText } from '../rows/json.js';
+import { insertStatement, whereEqual } from '../rows/statements.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 
@@ -134,23 +135,11 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       return q.bundleCoupons.all(id).map(toUserCoupon);
     },
     async listUserCoupons(query) {
-      const filters: [string, string | undefined][] = [
-        ['brand_id', query.brandId],
-        ['openid', query.openid],
-        ['mchid', query.mchid],
-        ['state', query.state],
-        ['product_coupon_id', query.productCouponId],
-        ['stock_id', query.stockId],
-        ['user_coupon_bundle_id', query.userCouponBundleId],
-      ];
-      const used = filters.filter(([, v]) => v !== undefined) as [string, string][];
-      const clause = used.map(([column]) => `${column} = ?`).join(' AND ');
-      const args = used.map(([, v]) => v);
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM user_coupons WHERE ${clause}`).get(...args) as { n: number })
-        .n;
+      const { where, values: args } = whereEqual(userCouponFilters(query), 'sqlite');
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM user_coupons ${where}`).get(...args) as { n: number }).n;
       const rows = db
         .prepare<(string | number)[], UserCouponRow<string>>(
-          `SELECT * FROM user_coupons WHERE ${clause} ORDER BY created_at DESC, coupon_code LIMIT ? OFFSET ?`,
+          `SELECT * FROM user_coupons ${where} ORDER BY created_at DESC, coupon_code LIMIT ? OFFSET ?`,
         )
         .all(...args, query.limit, query.offset);
       return { coupons: rows.map(toUserCoupon), total };

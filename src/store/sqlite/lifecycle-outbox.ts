@@ -1,5 +1,5 @@
 import type { OutboxStore } from '../lifecycle.js';
-import { insertStatement } from '../rows/insert.js';
+import { deliveryFilters } from '../rows/filters.js';
 import { parseJsonText } from '../rows/json.js';
 import {
   ATTEMPT_COLUMNS,
@@ -10,6 +10,7 @@ import {
   outcomeValues,
   toAttempt,
 } from '../rows/outbox.js';
+import { insertStatement, whereEqual } from '../rows/statements.js';
 import type { SqliteDb } from './database.js';
 
 const toDelivery = deliveryMapper(parseJsonText);
@@ -47,13 +48,7 @@ export function sqliteOutbox(db: SqliteDb): OutboxStore {
       }).immediate();
     },
     async listDeliveries(query) {
-      const filters: [string, string | undefined][] = [
-        ['state = ?', query.state],
-        ['mchid = ?', query.mchid],
-      ];
-      const used = filters.filter(([, v]) => v !== undefined) as [string, string][];
-      const where = used.length ? `WHERE ${used.map(([c]) => c).join(' AND ')}` : '';
-      const args = used.map(([, v]) => v);
+      const { where, values: args } = whereEqual(deliveryFilters(query), 'sqlite');
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM outbox ${where}`).get(...args) as { n: number }).n;
       const rows = db
         .prepare<(string | number)[], OutboxRow<string>>(

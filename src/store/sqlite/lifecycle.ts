@@ -3,13 +3,13 @@ import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
-import { insertStatement } from '../rows/insert.js';
 import {
   OUTBOX_EVENT_COLUMNS,
   outboxEventValues,
   USER_COUPON_COLUMNS,
   userCouponValues,
 } from '../rows/issuance-values.js';
+import { insertStatement } from '../rows/statements.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';

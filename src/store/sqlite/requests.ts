@@ -1,6 +1,6 @@
 import type { RequestKey, RequestRecord } from '../catalog.js';
-import { insertStatement } from '../rows/insert.js';
 import { INSERT_REQUEST_COLUMNS, type RequestRow, requestValues, toRequest } from '../rows/requests.js';
+import { insertStatement } from '../rows/statements.js';
 import type { SqliteDb } from './database.js';
 
 /** D-5 on SQLite: request numbers bound to their first request, inside the caller's transaction. */
