@@ -1,5 +1,4 @@
 import type { StockState } from '../catalog.js';
-import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
 import { type IssuanceRow, toIssuance } from '../rows/issuance.js';
 import {
@@ -13,6 +12,7 @@ import {
   userCouponValues,
 } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
+import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import type { Database } from './database.js';
 
 type Refusal = (typeof ISSUE_COUNTERS)[number]['refusal'];

@@ -1,4 +1,3 @@
-import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { LifecycleOutcome, NextRound } from '../lifecycle.js';
 import {
   OUTBOX_EVENT_COLUMNS,
@@ -7,6 +6,7 @@ import {
   userCouponValues,
 } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
+import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import type { PgClient } from './database.js';
 
 const COUNT_TOTAL = 'UPDATE stocks SET total_count = total_count + 1 WHERE stock_id = $1 AND total_count < max_count';

@@ -1,8 +1,9 @@
-import { toRfc3339 } from '../../domain/clock.js';
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { UserCouponBundleRecord, UserCouponState } from '../issuance.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore } from '../lifecycle.js';
+import { unchangedSinceRead } from '../rules/bundle-coupons.js';
+import { couponTimeBounds } from '../rules/coupon-time.js';
 import type { Database, PgClient, Rollback } from './database.js';
 import { postgresOutbox } from './lifecycle-outbox.js';
 import { issueNextRound } from './lifecycle-round.js';
@@ -103,17 +104,13 @@ export function postgresLifecycle(db: Database): LifecycleStore {
           'SELECT coupon_code, state FROM user_coupons WHERE user_coupon_bundle_id = $1',
           [id],
         );
-        const wanted = new Map(expected.map((e) => [e.couponCode, e.state]));
-        if (rows.length !== wanted.size || rows.some((r) => wanted.get(r.coupon_code) !== r.state)) rollback(STALE);
+        if (!unchangedSinceRead(expected, rows)) rollback(STALE);
         for (const t of transitions) if (!(await apply(c, t))) rollback(STALE);
       });
     },
 
     advanceCouponStates(now, limit) {
-      const at = toRfc3339(now);
-      // Stored times are whole seconds in toRfc3339's fixed format, so they compare as text: `end < now` holds
-      // exactly when `end < toRfc3339(now + 999 ms)`, and `begin <= now` when `begin <= toRfc3339(now)`.
-      const expireBefore = toRfc3339(new Date(now.getTime() + 999));
+      const { at, expireBefore } = couponTimeBounds(now);
       return db.tx(async (c) => ({
         expired: (await c.query(EXPIRE, [at, expireBefore, limit])).rowCount ?? 0,
         activated: (await c.query(ACTIVATE, [at, limit])).rowCount ?? 0,

@@ -1,8 +1,8 @@
-import { type BudgetStock, planBudgetChange } from '../budget.js';
 import type { BudgetChange, BudgetDimension, CatalogStore } from '../catalog.js';
 import type { StockRow } from '../rows/catalog.js';
 import { stockFilters } from '../rows/filters.js';
 import { whereEqual } from '../rows/statements.js';
+import { type BudgetStock, planBudgetChange } from '../rules/budget.js';
 import { STOCKS_FOR_DAY, toStock } from './catalog-rows.js';
 import type { Database, PgClient } from './database.js';
 import { guarded } from './requests.js';

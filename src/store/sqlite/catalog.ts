@@ -1,4 +1,3 @@
-import { planBudgetChange } from '../budget.js';
 import type { BudgetChange, CatalogStore, Guarded, RequestRecord, StockBundleRecord, StockRecord } from '../catalog.js';
 import {
   PRODUCT_COUPON_COLUMNS,
@@ -12,6 +11,7 @@ import {
 } from '../rows/catalog.js';
 import { stockFilters } from '../rows/filters.js';
 import { insertStatement, whereEqual } from '../rows/statements.js';
+import { planBudgetChange } from '../rules/budget.js';
 import { catalogMappers, STOCK_SELECT } from './catalog-rows.js';
 import type { SqliteDb } from './database.js';
 import { sqliteRequests } from './requests.js';

@@ -1,5 +1,4 @@
 import type { StockState } from '../catalog.js';
-import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { IssuanceStore, IssueCommand, IssueOutcome, TokenRecord } from '../issuance.js';
 import { userCouponFilters } from '../rows/filters.js';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../rows/issuance-values.js';
 import { parseJsonText } from '../rows/json.js';
 import { insertStatement, whereEqual } from '../rows/statements.js';
+import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 

@@ -1,7 +1,5 @@
-import { toRfc3339 } from '../../domain/clock.js';
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
-import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../counters.js';
 import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
 import {
   OUTBOX_EVENT_COLUMNS,
@@ -10,6 +8,9 @@ import {
   userCouponValues,
 } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
+import { unchangedSinceRead } from '../rules/bundle-coupons.js';
+import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
+import { couponTimeBounds } from '../rules/coupon-time.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
@@ -128,18 +129,13 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
     },
     deactivateUserCouponBundle(request, command) {
       return guarded(request, () => {
-        const actual = q.bundleCoupons.all(command.userCouponBundleId);
-        const expected = new Map(command.expected.map((e) => [e.couponCode, e.state]));
-        if (actual.length !== expected.size || actual.some((a) => expected.get(a.coupon_code) !== a.state)) throw STALE;
+        if (!unchangedSinceRead(command.expected, q.bundleCoupons.all(command.userCouponBundleId))) throw STALE;
         if (q.deactivateBundle.run(command.deactivation.time, command.userCouponBundleId).changes === 0) throw STALE;
         for (const t of command.transitions) apply(t);
       });
     },
     async advanceCouponStates(now, limit) {
-      const at = toRfc3339(now);
-      // Stored times are whole seconds in toRfc3339's fixed format, so they compare as text: `end < now` holds
-      // exactly when `end < toRfc3339(now + 999 ms)`, and `begin <= now` when `begin <= toRfc3339(now)`.
-      const expireBefore = toRfc3339(new Date(now.getTime() + 999));
+      const { at, expireBefore } = couponTimeBounds(now);
       return db
         .transaction(() => ({
           expired: q.expire.run(at, expireBefore, limit).changes,

@@ -1,4 +1,4 @@
-import type { BudgetChange, BudgetDimension, StockRecord } from './catalog.js';
+import type { BudgetChange, BudgetDimension, StockRecord } from '../catalog.js';
 
 export type BudgetStock = Pick<StockRecord, 'stockId' | 'maxCount' | 'maxCountPerDay' | 'totalCount' | 'todayCount'>;
 
