@@ -3,10 +3,18 @@ import type { UserCouponRecord } from '../issuance.js';
 import type { DeactivateBundleCommand } from '../lifecycle.js';
 import type { Store } from '../port.js';
 import { LATER, request, type StoreContext } from './fixtures.js';
-import { confirm, DEACTIVATE, type Issued, issue, moved, nextRound, transition, USE } from './lifecycle-fixtures.js';
-
-const APPLIED = { ran: true, value: { kind: 'APPLIED' } };
-const STALE = { ran: true, value: { kind: 'STALE' } };
+import {
+  APPLIED,
+  confirm,
+  DEACTIVATE,
+  type Issued,
+  issue,
+  moved,
+  nextRound,
+  STALE,
+  transition,
+  USE,
+} from './lifecycle-fixtures.js';
 
 /** The command the service builds from the coupons it read: every coupon not USED becomes DEACTIVATED. */
 function deactivation(issued: Issued, coupons: UserCouponRecord[]): DeactivateBundleCommand {

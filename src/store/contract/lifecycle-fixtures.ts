@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { StockRecord } from '../catalog.js';
 import type { IssueCommand, OutboxEvent, UserCouponRecord, UserCouponState } from '../issuance.js';
-import type { CouponTransition, NextRound } from '../lifecycle.js';
+import type { CouponTransition, DeliveryRecord, NextRound } from '../lifecycle.js';
 import type { Store } from '../port.js';
 import {
   type BundleOptions,
@@ -16,6 +16,21 @@ import {
 } from './fixtures.js';
 
 /** Lifecycle records as the services build them: coupons moved between states, next rounds, due events. */
+
+/** Outcomes of a lifecycle call that ran. */
+export const APPLIED = { ran: true, value: { kind: 'APPLIED' } };
+export const STALE = { ran: true, value: { kind: 'STALE' } };
+
+/** An outbox event as stored before any delivery attempt. */
+export const pending = (e: OutboxEvent): DeliveryRecord => ({
+  ...e,
+  state: 'PENDING',
+  attempts: 0,
+  lockedUntil: null,
+  lastStatus: null,
+  lastError: null,
+  deliveredAt: null,
+});
 
 export const CONFIRM = 'confirm-user-coupon';
 export const USE = 'use-user-coupon';

@@ -3,7 +3,7 @@ import type { OutboxEvent } from '../issuance.js';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from '../lifecycle.js';
 import type { Store } from '../port.js';
 import { createCatalog, type StoreContext, uid } from './fixtures.js';
-import { iso, issue } from './lifecycle-fixtures.js';
+import { iso, issue, pending } from './lifecycle-fixtures.js';
 
 /** Issues one bundle per due time; returns their SEND events in that order. */
 async function events(store: Store, dueAt: string[], mchid?: string): Promise<OutboxEvent[]> {
@@ -13,16 +13,6 @@ async function events(store: Store, dueAt: string[], mchid?: string): Promise<Ou
     out.push((await issue(store, catalog, { event: { nextAttemptAt, ...(mchid ? { mchid } : {}) } })).command.event);
   return out;
 }
-
-const pending = (e: OutboxEvent): DeliveryRecord => ({
-  ...e,
-  state: 'PENDING',
-  attempts: 0,
-  lockedUntil: null,
-  lastStatus: null,
-  lastError: null,
-  deliveredAt: null,
-});
 
 function attempt(eventId: string, n: number, status: number | null, startedAt: string): DeliveryAttempt {
   return {

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../port.js';
 import { DAY, LATER, request, type StoreContext } from './fixtures.js';
-import { confirm, counters, type Issued, issue, moved, nextRound, transition, USE } from './lifecycle-fixtures.js';
-
-const APPLIED = { ran: true, value: { kind: 'APPLIED' } };
-const STALE = { ran: true, value: { kind: 'STALE' } };
+import {
+  APPLIED,
+  confirm,
+  counters,
+  type Issued,
+  issue,
+  moved,
+  nextRound,
+  pending,
+  STALE,
+  transition,
+  USE,
+} from './lifecycle-fixtures.js';
 
 /** Everything a refused or stale use must leave as it was. */
 async function snapshot(store: Store, issued: Issued) {
@@ -42,15 +51,7 @@ export function lifecycleUseContract(ctx: StoreContext): void {
       expect(await counters(store, s1!, userKey)).toEqual({ total: 1, today: 1, user: 1 });
       expect(await counters(store, s0!, userKey)).toEqual({ total: 1, today: 1, user: 1 });
       expect(await counters(store, s2!, userKey)).toEqual({ total: 0, today: 0, user: 0 });
-      expect(await store.getDelivery(next.event.eventId)).toEqual({
-        ...next.event,
-        state: 'PENDING',
-        attempts: 0,
-        lockedUntil: null,
-        lastStatus: null,
-        lastError: null,
-        deliveredAt: null,
-      });
+      expect(await store.getDelivery(next.event.eventId)).toEqual(pending(next.event));
       expect(await store.getRequestRecord(req)).toEqual(req);
     });
 

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { LATER, request, type StoreContext } from './fixtures.js';
-import { CONFIRM, confirm, issue, moved, nextRound, RETURN, transition, USE } from './lifecycle-fixtures.js';
-
-const APPLIED = { ran: true, value: { kind: 'APPLIED' } };
-const STALE = { ran: true, value: { kind: 'STALE' } };
+import {
+  APPLIED,
+  CONFIRM,
+  confirm,
+  issue,
+  moved,
+  nextRound,
+  RETURN,
+  STALE,
+  transition,
+  USE,
+} from './lifecycle-fixtures.js';
 
 /** Confirm and return, the request-number guard every lifecycle write shares (D-5), and compare-and-set. */
 export function lifecycleContract(ctx: StoreContext): void {
