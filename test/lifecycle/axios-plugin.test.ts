@@ -5,8 +5,8 @@ import type { ProductCouponSendNotification } from '../../src/client/index.js';
 import type { CallbackEnvelope } from '../../src/schemas/callbacks.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
-import { claim } from '../issuance/helpers.js';
-import { no } from './helpers.js';
+import { claim, presendBody } from '../issuance/helpers.js';
+import { couponRef, no } from './helpers.js';
 import { CallbackReceiver, type Trust, type Verified } from './receiver.js';
 
 /** The journey through the unmodified npm package, callbacks checked with its own signature and AES-GCM helpers. */
@@ -67,21 +67,9 @@ describe('the journey through wechatpay-axios-plugin', () => {
     const rounds = 3;
     const s = await seedBundle(c, { rounds, maxCountPerUser: 2 });
     const openid = 'o-axios-journey';
-    const ref = (round: number) => ({
-      product_coupon_id: s.productCouponId,
-      stock_id: s.stockIds[round]!,
-      appid: c.merchant.appid,
-      brand_id: c.merchant.brandId,
-    });
-    const bundleRequest = (sendRequestNo: string) => ({
-      brand_id: c.merchant.brandId,
-      product_coupon_id: s.productCouponId,
-      stock_bundle_id: s.stockBundleId,
-      appid: c.merchant.appid,
-      send_request_no: sendRequestNo,
-    });
+    const ref = (round: number) => couponRef(c, s, round);
 
-    const presend = await pc.users._openid_.preSendCouponBundle.post(bundleRequest('AXIOS_JOURNEY_1'), { openid });
+    const presend = await pc.users._openid_.preSendCouponBundle.post(presendBody(c, s, 'AXIOS_JOURNEY_1'), { openid });
     const claimed = await claim(c, dataOf<{ token: string }>(presend).token);
     expect(claimed.result).toBe('RECEIVED');
 

@@ -1,5 +1,6 @@
 import type { Seeded } from '../fixtures/catalog.js';
 import { type Running, type StartOptions, startCoupond } from '../harness.js';
+import { presendBody } from '../issuance/helpers.js';
 import { CallbackReceiver } from './receiver.js';
 
 const PREFIX = '/v3/marketing/partner/product-coupon';
@@ -93,14 +94,7 @@ export interface SentBundle {
 
 /** Direct send of one bundle to `openid` (send_channel API). */
 export async function sendBundle(c: Running, s: Seeded, openid: string, attach?: string): Promise<SentBundle> {
-  const res = await c.send('POST', paths.send(openid), {
-    brand_id: c.merchant.brandId,
-    product_coupon_id: s.productCouponId,
-    stock_bundle_id: s.stockBundleId,
-    appid: c.merchant.appid,
-    send_request_no: no('SEND'),
-    ...(attach ? { attach } : {}),
-  });
+  const res = await c.send('POST', paths.send(openid), presendBody(c, s, no('SEND'), attach ? { attach } : {}));
   const body = await res.json();
   if (res.status !== 200) throw new Error(`send ${res.status} ${JSON.stringify(body)}`);
   return { bundleId: body.user_coupon_bundle_id, code0: body.user_product_coupon_list[0].coupon_code };

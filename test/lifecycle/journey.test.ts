@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type WechatpayClient } from '../../src/client/index.js';
 import { shanghaiDay } from '../../src/domain/clock.js';
 import { seedBundle } from '../fixtures/catalog.js';
-import { claim, preSendToken } from '../issuance/helpers.js';
-import { type Env, no, startWithReceiver } from './helpers.js';
+import { claim, preSendToken, presendBody } from '../issuance/helpers.js';
+import { couponRef, type Env, no, startWithReceiver } from './helpers.js';
 
 let env: Env;
 let client: WechatpayClient;
@@ -28,12 +28,7 @@ describe('the journey of a bundle through coupond’s client (§12, §14, §15, 
     const s = await seedBundle(c, { rounds, maxCount: 10, maxCountPerUser: 2 });
     const openid = 'o-journey-user';
     const users = client.v3.marketing.partner.productCoupon.users._openid_;
-    const ref = (round: number) => ({
-      product_coupon_id: s.productCouponId,
-      stock_id: s.stockIds[round]!,
-      appid: c.merchant.appid,
-      brand_id: c.merchant.brandId,
-    });
+    const ref = (round: number) => couponRef(c, s, round);
 
     const token = await preSendToken(c, s, openid, 'JOURNEY_0001');
     const claimed = await claim(c, token);
@@ -137,14 +132,7 @@ describe('the journey of a bundle through coupond’s client (§12, §14, §15, 
     const before = receiver.received.length;
     const res = await client.v3.marketing.partner.productCoupon.users._openid_.couponBundles.post({
       openid: 'o-journey-api',
-      json: {
-        brand_id: c.merchant.brandId,
-        product_coupon_id: s.productCouponId,
-        stock_bundle_id: s.stockBundleId,
-        appid: c.merchant.appid,
-        send_request_no: no('DIRECT'),
-        attach: 'order-42',
-      },
+      json: presendBody(c, s, no('DIRECT'), { attach: 'order-42' }),
     });
     const [callback] = (await receiver.waitFor(before + 1)).slice(before);
     expect(callback?.resource).toMatchObject({
