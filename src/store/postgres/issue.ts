@@ -13,6 +13,7 @@ import {
 } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
+import { COUNT_DAY } from './counter-statements.js';
 import type { Database } from './database.js';
 
 type Refusal = (typeof ISSUE_COUNTERS)[number]['refusal'];
@@ -31,12 +32,6 @@ const COUNT_TOTAL = `
 UPDATE stocks SET total_count = total_count + 1
 WHERE stock_id = $1 AND state = 'SENDING' AND total_count < max_count
 RETURNING max_count_per_day`;
-
-const COUNT_DAY = `
-INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES ($1, $2, 1, $3)
-ON CONFLICT (stock_id, day) DO UPDATE SET count = stock_day_counts.count + 1, cap = excluded.cap
-WHERE stock_day_counts.count < excluded.cap
-RETURNING count`;
 
 const INSERT_BUNDLE = insertStatement('user_coupon_bundles', USER_COUPON_BUNDLE_COLUMNS, 'postgres');
 const INSERT_COUPON = insertStatement('user_coupons', USER_COUPON_COLUMNS, 'postgres');

@@ -7,14 +7,10 @@ import {
 } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
+import { COUNT_DAY } from './counter-statements.js';
 import type { PgClient } from './database.js';
 
 const COUNT_TOTAL = 'UPDATE stocks SET total_count = total_count + 1 WHERE stock_id = $1 AND total_count < max_count';
-
-const COUNT_DAY = `
-INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES ($1, $2, 1, $3)
-ON CONFLICT (stock_id, day) DO UPDATE SET count = stock_day_counts.count + 1, cap = excluded.cap
-WHERE stock_day_counts.count < excluded.cap`;
 
 const COUNT_USER = `
 INSERT INTO user_counts (stock_id, user_key, count, cap) VALUES ($1, $2, 1, $3)

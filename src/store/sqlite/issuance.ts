@@ -26,6 +26,7 @@ import {
 import { parseJsonText } from '../rows/json.js';
 import { insertStatement, whereEqual } from '../rows/statements.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
+import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 
@@ -48,10 +49,7 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     userCount: db.prepare<[string, string], { count: number }>(
       'SELECT count FROM user_counts WHERE stock_id = ? AND user_key = ?',
     ),
-    bumpUser: db.prepare(
-      `INSERT INTO user_counts (stock_id, user_key, count, cap) VALUES (?, ?, 1, ?)
-       ON CONFLICT (stock_id, user_key) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
-    ),
+    bumpUser: db.prepare(COUNT_USER),
     bumpTotal: db.prepare(
       `UPDATE stocks SET total_count = total_count + 1 WHERE stock_id = ? AND state = 'SENDING' AND total_count < max_count`,
     ),
@@ -59,10 +57,7 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       [string],
       { state: StockState; max_count_per_user: number; max_count_per_day: number | null }
     >('SELECT state, max_count_per_user, max_count_per_day FROM stocks WHERE stock_id = ?'),
-    bumpDay: db.prepare(
-      `INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (?, ?, 1, ?)
-       ON CONFLICT (stock_id, day) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
-    ),
+    bumpDay: db.prepare(COUNT_DAY),
     insertBundle: db.prepare(insertStatement('user_coupon_bundles', USER_COUPON_BUNDLE_COLUMNS, 'sqlite')),
     insertCoupon: db.prepare(insertStatement('user_coupons', USER_COUPON_COLUMNS, 'sqlite')),
     insertEvent: db.prepare(insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'sqlite')),

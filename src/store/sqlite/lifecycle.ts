@@ -11,6 +11,7 @@ import { insertStatement } from '../rows/statements.js';
 import { unchangedSinceRead } from '../rules/bundle-coupons.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import { couponTimeBounds } from '../rules/coupon-time.js';
+import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
@@ -51,14 +52,8 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
     bumpTotal: db.prepare(
       'UPDATE stocks SET total_count = total_count + 1 WHERE stock_id = ? AND total_count < max_count',
     ),
-    bumpDay: db.prepare(
-      `INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (?, ?, 1, ?)
-       ON CONFLICT (stock_id, day) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
-    ),
-    bumpUser: db.prepare(
-      `INSERT INTO user_counts (stock_id, user_key, count, cap) VALUES (?, ?, 1, ?)
-       ON CONFLICT (stock_id, user_key) DO UPDATE SET count = count + 1, cap = excluded.cap WHERE count < excluded.cap`,
-    ),
+    bumpDay: db.prepare(COUNT_DAY),
+    bumpUser: db.prepare(COUNT_USER),
     insertCoupon: db.prepare(
       `${insertStatement('user_coupons', USER_COUPON_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`,
     ),
