@@ -3,7 +3,7 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import { alreadyExists, invalidRequest, Messages } from '../../domain/errors.js';
 import type { PreSendCouponBundleBody } from '../../schemas/issuance.js';
 import type { ServiceDeps } from '../deps.js';
-import { blockerError, fingerprintOf, isAvailable, limitBlocker, resolveTarget, type Target } from './target.js';
+import { blockerError, fingerprintOf, isAvailable, limitBlocker, refOf, resolveTarget, type Target } from './target.js';
 
 export const TOKEN_TTL_SECONDS = 300;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -24,18 +24,7 @@ export const issuanceFingerprint = (openid: string, b: PreSendCouponBundleBody) 
  */
 export async function preSend(deps: ServiceDeps, mchid: string, openid: string, body: PreSendCouponBundleBody) {
   const now = deps.clock.now();
-  const target = await resolveTarget(
-    deps,
-    {
-      mchid,
-      brandId: body.brand_id,
-      appid: body.appid,
-      openid,
-      productCouponId: body.product_coupon_id,
-      stockBundleId: body.stock_bundle_id,
-    },
-    shanghaiDay(now),
-  );
+  const target = await resolveTarget(deps, refOf(mchid, openid, body), shanghaiDay(now));
   if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
   const fingerprint = issuanceFingerprint(openid, body);
   const existing = await deps.store.getIssuance(mchid, body.brand_id, body.send_request_no);

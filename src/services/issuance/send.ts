@@ -9,7 +9,7 @@ import type { UserCouponBundleRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
 import { buildIssueCommand } from './command.js';
 import { issuanceFingerprint } from './presend.js';
-import { blockerError, isAvailable, limitBlocker, resolveTarget } from './target.js';
+import { blockerError, isAvailable, limitBlocker, refOf, resolveTarget } from './target.js';
 import { renderUserCoupon } from './view.js';
 
 /**
@@ -25,18 +25,7 @@ export async function sendBundle(
   const tagProblem = couponTagInfoProblem(body.coupon_tag_info);
   if (tagProblem) throw paramError(`${tagProblem} 为必填项`, { location: 'body', field: tagProblem });
   const now = deps.clock.now();
-  const target = await resolveTarget(
-    deps,
-    {
-      mchid,
-      brandId: body.brand_id,
-      appid: body.appid,
-      openid,
-      productCouponId: body.product_coupon_id,
-      stockBundleId: body.stock_bundle_id,
-    },
-    shanghaiDay(now),
-  );
+  const target = await resolveTarget(deps, refOf(mchid, openid, body), shanghaiDay(now));
   const fingerprint = issuanceFingerprint(openid, body);
   const replay = async (bundleId: string) => bundleResponse(deps, (await deps.store.getUserCouponBundle(bundleId))!);
 

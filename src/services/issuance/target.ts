@@ -23,6 +23,20 @@ export interface TargetRef {
   stockBundleId: string;
 }
 
+/** The target an issuance request body names. */
+export const refOf = (
+  mchid: string,
+  openid: string,
+  body: { brand_id: string; appid: string; product_coupon_id: string; stock_bundle_id: string },
+): TargetRef => ({
+  mchid,
+  brandId: body.brand_id,
+  appid: body.appid,
+  openid,
+  productCouponId: body.product_coupon_id,
+  stockBundleId: body.stock_bundle_id,
+});
+
 /** D-2 authorization, AppID relation, then existence (404 for objects of other brands or merchants too). */
 export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target> {
   const { store } = deps;

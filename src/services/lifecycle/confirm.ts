@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../deps.js';
 import { renderUserCoupon } from '../issuance/view.js';
 import { changeCoupon } from './change.js';
 import { runGuarded } from './request.js';
-import { resolveCoupon } from './resolve.js';
+import { couponCall } from './resolve.js';
 
 /** 确认发放用户商品券 (api-contract.md §14.1, §15.3): CONFIRMING → PENDING before `valid_begin_time`, else EFFECTIVE. */
 export function confirmUserCoupon(
@@ -17,19 +17,8 @@ export function confirmUserCoupon(
   body: ConfirmUserCouponBody,
 ) {
   return runGuarded(deps, {
-    key: { mchid, brandId: body.brand_id, api: endpoint.name, requestNo: body.out_request_no },
-    parameters: { openid, coupon_code: couponCode, body },
+    ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
     conflictMessage: Conflicts.other,
-    resolve: () =>
-      resolveCoupon(deps, {
-        mchid,
-        openid,
-        couponCode,
-        productCouponId: body.product_coupon_id,
-        stockId: body.stock_id,
-        appid: body.appid,
-        brandId: body.brand_id,
-      }),
     plan: async ({ coupon, bundle }) => {
       if (coupon.state !== 'CONFIRMING') throw invalidRequest(Messages.businessRule);
       const now = deps.clock.now();

@@ -73,3 +73,35 @@ export async function resolveBundle(deps: ServiceDeps, ref: BundleRef) {
   if (product.data.usage_mode !== 'PROGRESSIVE_BUNDLE') throw invalidRequest(Messages.businessRule);
   return { product, bundle };
 }
+
+/** The body fields every single-coupon call carries (api-contract.md §14). */
+export interface CouponCallBody {
+  product_coupon_id: string;
+  stock_id: string;
+  appid: string;
+  brand_id: string;
+  out_request_no: string;
+}
+
+/** The request-number key, the parameters a repeat must match, and the lookup of one coupon call. */
+export function couponCall(
+  deps: ServiceDeps,
+  api: string,
+  call: { mchid: string; openid: string; couponCode: string; body: CouponCallBody },
+) {
+  const { mchid, openid, couponCode, body } = call;
+  return {
+    key: { mchid, brandId: body.brand_id, api, requestNo: body.out_request_no },
+    parameters: { openid, coupon_code: couponCode, body },
+    resolve: () =>
+      resolveCoupon(deps, {
+        mchid,
+        openid,
+        couponCode,
+        productCouponId: body.product_coupon_id,
+        stockId: body.stock_id,
+        appid: body.appid,
+        brandId: body.brand_id,
+      }),
+  };
+}

@@ -8,7 +8,7 @@ import { renderUserCoupon } from '../issuance/view.js';
 import { changeCoupon } from './change.js';
 import { LifecycleMessages } from './messages.js';
 import { runGuarded } from './request.js';
-import { resolveCoupon } from './resolve.js';
+import { couponCall } from './resolve.js';
 
 /**
  * 退券 (api-contract.md §14.3, §15.3): USED → EFFECTIVE, `used_count - 1`; a round the use already issued stays.
@@ -22,19 +22,8 @@ export function returnUserCoupon(
   body: ReturnUserCouponBody,
 ) {
   return runGuarded(deps, {
-    key: { mchid, brandId: body.brand_id, api: endpoint.name, requestNo: body.out_request_no },
-    parameters: { openid, coupon_code: couponCode, body },
+    ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
     conflictMessage: Conflicts.other,
-    resolve: () =>
-      resolveCoupon(deps, {
-        mchid,
-        openid,
-        couponCode,
-        productCouponId: body.product_coupon_id,
-        stockId: body.stock_id,
-        appid: body.appid,
-        brandId: body.brand_id,
-      }),
     plan: async ({ coupon, bundle }) => {
       const now = deps.clock.now();
       if (coupon.state !== 'USED') {

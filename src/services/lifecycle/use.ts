@@ -9,7 +9,7 @@ import { changeCoupon } from './change.js';
 import { LifecycleMessages } from './messages.js';
 import { planNextRound } from './next-round.js';
 import { runGuarded } from './request.js';
-import { resolveCoupon } from './resolve.js';
+import { couponCall } from './resolve.js';
 import { usableAt } from './usable.js';
 
 /** Why a coupon in this state cannot be used (api-contract.md §14.2 and its FAQ texts). */
@@ -38,19 +38,8 @@ export function useUserCoupon(
       field: problem,
     });
   return runGuarded(deps, {
-    key: { mchid, brandId: body.brand_id, api: endpoint.name, requestNo: body.out_request_no },
-    parameters: { openid, coupon_code: couponCode, body },
+    ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
     conflictMessage: LifecycleMessages.useRequestNoUsed,
-    resolve: () =>
-      resolveCoupon(deps, {
-        mchid,
-        openid,
-        couponCode,
-        productCouponId: body.product_coupon_id,
-        stockId: body.stock_id,
-        appid: body.appid,
-        brandId: body.brand_id,
-      }),
     plan: async (r) => {
       const { coupon, bundle, stock } = r;
       const now = deps.clock.now();
