@@ -15,8 +15,7 @@ import { planBudgetChange } from '../rules/budget.js';
 import { catalogMappers, STOCK_SELECT } from './catalog-rows.js';
 import type { SqliteDb } from './database.js';
 import { sqliteRequests } from './requests.js';
-
-const ROLLBACK = Symbol('rollback');
+import { outcomeOf, RollbackWith } from './rollback.js';
 
 export function sqliteCatalog(db: SqliteDb): CatalogStore {
   const { toProductCoupon, toStock } = catalogMappers();
@@ -62,20 +61,18 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
    * that answers `keep: false` is rolled back together with the record.
    */
   function guarded<T>(request: RequestRecord, mutate: () => T, keep: (value: T) => boolean = () => true): Guarded<T> {
-    let value: T | undefined;
     try {
       return db
         .transaction((): Guarded<T> => {
           const existing = requests.bind(request);
           if (existing) return { ran: false, existing };
-          value = mutate();
-          if (!keep(value)) throw ROLLBACK;
+          const value = mutate();
+          if (!keep(value)) throw new RollbackWith(value);
           return { ran: true, value };
         })
         .immediate();
     } catch (error) {
-      if (error === ROLLBACK) return { ran: true, value: value as T };
-      throw error;
+      return { ran: true, value: outcomeOf<T>(error) };
     }
   }
 

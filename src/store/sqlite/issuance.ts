@@ -29,13 +29,9 @@ import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
+import { outcomeOf, RollbackWith } from './rollback.js';
 
 const toUserCoupon = userCouponMapper(parseJsonText);
-
-/** Thrown inside the savepoint to undo a partly applied issuance and report why. */
-class Refused {
-  constructor(readonly outcome: IssueOutcome) {}
-}
 
 export function sqliteIssuance(db: SqliteDb): IssuanceStore {
   const q = {
@@ -77,13 +73,15 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       return { kind: 'EXISTING', issuance: toIssuance(q.getIssuance.get(i.mchid, i.brandId, i.sendRequestNo)!) };
     const { limits } = c;
     const stock = q.stockCaps.get(limits.stockId);
-    if (stock?.state !== 'SENDING') throw new Refused({ kind: 'NOT_AVAILABLE', state: stock?.state ?? null });
+    if (stock?.state !== 'SENDING')
+      throw new RollbackWith<IssueOutcome>({ kind: 'NOT_AVAILABLE', state: stock?.state ?? null });
     const take: Record<Counter, () => boolean> = {
       user: () => q.bumpUser.run(limits.stockId, i.userKey, stock.max_count_per_user).changes > 0,
       total: () => q.bumpTotal.run(limits.stockId).changes > 0,
       day: () => q.bumpDay.run(limits.stockId, limits.day, stock.max_count_per_day ?? NO_DAILY_CAP).changes > 0,
     };
-    for (const { counter, refusal } of ISSUE_COUNTERS) if (!take[counter]()) throw new Refused({ kind: refusal });
+    for (const { counter, refusal } of ISSUE_COUNTERS)
+      if (!take[counter]()) throw new RollbackWith<IssueOutcome>({ kind: refusal });
     q.insertBundle.run(...userCouponBundleValues(c.bundle));
     q.insertCoupon.run(...userCouponValues(c.coupon));
     q.insertEvent.run(...outboxEventValues(c.event));
@@ -113,10 +111,7 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       return q.userCount.get(stockId, userKey)?.count ?? 0;
     },
     issueBundle(command) {
-      return committer.submit(command).catch((e: unknown) => {
-        if (e instanceof Refused) return e.outcome;
-        throw e;
-      });
+      return committer.submit(command).catch((e: unknown) => outcomeOf<IssueOutcome>(e));
     },
     async getUserCouponBundle(id) {
       const r = q.getBundle.get(id);

@@ -16,13 +16,9 @@ import type { SqliteDb } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
 import { sqliteRequests } from './requests.js';
+import { outcomeOf, RollbackWith } from './rollback.js';
 
-/** Thrown inside a transaction to roll everything back, the request record included, and report why. */
-class Abort {
-  constructor(readonly outcome: LifecycleOutcome) {}
-}
-
-const STALE = new Abort({ kind: 'STALE' });
+const STALE = new RollbackWith<LifecycleOutcome>({ kind: 'STALE' });
 
 interface Guard {
   request: RequestRecord;
@@ -77,12 +73,9 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
   };
   const committer = new GroupCommit<Guard, Guarded<LifecycleOutcome>>(db, unit);
 
-  /** One savepoint of a group commit: an `Abort` rolls back this call only, its request record included. */
+  /** One savepoint of a group commit: a `RollbackWith` rolls back this call only, its request record included. */
   const guarded = (request: RequestRecord, mutate: () => void): Promise<Guarded<LifecycleOutcome>> =>
-    committer.submit({ request, mutate }).catch((e: unknown) => {
-      if (e instanceof Abort) return { ran: true, value: e.outcome };
-      throw e;
-    });
+    committer.submit({ request, mutate }).catch((e: unknown) => ({ ran: true, value: outcomeOf<LifecycleOutcome>(e) }));
 
   const apply = (t: CouponTransition) => {
     if (q.transition.run(t.to, JSON.stringify(t.detail), t.updatedAt, t.couponCode, t.from).changes === 0) throw STALE;
@@ -100,7 +93,8 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
       day: () => q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP).changes > 0,
       user: () => q.bumpUser.run(c.stockId, c.userKey, n.maxCountPerUser).changes > 0,
     };
-    for (const counter of NEXT_ROUND_COUNTERS) if (!take[counter]()) throw new Abort({ kind: 'REFUSED', counter });
+    for (const counter of NEXT_ROUND_COUNTERS)
+      if (!take[counter]()) throw new RollbackWith<LifecycleOutcome>({ kind: 'REFUSED', counter });
     if (q.insertCoupon.run(...userCouponValues(c)).changes === 0) throw STALE;
     q.insertEvent.run(...outboxEventValues(n.event));
   };
