@@ -8,9 +8,19 @@ export function toPrivateKey(key: PrivateKeyInput): KeyObject {
   return key instanceof KeyObject ? key : createPrivateKey(key);
 }
 
+const parsedPublicKeys = new Map<string, KeyObject>();
+
+/** PEM text is parsed once: verifying a request must not pay for reading the merchant's key every time. */
 export function toPublicKey(key: PublicKeyInput): KeyObject {
   if (key instanceof KeyObject) return key.type === 'private' ? createPublicKey(key) : key;
-  return createPublicKey(key);
+  if (typeof key !== 'string') return createPublicKey(key);
+  let parsed = parsedPublicKeys.get(key);
+  if (!parsed) {
+    parsed = createPublicKey(key);
+    if (parsedPublicKeys.size >= 1000) parsedPublicKeys.clear();
+    parsedPublicKeys.set(key, parsed);
+  }
+  return parsed;
 }
 
 export function signSync(message: string, key: PrivateKeyInput): string {

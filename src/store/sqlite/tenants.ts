@@ -21,6 +21,9 @@ import type {
 import type { SqliteDb } from './database.js';
 
 export function sqliteTenants(db: SqliteDb): TenantStore {
+  // One process owns the database and every change goes through the methods below, so these never go stale.
+  const authorized = new Set<string>();
+  const appids = new Map<string, AppIdRecord>();
   const q = {
     getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?'),
     initSetting: db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING'),
@@ -115,14 +118,24 @@ export function sqliteTenants(db: SqliteDb): TenantStore {
       q.authorize.run(brandId, mchid, at);
     },
     async isBrandAuthorized(brandId, mchid) {
-      return q.isAuthorized.get(brandId, mchid) !== undefined;
+      const key = `${brandId}\n${mchid}`;
+      if (authorized.has(key)) return true;
+      const found = q.isAuthorized.get(brandId, mchid) !== undefined;
+      if (found) authorized.add(key);
+      return found;
     },
     async upsertAppId(a: AppIdRecord) {
       q.upsertAppId.run(a.appid, a.ownerType, a.ownerId);
+      appids.delete(a.appid);
     },
     async getAppId(appid) {
+      const known = appids.get(appid);
+      if (known) return known;
       const r = q.getAppId.get(appid);
-      return r ? toAppId(r) : null;
+      if (!r) return null;
+      const record = toAppId(r);
+      appids.set(appid, record);
+      return record;
     },
     async setUnionId(brandId, openid, unionid) {
       q.setUnionId.run(brandId, openid, unionid);
