@@ -1,7 +1,6 @@
-import type { TSchema } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { checkCreateProductCoupon } from '../domain/catalog-rules.js';
-import { CouponError } from '../domain/errors.js';
+import { ok, rejected } from './expect-validation.test-helper.js';
 import { ProductCoupon } from './objects/product-coupon.js';
 import { Stock } from './objects/stock.js';
 import {
@@ -13,21 +12,7 @@ import {
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
 import { getStock, listStocks } from './stocks.js';
-import { type Location, validate } from './validate.js';
-
-const ok = (schema: TSchema | undefined, value: unknown, location: Location = 'body') =>
-  expect(() => validate(schema!, value, location)).not.toThrow();
-
-function rejected(schema: TSchema | undefined, value: unknown, location: Location = 'body'): CouponError {
-  try {
-    validate(schema!, value, location);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CouponError);
-    expect((e as CouponError).code).toBe('PARAM_ERROR');
-    return e as CouponError;
-  }
-  throw new Error('expected PARAM_ERROR');
-}
+import { validate } from './validate.js';
 
 /** api-contract.md §6.1, the documented create example. */
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely at any depth

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { CouponError } from '../domain/errors.js';
 import { CallbackEnvelope, ProductCouponSendNotification } from './callbacks.js';
+import { ok, rejected } from './expect-validation.test-helper.js';
 import {
   couponTagInfoProblem,
   type PreSendCouponBundleBody,
@@ -23,21 +23,6 @@ import {
   useOrderProblem,
   useUserCoupon,
 } from './user-coupons.js';
-import { type Location, validate } from './validate.js';
-
-const ok = (schema: TSchema | undefined, value: unknown, location: Location = 'body') =>
-  expect(() => validate(schema!, value, location)).not.toThrow();
-
-function rejected(schema: TSchema | undefined, value: unknown, location: Location = 'body'): CouponError {
-  try {
-    validate(schema!, value, location);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CouponError);
-    expect((e as CouponError).code).toBe('PARAM_ERROR');
-    return e as CouponError;
-  }
-  throw new Error('expected PARAM_ERROR');
-}
 
 /** api-contract.md §4.2 */
 const preSendExample: PreSendCouponBundleBody = JSON.parse(`{
