@@ -57,16 +57,24 @@ describe('sandbox controls (D-20)', () => {
     await receiver.waitFor(before + 2, 2_000);
     expect(Date.now() - moved).toBeLessThan(2_000);
 
-    const list = await admin(c, 'GET', 'sandbox/v1/webhooks?limit=5');
-    const delivery = list.body.data.find(
-      (d: { resource: { coupon_code: string } }) => d.resource.coupon_code === code0,
-    );
+    interface Logged {
+      event_id: string;
+      resource: { coupon_code: string };
+      attempt_log: { status: number }[];
+    }
+    // The receiver has answered; the dispatcher records the attempt right after, so the log may lag a moment.
+    let delivery: Logged | undefined;
+    for (let i = 0; i < 40 && delivery?.attempt_log.length !== 2; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 50));
+      const list = await admin(c, 'GET', 'sandbox/v1/webhooks?limit=5');
+      delivery = (list.body.data as Logged[]).find((d) => d.resource.coupon_code === code0);
+    }
     expect(delivery).toMatchObject({ event_type: 'PRODUCT_COUPON_SP.SEND', url: receiver.url });
-    expect(delivery.attempt_log.map((a: { status: number }) => a.status)).toEqual([500, 204]);
-    const again = await admin(c, 'POST', `sandbox/v1/webhooks/${delivery.event_id}/redeliver`);
+    expect(delivery!.attempt_log.map((a) => a.status)).toEqual([500, 204]);
+    const again = await admin(c, 'POST', `sandbox/v1/webhooks/${delivery!.event_id}/redeliver`);
     expect(again.status).toBe(202);
     await receiver.waitFor(before + 3, 2_000);
-    expect(receiver.received.at(-1)?.envelope?.id).toBe(delivery.event_id);
+    expect(receiver.received.at(-1)?.envelope?.id).toBe(delivery!.event_id);
     await admin(c, 'POST', 'sandbox/v1/clock/reset');
   });
 
