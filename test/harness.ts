@@ -5,6 +5,7 @@ import { randomIds } from '../src/domain/ids.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
+import { openTestStore } from '../src/store/postgres/test-database.test-helper.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { type SendOptions, signedFetch } from './signed-fetch.js';
 
@@ -40,9 +41,14 @@ export interface StartOptions {
   store?: Store;
 }
 
-/** A real coupond on 127.0.0.1 with the demo tenant, backed by an in-memory SQLite store unless one is given. */
+/**
+ * A real coupond on 127.0.0.1 with the demo tenant, backed by an in-memory SQLite store unless one is given —
+ * or by a throw-away PostgreSQL schema when `COUPOND_TEST_STORE=postgres`, to run the same suites on that adapter.
+ */
 export async function startCoupond(options: StartOptions = {}): Promise<Running> {
-  const store = options.store ?? createSqliteStore(':memory:');
+  const store =
+    options.store ??
+    (process.env.COUPOND_TEST_STORE === 'postgres' ? await openTestStore() : createSqliteStore(':memory:'));
   const clock = options.clock ?? new TestClock();
   const deps: ServiceDeps = { store, clock, ids: randomIds, sandbox: options.sandbox ?? true };
   const { platformKey, adminToken } = await bootstrap(deps);
