@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** Identifier and randomness source, injected so tests can make it predictable. */
 export interface Ids {
@@ -57,10 +57,19 @@ function uuidv7(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+const processTag = randomBytes(6).toString('hex').toUpperCase();
+let requests = 0;
+
+/** Upper-case hex like WeChat's: milliseconds, this process, a counter — unique without a random read per request. */
+function requestId(): string {
+  requests = (requests + 1) % 0x100000000;
+  return `${Date.now().toString(16).toUpperCase()}${processTag}${requests.toString(16).toUpperCase().padStart(8, '0')}-0`;
+}
+
 export const randomIds: Ids = {
   numeric,
   token: (bytes) => randomBytes(bytes).toString('base64url'),
   nonce: () => randomBytes(16).toString('hex'),
-  requestId: () => `${randomBytes(14).toString('hex').toUpperCase()}-${randomInt(0, 1_000_000_000)}`,
+  requestId,
   uuid: uuidv7,
 };
