@@ -55,7 +55,8 @@ export async function runPhase(
   return {
     name: phase.name,
     cpuPerRequestUs: answered > 0 ? ((await cpu()) - cpuBefore) / answered : 0,
-    rps: result.requests.average,
+    // autocannon averages per whole second, which a run bounded by a request count quantises; count instead.
+    rps: answered / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result['2xx'],
