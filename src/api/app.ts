@@ -105,6 +105,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, {
     run: options.backgroundJobs ?? true,
     onError: (err, where) => server.log.error({ err }, `background job failed: ${where}`),
+    onAttempt: (outcome, lag) => {
+      ctx.metrics.webhookAttempts.inc({ outcome });
+      ctx.metrics.outboxLag.observe(lag);
+    },
   });
   server.addHook('onClose', () => jobs.stop());
   sweepBeforeListing(server, jobs.sweeper);

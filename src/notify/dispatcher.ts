@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import type { Ids } from '../domain/ids.js';
-import type { DeliveryAttempt, DeliveryRecord } from '../store/lifecycle.js';
+import type { DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from '../store/lifecycle.js';
 import type { Store } from '../store/port.js';
 import { buildCallbackRequest, type PlatformSigner } from './callback.js';
 import { isAcknowledged, outcomeAfter } from './schedule.js';
@@ -22,6 +22,8 @@ export interface DispatcherOptions {
   fetch?: typeof fetch;
   /** Told about failures of the dispatcher itself (a delivery that fails is recorded, not reported here). */
   onError?: (error: unknown, where: string) => void;
+  /** Told about every attempt: what became of the event, and how late the attempt started after it was due. */
+  onAttempt?: (state: DeliveryOutcome['state'] | 'RETRY', lagSeconds: number) => void;
 }
 
 const RESPONSE_LOG_BYTES = 1024;
@@ -33,8 +35,8 @@ const RESPONSE_LOG_BYTES = 1024;
  * where a stopped one left off, with the same event ids.
  */
 export class Dispatcher {
-  private readonly o: Required<Omit<DispatcherOptions, 'fetch' | 'onError'>> &
-    Pick<DispatcherOptions, 'onError'> & { fetch: typeof fetch };
+  private readonly o: Required<Omit<DispatcherOptions, 'fetch' | 'onError' | 'onAttempt'>> &
+    Pick<DispatcherOptions, 'onError' | 'onAttempt'> & { fetch: typeof fetch };
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
@@ -141,6 +143,8 @@ export class Dispatcher {
     record.durationMs = Math.round(performance.now() - started);
     const outcome = outcomeAfter(attempt, isAcknowledged(record.status), startedAt, this.o.clock.now());
     await this.o.store.recordDeliveryAttempt(record, outcome);
+    const lag = Math.max(0, (startedAt.getTime() - Date.parse(event.nextAttemptAt)) / 1000);
+    this.o.onAttempt?.(outcome.state === 'PENDING' ? 'RETRY' : outcome.state, lag);
   }
 
   private async post(

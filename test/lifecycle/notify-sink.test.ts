@@ -40,6 +40,14 @@ describe('sandbox notify sink', () => {
     });
   });
 
+  it('counts issuance outcomes, delivery attempts and their lag in /metrics', async () => {
+    const metrics = await (await fetch(`${c.baseURL}metrics`)).text();
+    expect(metrics).toMatch(/coupond_issuance_outcomes_total\{channel="API",outcome="RECEIVED"\} 1/);
+    expect(metrics).toMatch(/coupond_webhook_attempts_total\{outcome="DELIVERED"\} [1-9]/);
+    expect(metrics).toMatch(/coupond_outbox_lag_seconds_count [1-9]/);
+    expect(metrics).toMatch(/coupond_http_requests_total\{route=/);
+  });
+
   it('answers 401 to a callback with a bad signature, and the list needs the admin token', async () => {
     const res = await fetch(`${c.baseURL}sandbox/v1/notify-sink`, {
       method: 'POST',

@@ -24,6 +24,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly webhookAttempts = new Counter({
+    name: 'coupond_webhook_attempts_total',
+    help: 'Callback delivery attempts by what became of the event (DELIVERED, RETRY, FAILED)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly outboxLag = new Histogram({
+    name: 'coupond_outbox_lag_seconds',
+    help: 'How late a callback attempt started after it was due',
+    buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'coupond_' });
   }

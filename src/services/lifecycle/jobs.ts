@@ -16,9 +16,13 @@ export function startLifecycleJobs(
   deps: ServiceDeps,
   wireClock: Clock,
   platform: PlatformSigner,
-  options: { run?: boolean; onError?: (error: unknown, where: string) => void } = {},
+  options: {
+    run?: boolean;
+    onError?: (error: unknown, where: string) => void;
+    onAttempt?: (state: 'DELIVERED' | 'FAILED' | 'PENDING' | 'RETRY', lagSeconds: number) => void;
+  } = {},
 ): LifecycleJobs {
-  const { run = true, onError } = options;
+  const { run = true, onError, onAttempt } = options;
   const dispatcher = new Dispatcher({
     store: deps.store,
     clock: deps.clock,
@@ -26,6 +30,7 @@ export function startLifecycleJobs(
     ids: deps.ids,
     platform,
     ...(onError ? { onError } : {}),
+    ...(onAttempt ? { onAttempt } : {}),
   });
   const sweeper = new ExpirySweeper(deps.store, deps.clock, undefined, onError);
   if (run) {
