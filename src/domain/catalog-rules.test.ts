@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { documentedCreateExample } from '../schemas/create-example.test-helper.js';
 import { expectFailure } from './catalog/expect-failure.js';
 import {
   type CreateProductCouponInput,
@@ -10,36 +11,8 @@ import {
   type StockBundleInput,
 } from './catalog-rules.js';
 
-/** The documented create example (api-contract.md §6.1), trimmed to what the rules read. */
-const example = (): CreateProductCouponInput & { stock_bundle: StockBundleInput } => ({
-  scope: 'ALL',
-  type: 'DISCOUNT',
-  usage_mode: 'PROGRESSIVE_BUNDLE',
-  progressive_bundle_usage_info: { count: 3, interval_days: 1 },
-  display_info: {},
-  stock_bundle: {
-    stock_send_rule: { max_count: 10_000_000, max_count_per_user: 1 },
-    progressive_bundle_usage_rule: {
-      coupon_available_period: {
-        available_begin_time: '2025-08-01T00:00:00+08:00',
-        available_end_time: '2025-08-31T23:59:59+08:00',
-        available_days: 30,
-        weekly_available_period: { day_list: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] },
-      },
-      discount_coupon_list: [
-        { threshold: 10000, percent_off: 50 },
-        { threshold: 10000, percent_off: 20 },
-        { threshold: 10000, percent_off: 30 },
-      ],
-    },
-    usage_rule_display_info: {
-      coupon_usage_method_list: ['OFFLINE', 'MINI_PROGRAM', 'PAYMENT_CODE'],
-      mini_program_appid: 'wx1234567890',
-      mini_program_path: '/pages/index/product',
-      coupon_available_store_info: { mini_program_appid: 'wx1234567890', mini_program_path: '/pages/index/store-list' },
-    },
-  },
-});
+/** The documented create example (api-contract.md §6.1). */
+const example = (): CreateProductCouponInput & { stock_bundle: StockBundleInput } => documentedCreateExample();
 
 const RULES = '/stock_bundle/progressive_bundle_usage_rule';
 

@@ -1,6 +1,9 @@
 import { type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
 import { Body, DateTime, Fen, OpenId, RequestNo } from './common.js';
+import { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
 import { ComboPackage, CouponType, ImageUrl } from './objects/product-coupon.js';
+
+export { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
 
 /**
  * The receiving component's JSON API under `/component/v1` (D-9, D-10, api-contract.md §13).
@@ -12,31 +15,9 @@ type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLitera
 const literals = <const T extends readonly string[]>(values: T): TUnion<Literals<T>> =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
 
-export const CLAIM_RESULTS = [
-  'RECEIVED',
-  'ALREADY_RECEIVED',
-  'SOLD_OUT',
-  'DAILY_SOLD_OUT',
-  'USER_LIMIT_REACHED',
-  'NOT_AVAILABLE',
-  'TOKEN_EXPIRED',
-  'TOKEN_INVALID',
-] as const;
-
 /** D-9: the outcome of a claim. */
 export const ClaimResult = literals(CLAIM_RESULTS);
 export type ClaimResult = Static<typeof ClaimResult>;
-
-export const PREVIEW_STATES = [
-  'READY',
-  'ALREADY_RECEIVED',
-  'SOLD_OUT',
-  'DAILY_SOLD_OUT',
-  'USER_LIMIT_REACHED',
-  'NOT_AVAILABLE',
-  'TOKEN_EXPIRED',
-  'TOKEN_INVALID',
-] as const;
 
 /** What a claim would do now; `READY` (待领取) means it would be `RECEIVED`. */
 export const PreviewState = literals(PREVIEW_STATES);

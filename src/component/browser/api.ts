@@ -5,21 +5,7 @@ import type {
   PreviewState,
   TokenPreview,
 } from '../../schemas/component.js';
-
-const PREVIEW_STATES: readonly PreviewState[] = [
-  'READY',
-  'ALREADY_RECEIVED',
-  'SOLD_OUT',
-  'DAILY_SOLD_OUT',
-  'USER_LIMIT_REACHED',
-  'NOT_AVAILABLE',
-  'TOKEN_EXPIRED',
-  'TOKEN_INVALID',
-];
-const CLAIM_RESULTS: readonly ClaimResult[] = [
-  'RECEIVED',
-  ...PREVIEW_STATES.filter((s): s is Exclude<PreviewState, 'READY'> => s !== 'READY'),
-];
+import { CLAIM_RESULTS, PREVIEW_STATES } from '../../schemas/component-states.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,14 +39,14 @@ const hasReceipt = (v: Json) =>
 function isPreview(v: unknown): v is TokenPreview {
   return (
     isObject(v) &&
-    PREVIEW_STATES.includes(v.state as PreviewState) &&
+    (PREVIEW_STATES as readonly string[]).includes(v.state as PreviewState) &&
     (v.coupon === undefined || isCoupon(v.coupon)) &&
     hasReceipt(v)
   );
 }
 
 function isClaim(v: unknown): v is ClaimResponse {
-  return isObject(v) && CLAIM_RESULTS.includes(v.result as ClaimResult) && hasReceipt(v);
+  return isObject(v) && (CLAIM_RESULTS as readonly string[]).includes(v.result as ClaimResult) && hasReceipt(v);
 }
 
 export class ComponentApiError extends Error {

@@ -5,7 +5,6 @@ import type { ServiceDeps } from '../deps.js';
 import { renderUserCoupon } from '../issuance/view.js';
 
 /** Moved to `services/authorization.ts`; re-exported for the user-side services that import it from here. */
-export { checkCaller } from '../authorization.js';
 
 /** 查询用户商品券详情 (§14.4): the coupon must belong to this user, brand, product coupon and stock. */
 export async function getUserCoupon(
