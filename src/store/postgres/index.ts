@@ -1,5 +1,6 @@
 import type { Store } from '../port.js';
 import { postgresCatalog } from './catalog.js';
+import { postgresConsole } from './console.js';
 import { openDatabase, type PostgresOptions } from './database.js';
 import { postgresIssuance } from './issuance.js';
 import { postgresLifecycle } from './lifecycle.js';
@@ -27,6 +28,7 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     ...postgresCatalog(db),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
+    ...postgresConsole(db),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

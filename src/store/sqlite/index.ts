@@ -1,6 +1,7 @@
 import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
 import { sqliteCatalog } from './catalog.js';
+import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
@@ -19,6 +20,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteCatalog(db),
     ...sqliteIssuance(db),
     ...sqliteLifecycle(db),
+    ...sqliteConsole(db),
     async rememberNonce(mchid, nonce, now, expiresAt) {
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
