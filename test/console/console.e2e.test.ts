@@ -44,7 +44,7 @@ describe.skipIf(skipBrowser)('operator console', { timeout: 90_000 }, () => {
     bundles.push({ openid, bundleId: body.user_coupon_bundle_id, code: body.user_product_coupon_list[0]!.coupon_code });
   };
   /** Accessibility, script errors and screenshots (desktop and phone) of one page once it shows `ready`. */
-  const audit = async (p: ConsolePage, name: string, ready: string, token: string | undefined = c.adminToken) => {
+  const audit = async (p: ConsolePage, name: string, ready: string, token: string | null = c.adminToken) => {
     await p.page.locator(ready).first().waitFor();
     expect(await seriousViolations(p.page)).toEqual([]);
     await screenshot(p.page, `${name}-desktop`);
@@ -100,7 +100,7 @@ describe.skipIf(skipBrowser)('operator console', { timeout: 90_000 }, () => {
     await p.page.getByRole('button', { name: '登录' }).click();
     await p.page.getByText('管理令牌不正确').waitFor();
     expect(await p.page.locator('body').textContent()).not.toContain(created.product_coupon_id);
-    await audit(p, 'sign-in', '#sign-in', undefined);
+    await audit(p, 'sign-in', '#sign-in', null);
     expect(p.errors.filter((e) => !e.includes('401'))).toEqual([]);
   });
 
