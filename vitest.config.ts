@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },
 });
