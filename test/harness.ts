@@ -5,9 +5,9 @@ import { randomIds } from '../src/domain/ids.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
-import { openTestStore } from '../src/store/postgres/test-database.test-helper.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { type SendOptions, signedFetch } from './signed-fetch.js';
+import { openTestStore } from './store/postgres-database.js';
 
 export type { SendOptions } from './signed-fetch.js';
 
