@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../src/schemas/json-text.js';
-import { createBody, expectParamError, json, no, paths, setNotifyUrl } from '../catalog/helpers.js';
+import { bundleInput, createBody, expectParamError, json, no, paths, setNotifyUrl } from '../catalog/helpers.js';
 import { type Running, startCoupond } from '../harness.js';
 import { verifiedBody } from './verify-response.js';
 
@@ -35,8 +35,9 @@ describe('unstorable text (U+0000, unpaired surrogates) → 400 PARAM_ERROR nami
 
   it('deep in a body, in a key, and a paired surrogate (emoji) still passes', async () => {
     await setNotifyUrl(c);
-    const deep = createBody(c);
-    deep.stock_bundle.usage_rule_display_info.usage_description = '全场\u0000可用';
+    const bundle = bundleInput(c);
+    bundle.usage_rule_display_info.usage_description = '全场\u0000可用';
+    const deep = { ...createBody(c), stock_bundle: bundle };
     await signedParamError(
       await c.send('POST', paths.create, deep),
       '/stock_bundle/usage_rule_display_info/usage_description',
