@@ -6,9 +6,9 @@ import type { NotifyTargets } from '../src/notify/targets.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
-import { openTestStore } from '../src/store/postgres/test-database.test-helper.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { type SendOptions, signedFetch } from './signed-fetch.js';
+import { openTestStore } from './store/postgres-database.js';
 
 export type { SendOptions } from './signed-fetch.js';
 

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
+import { ok, rejected } from '../../test/helpers/expect-validation.js';
 import { CallbackEnvelope, ProductCouponSendNotification } from './callbacks.js';
-import { ok, rejected } from './expect-validation.test-helper.js';
 import { couponTagInfoProblem, preSendCouponBundle, sendCouponBundle } from './issuance.js';
 import { UserProductCoupon } from './objects/user-coupon.js';
 import {
