@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { type Ids, randomIds } from '../domain/ids.js';
+import type { NotifyTargets } from '../notify/targets.js';
 import { toPrivateKey } from '../protocol/rsa.js';
 import { type LifecycleJobs, startLifecycleJobs } from '../services/lifecycle/jobs.js';
 import type { Store } from '../store/port.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
+  /** Where callbacks may go (D-35); by default open in the sandbox and public addresses only otherwise. */
+  notifyTargets?: NotifyTargets;
 }
 
 export interface App {
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clock: options.clock ?? systemClock,
       ids,
       sandbox: options.sandbox ?? false,
+      ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
       ...(options.sandbox && options.auditDelaySeconds ? { auditDelaySeconds: options.auditDelaySeconds } : {}),
     },
     wireClock: systemClock,
