@@ -13,7 +13,8 @@ import { WECHAT_RATE_LIMITS } from './context.js';
 import { FaultTable } from './fault-table.js';
 import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
-import { registerErrorHandler } from './plugins/errors.js';
+import { answerClientError } from './plugins/client-errors.js';
+import { answerFrameworkError, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
 import { Metrics, registerMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
@@ -36,6 +37,7 @@ import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { registerBrokenEscapeCheck, routeBrokenEscapes } from './url-escapes.js';
 import type { WechatRouter } from './wechat-route.js';
 
 export interface AppOptions {
@@ -93,8 +95,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
     return503OnClosing: true,
+    rewriteUrl: routeBrokenEscapes,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   registerRawBody(server);
+  registerBrokenEscapeCheck(server);
   registerErrorHandler(server);
   registerResponseSigning(server, ctx);
   registerRequestLog(server);
