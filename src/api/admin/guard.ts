@@ -3,6 +3,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyRequest } from 'fastify';
 import { CouponError } from '../../domain/errors.js';
+import { parseJsonText } from '../../schemas/json-text.js';
 import { validate } from '../../schemas/validate.js';
 
 /** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
@@ -16,12 +17,7 @@ export function requireAdmin(request: FastifyRequest, adminToken: string): void 
 
 export function jsonBody(request: FastifyRequest): unknown {
   const text = request.rawBody?.toString('utf8') ?? '';
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CouponError('PARAM_ERROR', '请求体不是合法的 JSON', 400);
-  }
+  return text.trim() === '' ? {} : parseJsonText(text);
 }
 
 /** An admin API query string: strings converted to the schema's types, defaults filled in, then validated. */

@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  dropSchema,
+  postgresReachable,
+  randomSchema,
+  TEST_DATABASE_URL,
+} from '../../../test/store/postgres-database.js';
 import { openDatabase } from './database.js';
 import { createPostgresStore } from './index.js';
 import { migrate } from './migrate.js';
 import { postgresMigrations } from './migrations/index.js';
-import { dropSchema, postgresReachable, randomSchema, TEST_DATABASE_URL } from './test-database.test-helper.js';
 
 describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
   const schemas: string[] = [];
@@ -21,7 +26,7 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
     const dbs = Array.from({ length: 6 }, () => openDatabase(TEST_DATABASE_URL, { schema, poolSize: 2 }));
     try {
       const applied = await Promise.all(dbs.map((db) => migrate(db)));
-      expect(applied.flat().sort()).toEqual(postgresMigrations.map((m) => m.version));
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(postgresMigrations.map((m) => m.version));
       const rows = await dbs[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => r.version)).toEqual(postgresMigrations.map((m) => m.version));
       expect(await migrate(dbs[0]!)).toEqual([]);

@@ -1,0 +1,94 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { WechatpayClient, WechatpayResponse } from '../../src/client/index.js';
+import type { Endpoints } from '../../src/schemas/endpoints.js';
+
+declare const client: WechatpayClient;
+
+const PREFIX = 'v3/marketing/partner/product-coupon';
+const NOTIFY = `${PREFIX}/notify-configs` as const;
+const PRE_SEND = `${PREFIX}/users/{openid}/pre-send-coupon-bundle` as const;
+const openid = 'oh-394z-6CGkNoJrsDLTTUKiAnp4';
+const json = {
+  brand_id: '120344',
+  product_coupon_id: '1000000013',
+  stock_bundle_id: '100232301',
+  appid: 'wx233544546545989',
+  send_request_no: '34657_20250101_123456',
+};
+const chained = client.v3.marketing.partner.productCoupon.users._openid_.preSendCouponBundle;
+const declarative = client.chain(PRE_SEND);
+const property = client[PRE_SEND];
+
+describe('typed calls from the schema registry', () => {
+  it('types json, path parameters and data in all three styles', () => {
+    type Token = Promise<WechatpayResponse<{ token: string }>>;
+    expectTypeOf(chained.post({ openid, json })).toEqualTypeOf<Token>();
+    expectTypeOf(declarative.post({ openid, json })).toEqualTypeOf<Token>();
+    expectTypeOf(property.post({ openid, json: { ...json, attach: 'a' } })).toEqualTypeOf<Token>();
+    expectTypeOf(client.chain(`/${PRE_SEND}`).post).toEqualTypeOf(chained.post);
+  });
+
+  it('rejects a misspelled body field in every style', () => {
+    // @ts-expect-error attatch is not a field of the body
+    chained.post({ openid, json: { ...json, attatch: 'x' } });
+    // @ts-expect-error attatch is not a field of the body
+    declarative.post({ openid, json: { ...json, attatch: 'x' } });
+    // @ts-expect-error attatch is not a field of the body
+    property.post({ openid, json: { ...json, attatch: 'x' } });
+    // @ts-expect-error notifyUrl is not a field of the body
+    client.v3.marketing.partner.productCoupon.notifyConfigs.post({ json: { notifyUrl: 'https://example.com' } });
+  });
+
+  it('rejects missing fields, wrong types and misspelled path parameters', () => {
+    const { appid: _, ...withoutAppid } = json;
+    // @ts-expect-error appid is required
+    property.post({ openid, json: withoutAppid });
+    // @ts-expect-error brand_id is a string
+    property.post({ openid, json: { ...json, brand_id: 120344 } });
+    // @ts-expect-error the path parameter is openid
+    property.post({ openId: openid, json });
+    // @ts-expect-error json is required
+    client[NOTIFY].post({});
+  });
+
+  it('types params (the query) and response data', async () => {
+    const node = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_;
+    const res = await node.get({ product_coupon_id: '1000000013', params: { brand_id: '120344' } });
+    expectTypeOf(res.data.product_coupon_id).toEqualTypeOf<string>();
+    // @ts-expect-error brand_id is required in params
+    node.get({ product_coupon_id: '1000000013' });
+    // @ts-expect-error brandId is not a query parameter
+    node.get({ product_coupon_id: '1000000013', params: { brandId: '120344' } });
+    const stocks = client.chain(`${PREFIX}/product-coupons/{product_coupon_id}/stocks`);
+    const page = await stocks.get({ product_coupon_id: '1', params: { brand_id: '120344', page_size: 10 } });
+    expectTypeOf(page.data.next_page_token).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error page_size is a number
+    stocks.get({ product_coupon_id: '1', params: { brand_id: '120344', page_size: '10' } });
+    const notify = await client[NOTIFY].get();
+    expectTypeOf(notify.data).toEqualTypeOf<{ notify_url: string; update_time: string }>();
+  });
+
+  it('falls back to unknown for paths the registry does not type', async () => {
+    const res = await client.v3.pay.transactions.id._transaction_id_.get({
+      transaction_id: '42',
+      params: { mchid: '1' },
+    });
+    expectTypeOf(res.data).toEqualTypeOf<unknown>();
+    expectTypeOf(client.chain('v3/certificates').get).toEqualTypeOf(client['v3/certificates'].get);
+    const path: string = NOTIFY;
+    expectTypeOf((await client.chain(path).get()).data).toEqualTypeOf<unknown>();
+  });
+
+  it('ignores a registry entry whose path was widened to string', async () => {
+    interface Widened {
+      readonly name: 'widened';
+      readonly summary: string;
+      readonly method: 'GET';
+      readonly path: string;
+      readonly rate: 'user';
+    }
+    const other = {} as WechatpayClient<Endpoints & { widened: Widened }>;
+    expectTypeOf((await other[NOTIFY].get()).data).toEqualTypeOf<{ notify_url: string; update_time: string }>();
+    expectTypeOf((await other.chain('v3/anything').get()).data).toEqualTypeOf<unknown>();
+  });
+});
