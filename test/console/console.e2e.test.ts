@@ -17,7 +17,7 @@ import {
 import { type ConsolePage, openConsole, PHONE, screenshot, seriousViolations } from './browser.js';
 
 /** The operator's console in headless Chromium against a real coupond with data made through the signed API. */
-describe.skipIf(skipBrowser)('operator console', { timeout: 90_000 }, () => {
+describe.skipIf(skipBrowser)('operator console', { timeout: 180_000 }, () => {
   let env: Env;
   let c: Running;
   let browser: Browser;
