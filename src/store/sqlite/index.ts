@@ -1,4 +1,3 @@
-import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteCatalog } from './catalog.js';
@@ -6,25 +5,20 @@ import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { sqliteNonces } from './nonces.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
-/**
- * The embedded store: one process owns the database file. Replay nonces live in memory because no other
- * process can see requests for this database.
- */
+/** The embedded store: one process owns the database file, replay nonces included (D-43). */
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
-  const nonces = new NonceWindow();
   return {
     kind: 'sqlite',
     ...rememberOwnedTenancy(typedTenants(engine)),
     ...sqliteCatalog(db),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
-    async rememberNonce(mchid, nonce, now, expiresAt) {
-      return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
-    },
+    rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       db.prepare('SELECT 1').get();
     },
