@@ -1,6 +1,7 @@
 import type { Store } from '../port.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteCatalog } from './catalog.js';
+import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
@@ -18,6 +19,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteCatalog(db),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
+    ...sqliteConsole(db),
     rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       db.prepare('SELECT 1').get();
