@@ -4,6 +4,7 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
+import { postgresConsole } from './console.js';
 import { openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
 import { postgresIssuance } from './issuance.js';
@@ -36,6 +37,7 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     ...postgresBudget(engine, requests),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
+    ...postgresConsole(db),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

@@ -5,6 +5,7 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
+import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
@@ -29,6 +30,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteBudget(engine, requests, catalog),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
+    ...sqliteConsole(db),
     async rememberNonce(mchid, nonce, now, expiresAt) {
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
