@@ -35,6 +35,7 @@ import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { HTTP_TIMEOUTS, type HttpTimeouts, serverTimeoutOptions } from './server-timeouts.js';
 import type { WechatRouter } from './wechat-route.js';
 
 export interface AppOptions {
@@ -49,6 +50,8 @@ export interface AppOptions {
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
+  /** Any left out keep `HTTP_TIMEOUTS`. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface App {
@@ -89,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
     return503OnClosing: true,
+    ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
   });
   registerRawBody(server);
   registerErrorHandler(server);

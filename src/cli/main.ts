@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { WECHAT_RATE_LIMITS } from '../api/context.js';
 import { credentialsPath, initDataFolder } from './data-folder.js';
 import { serve } from './serve.js';
+import { readSettings, settingFlags, settingsUsage } from './settings.js';
 
 const USAGE = `usage: coupond <command> [options]
 
@@ -18,6 +19,9 @@ options:
   --sandbox            enable the sandbox controls and http:// notify URLs (serve)
   --rate-limit off     disable WeChat's per-mchid rate limits
   --audit-delay <s>    sandbox: keep new product coupons AUDITING for <s> seconds (default 0)
+
+timeouts and limits (serve, demo; see docs/operations.md):
+${settingsUsage}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       sandbox: { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
       'audit-delay': { type: 'string', default: '0' },
+      ...settingFlags,
     },
   });
   const data = String(values.data);
@@ -40,6 +45,14 @@ async function main(argv: string[]): Promise<number> {
   const host = String(values.host);
   const rateLimits = values['rate-limit'] === 'off' ? null : WECHAT_RATE_LIMITS;
   const auditDelaySeconds = Number(values['audit-delay']) || 0;
+  const serving = () => ({
+    host,
+    port,
+    data,
+    rateLimits,
+    auditDelaySeconds,
+    settings: readSettings(values, process.env),
+  });
   switch (command) {
     case 'init': {
       const creds = await initDataFolder(data, `http://${host}:${port}/`);
@@ -47,10 +60,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve':
-      await serve({ host, port, data, sandbox: values.sandbox === true, rateLimits, auditDelaySeconds }, false);
+      await serve({ ...serving(), sandbox: values.sandbox === true }, false);
       return -1;
     case 'demo':
-      await serve({ host, port, data, sandbox: true, rateLimits, auditDelaySeconds }, true);
+      await serve({ ...serving(), sandbox: true }, true);
       return -1;
     case 'call': {
       const { runCall } = await import('./call.js');

@@ -2,6 +2,7 @@ import { buildApp } from '../api/app.js';
 import type { RateLimits } from '../api/context.js';
 import { systemClock, TestClock } from '../domain/clock.js';
 import { type Credentials, credentialsPath, initDataFolder, openStore } from './data-folder.js';
+import type { OperationalSettings } from './settings.js';
 
 export interface ServeOptions {
   host: string;
@@ -10,13 +11,14 @@ export interface ServeOptions {
   sandbox: boolean;
   rateLimits: RateLimits | null | undefined;
   auditDelaySeconds: number;
+  settings: OperationalSettings;
 }
 
 /** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
 export async function serve(options: ServeOptions, demo: boolean): Promise<void> {
   const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const credentials = demo ? await initDataFolder(options.data, `http://${host}:${options.port}/`) : null;
-  const store = await openStore(options.data);
+  const store = await openStore(options.data, options.settings);
   const clock = options.sandbox ? new TestClock() : systemClock;
   const { server } = await buildApp({
     store,
@@ -24,6 +26,7 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
     sandbox: options.sandbox,
     rateLimits: options.rateLimits,
     auditDelaySeconds: options.auditDelaySeconds,
+    timeouts: options.settings.http,
   });
   const shutdown = async () => {
     await server.close();

@@ -4,6 +4,7 @@ import { sqliteCatalog } from './catalog.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { sqliteTenants } from './tenants.js';
 
 /**
@@ -13,6 +14,7 @@ import { sqliteTenants } from './tenants.js';
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const nonces = new NonceWindow();
+  const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...sqliteTenants(db),
@@ -23,7 +25,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      ready();
     },
     async close() {
       db.close();
