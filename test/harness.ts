@@ -1,5 +1,6 @@
 import { type App, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
+import type { HttpTimeouts } from '../src/api/server-timeouts.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
@@ -39,6 +40,7 @@ export interface StartOptions {
   clock?: TestClock;
   rateLimits?: RateLimits | null;
   store?: Store;
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     sandbox: deps.sandbox,
     rateLimits: options.rateLimits === undefined ? null : options.rateLimits,
     logLevel: 'silent',
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });
   const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
   const merchant: TestMerchant = {

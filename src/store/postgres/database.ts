@@ -4,7 +4,7 @@ export type PgClient = pg.PoolClient;
 
 /** How long the database path may wait before a request fails (D-30); milliseconds. */
 export interface PostgresTimeouts {
-  /** Waiting for a free pooled connection, or for a new one to open. */
+  /** Waiting for a pooled connection: for a busy one to come free, or for a new one to open. */
   connectMs: number;
   /** Server-side `statement_timeout`; the client gives up `CLIENT_GRACE_MS` later if the server says nothing. */
   statementMs: number;
@@ -15,7 +15,7 @@ export interface PostgresTimeouts {
 }
 
 export const POSTGRES_TIMEOUTS: PostgresTimeouts = {
-  connectMs: 2000,
+  connectMs: 5000,
   statementMs: 2000,
   lockMs: 1000,
   idleInTransactionMs: 10_000,
