@@ -3,6 +3,7 @@ import type { RateLimits } from '../src/api/context.js';
 import type { HttpTimeouts } from '../src/api/server-timeouts.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
+import type { NotifyTargets } from '../src/notify/targets.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
@@ -41,6 +42,8 @@ export interface StartOptions {
   rateLimits?: RateLimits | null;
   store?: Store;
   timeouts?: Partial<HttpTimeouts>;
+  /** Where callbacks may go (D-35); the app's default for `sandbox` when absent. */
+  notifyTargets?: NotifyTargets;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     rateLimits: options.rateLimits === undefined ? null : options.rateLimits,
     logLevel: 'silent',
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
   });
   const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
   const merchant: TestMerchant = {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WECHAT_RATE_LIMITS } from '../api/context.js';
+import { parseAllowList } from '../notify/targets.js';
 import { credentialsPath, initDataFolder } from './data-folder.js';
 import { serve } from './serve.js';
 import { readSettings, settingFlags, settingsUsage } from './settings.js';
@@ -19,6 +20,7 @@ options:
   --sandbox            enable the sandbox controls and http:// notify URLs (serve)
   --rate-limit off     disable WeChat's per-mchid rate limits
   --audit-delay <s>    sandbox: keep new product coupons AUDITING for <s> seconds (default 0)
+  --notify-allow <cidr,…>  internal networks notify URLs may reach (env COUPOND_NOTIFY_ALLOW; serve)
 
 timeouts and limits (serve, demo; see docs/operations.md):
 ${settingsUsage}
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       'rate-limit': { type: 'string' },
       'audit-delay': { type: 'string', default: '0' },
       ...settingFlags,
+      'notify-allow': { type: 'string', default: process.env.COUPOND_NOTIFY_ALLOW ?? '' },
     },
   });
   const data = String(values.data);
@@ -52,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     rateLimits,
     auditDelaySeconds,
     settings: readSettings(values, process.env),
+    notifyAllow: parseAllowList(String(values['notify-allow'])),
   });
   switch (command) {
     case 'init': {

@@ -1,6 +1,7 @@
 import { buildApp } from '../api/app.js';
 import type { RateLimits } from '../api/context.js';
 import { systemClock, TestClock } from '../domain/clock.js';
+import { NotifyTargets } from '../notify/targets.js';
 import { type Credentials, credentialsPath, initDataFolder, openStore } from './data-folder.js';
 import type { OperationalSettings } from './settings.js';
 
@@ -12,6 +13,8 @@ export interface ServeOptions {
   rateLimits: RateLimits | null | undefined;
   auditDelaySeconds: number;
   settings: OperationalSettings;
+  /** Internal networks notify URLs may reach (D-35). */
+  notifyAllow: string[];
 }
 
 /** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
@@ -27,6 +30,7 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
     rateLimits: options.rateLimits,
     auditDelaySeconds: options.auditDelaySeconds,
     timeouts: options.settings.http,
+    notifyTargets: new NotifyTargets({ open: options.sandbox, allow: options.notifyAllow }),
   });
   const shutdown = async () => {
     await server.close();
