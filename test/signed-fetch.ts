@@ -23,7 +23,7 @@ export interface SendOptions {
   authorization?: string | null;
 }
 
-/** Signs and sends like an SDK would (protocol.md §1); every part can be overridden to build hostile requests. */
+/** Signs and sends like an SDK would (docs/protocol.md, Signing requests); every part can be overridden to build hostile requests. */
 export function signedFetch(
   origin: string,
   signer: Signer,

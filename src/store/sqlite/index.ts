@@ -10,6 +10,7 @@ import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
 /**
@@ -22,6 +23,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
   const requests = requestRecords(engine);
   const catalog = catalogQueries(engine);
   const nonces = new NonceWindow();
+  const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...rememberOwnedTenancy(typedTenants(engine)),
@@ -35,7 +37,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      ready();
     },
     async close() {
       db.close();
