@@ -5,8 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCatalog, issueCommand } from '../src/store/contract/fixtures.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
+import { createCatalog, issueCommand } from '../test/store/contract/fixtures.js';
 
 const CLAIMS = 20_000;
 

@@ -2,12 +2,13 @@ import { type App, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
+import type { NotifyTargets } from '../src/notify/targets.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
-import { openTestStore } from '../src/store/postgres/test-database.test-helper.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { type SendOptions, signedFetch } from './signed-fetch.js';
+import { openTestStore } from './store/postgres-database.js';
 
 export type { SendOptions } from './signed-fetch.js';
 
@@ -39,6 +40,8 @@ export interface StartOptions {
   clock?: TestClock;
   rateLimits?: RateLimits | null;
   store?: Store;
+  /** Where callbacks may go (D-35); the app's default for `sandbox` when absent. */
+  notifyTargets?: NotifyTargets;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     sandbox: deps.sandbox,
     rateLimits: options.rateLimits === undefined ? null : options.rateLimits,
     logLevel: 'silent',
+    ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
   });
   const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
   const merchant: TestMerchant = {

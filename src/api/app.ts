@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { type Ids, randomIds } from '../domain/ids.js';
+import type { NotifyTargets } from '../notify/targets.js';
 import { toPrivateKey } from '../protocol/rsa.js';
 import { type LifecycleJobs, startLifecycleJobs } from '../services/lifecycle/jobs.js';
 import type { Store } from '../store/port.js';
@@ -12,7 +13,8 @@ import { WECHAT_RATE_LIMITS } from './context.js';
 import { FaultTable } from './fault-table.js';
 import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
-import { registerErrorHandler } from './plugins/errors.js';
+import { answerClientError } from './plugins/client-errors.js';
+import { answerFrameworkError, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
 import { Metrics, registerMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
@@ -35,6 +37,7 @@ import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { registerBrokenEscapeCheck, routeBrokenEscapes } from './url-escapes.js';
 import type { WechatRouter } from './wechat-route.js';
 
 export interface AppOptions {
@@ -49,6 +52,8 @@ export interface AppOptions {
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
+  /** Where callbacks may go (D-35); by default open in the sandbox and public addresses only otherwise. */
+  notifyTargets?: NotifyTargets;
 }
 
 export interface App {
@@ -71,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clock: options.clock ?? systemClock,
       ids,
       sandbox: options.sandbox ?? false,
+      ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
       ...(options.sandbox && options.auditDelaySeconds ? { auditDelaySeconds: options.auditDelaySeconds } : {}),
     },
     wireClock: systemClock,
@@ -89,8 +95,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
     return503OnClosing: true,
+    rewriteUrl: routeBrokenEscapes,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   registerRawBody(server);
+  registerBrokenEscapeCheck(server);
   registerErrorHandler(server);
   registerResponseSigning(server, ctx);
   registerRequestLog(server);

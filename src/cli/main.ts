@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WECHAT_RATE_LIMITS } from '../api/context.js';
+import { parseAllowList } from '../notify/targets.js';
 import { credentialsPath, initDataFolder } from './data-folder.js';
 import { serve } from './serve.js';
 
@@ -18,6 +19,7 @@ options:
   --sandbox            enable the sandbox controls and http:// notify URLs (serve)
   --rate-limit off     disable WeChat's per-mchid rate limits
   --audit-delay <s>    sandbox: keep new product coupons AUDITING for <s> seconds (default 0)
+  --notify-allow <cidr,…>  internal networks notify URLs may reach (env COUPOND_NOTIFY_ALLOW; serve)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       sandbox: { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
       'audit-delay': { type: 'string', default: '0' },
+      'notify-allow': { type: 'string', default: process.env.COUPOND_NOTIFY_ALLOW ?? '' },
     },
   });
   const data = String(values.data);
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const host = String(values.host);
   const rateLimits = values['rate-limit'] === 'off' ? null : WECHAT_RATE_LIMITS;
   const auditDelaySeconds = Number(values['audit-delay']) || 0;
+  const notifyAllow = () => parseAllowList(String(values['notify-allow']));
   switch (command) {
     case 'init': {
       const creds = await initDataFolder(data, `http://${host}:${port}/`);
@@ -47,10 +51,21 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve':
-      await serve({ host, port, data, sandbox: values.sandbox === true, rateLimits, auditDelaySeconds }, false);
+      await serve(
+        {
+          host,
+          port,
+          data,
+          sandbox: values.sandbox === true,
+          rateLimits,
+          auditDelaySeconds,
+          notifyAllow: notifyAllow(),
+        },
+        false,
+      );
       return -1;
     case 'demo':
-      await serve({ host, port, data, sandbox: true, rateLimits, auditDelaySeconds }, true);
+      await serve({ host, port, data, sandbox: true, rateLimits, auditDelaySeconds, notifyAllow: notifyAllow() }, true);
       return -1;
     case 'call': {
       const { runCall } = await import('./call.js');

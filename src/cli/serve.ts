@@ -1,6 +1,7 @@
 import { buildApp } from '../api/app.js';
 import type { RateLimits } from '../api/context.js';
 import { systemClock, TestClock } from '../domain/clock.js';
+import { NotifyTargets } from '../notify/targets.js';
 import { type Credentials, credentialsPath, initDataFolder, openStore } from './data-folder.js';
 
 export interface ServeOptions {
@@ -10,6 +11,8 @@ export interface ServeOptions {
   sandbox: boolean;
   rateLimits: RateLimits | null | undefined;
   auditDelaySeconds: number;
+  /** Internal networks notify URLs may reach (D-35). */
+  notifyAllow: string[];
 }
 
 /** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
@@ -24,6 +27,7 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
     sandbox: options.sandbox,
     rateLimits: options.rateLimits,
     auditDelaySeconds: options.auditDelaySeconds,
+    notifyTargets: new NotifyTargets({ open: options.sandbox, allow: options.notifyAllow }),
   });
   const shutdown = async () => {
     await server.close();

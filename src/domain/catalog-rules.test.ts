@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectFailure } from '../../test/helpers/expect-failure.js';
 import { documentedCreateExample } from '../schemas/create-example.test-helper.js';
-import { expectFailure } from './catalog/expect-failure.js';
 import {
   type CreateProductCouponInput,
   checkAddStockBundle,

@@ -4,6 +4,8 @@ import type { DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from '../store/
 import type { Store } from '../store/port.js';
 import { buildCallbackRequest, type PlatformSigner } from './callback.js';
 import { isAcknowledged, outcomeAfter } from './schedule.js';
+import type { NotifyTargets } from './targets.js';
+import { CallbackTransport } from './transport.js';
 
 export interface DispatcherOptions {
   store: Store;
@@ -19,14 +21,13 @@ export interface DispatcherOptions {
   /** How long a claimed event stays reserved for this process. */
   leaseMs?: number;
   maxInFlight?: number;
-  fetch?: typeof fetch;
+  /** Where callbacks may be sent (D-35). */
+  targets: NotifyTargets;
   /** Told about failures of the dispatcher itself (a delivery that fails is recorded, not reported here). */
   onError?: (error: unknown, where: string) => void;
   /** Told about every attempt: what became of the event, and how late the attempt started after it was due. */
   onAttempt?: (state: DeliveryOutcome['state'] | 'RETRY', lagSeconds: number) => void;
 }
-
-const RESPONSE_LOG_BYTES = 1024;
 
 /**
  * Delivers outbox events to merchants' notify URLs at least once (D-16). Each poll leases the due PENDING events
@@ -35,8 +36,9 @@ const RESPONSE_LOG_BYTES = 1024;
  * where a stopped one left off, with the same event ids.
  */
 export class Dispatcher {
-  private readonly o: Required<Omit<DispatcherOptions, 'fetch' | 'onError' | 'onAttempt'>> &
-    Pick<DispatcherOptions, 'onError' | 'onAttempt'> & { fetch: typeof fetch };
+  private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'onAttempt'>> &
+    Pick<DispatcherOptions, 'onError' | 'onAttempt'>;
+  private readonly transport: CallbackTransport;
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
@@ -48,9 +50,9 @@ export class Dispatcher {
       timeoutMs: 5_000,
       leaseMs: 30_000,
       maxInFlight: 32,
-      fetch: (input, init) => globalThis.fetch(input, init),
       ...options,
     };
+    this.transport = new CallbackTransport(this.o.targets, this.o.timeoutMs);
   }
 
   start(): void {
@@ -71,6 +73,7 @@ export class Dispatcher {
     this.timer = null;
     await this.ticking;
     await Promise.allSettled(this.inFlight.values());
+    this.transport.close();
   }
 
   private schedule(delayMs: number): void {
@@ -138,7 +141,7 @@ export class Dispatcher {
         this.o.ids.requestId(),
       );
       record.requestId = request.requestId;
-      Object.assign(record, await this.post(merchant.notifyUrl, request.headers, request.body));
+      Object.assign(record, await this.transport.post(merchant.notifyUrl, request.headers, request.body));
     }
     record.durationMs = Math.round(performance.now() - started);
     const outcome = outcomeAfter(attempt, isAcknowledged(record.status), startedAt, this.o.clock.now());
@@ -146,47 +149,4 @@ export class Dispatcher {
     const lag = Math.max(0, (startedAt.getTime() - Date.parse(event.nextAttemptAt)) / 1000);
     this.o.onAttempt?.(outcome.state === 'PENDING' ? 'RETRY' : outcome.state, lag);
   }
-
-  private async post(
-    url: string,
-    headers: Record<string, string>,
-    body: string,
-  ): Promise<Pick<DeliveryAttempt, 'status' | 'error' | 'response'>> {
-    try {
-      const res = await this.o.fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.o.timeoutMs),
-      });
-      return { status: res.status, error: null, response: await readStart(res) };
-    } catch (e) {
-      const timedOut = e instanceof Error && e.name === 'TimeoutError';
-      const message = timedOut ? `no answer within ${this.o.timeoutMs} ms` : describe(e);
-      return { status: null, error: message, response: null };
-    }
-  }
-}
-
-/** The first KiB of a response body as text; the rest is not read. */
-async function readStart(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < RESPONSE_LOG_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, RESPONSE_LOG_BYTES).toString('utf8');
-}
-
-function describe(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
-  return `${e.message}${cause}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ok, rejected } from '../../test/helpers/expect-validation.js';
 import { checkCreateProductCoupon } from '../domain/catalog-rules.js';
 import { documentedCreateExample } from './create-example.test-helper.js';
-import { ok, rejected } from './expect-validation.test-helper.js';
 import { ProductCoupon } from './objects/product-coupon.js';
 import { Stock } from './objects/stock.js';
 import {

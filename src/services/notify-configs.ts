@@ -1,18 +1,28 @@
 import { toRfc3339 } from '../domain/clock.js';
 import { Messages, notFound, paramError } from '../domain/errors.js';
-import type { ServiceDeps } from './deps.js';
+import type { TargetRefusal } from '../notify/targets.js';
+import { notifyTargetsOf, type ServiceDeps } from './deps.js';
 
-/** api-contract.md §12.1: one notify URL per provider mchid; HTTPS without query string (http too in sandbox, D-23). */
+/**
+ * api-contract.md §12.1: one notify URL per provider mchid; HTTPS without query string (http too in sandbox, D-23),
+ * without credentials, and outside the sandbox not aimed at this host or an internal network (D-35).
+ */
 export async function setNotifyConfig(deps: ServiceDeps, mchid: string, notifyUrl: string) {
   const url = new URL(notifyUrl);
+  const refuse = (message: string) => paramError(message, { location: 'body', field: '/notify_url', value: notifyUrl });
   const allowed = url.protocol === 'https:' || (deps.sandbox && url.protocol === 'http:');
-  if (!allowed)
-    throw paramError('notify_url 必须为 HTTPS 地址', { location: 'body', field: '/notify_url', value: notifyUrl });
-  if (url.search !== '' || notifyUrl.includes('?'))
-    throw paramError('notify_url 不能携带查询参数', { location: 'body', field: '/notify_url', value: notifyUrl });
+  if (!allowed) throw refuse('notify_url 必须为 HTTPS 地址');
+  if (url.search !== '' || notifyUrl.includes('?')) throw refuse('notify_url 不能携带查询参数');
+  const refusal = notifyTargetsOf(deps).refuseUrl(url);
+  if (refusal) throw refuse(refusalMessage(refusal));
   const at = toRfc3339(deps.clock.now());
   await deps.store.setNotifyUrl(mchid, notifyUrl, at);
   return { notify_url: notifyUrl, update_time: at };
+}
+
+function refusalMessage(r: TargetRefusal): string {
+  if (r.kind === 'credentials') return 'notify_url 不能携带用户名或密码';
+  return `notify_url 不能指向本机、内网或保留地址：${r.host} 属于 ${r.range} 地址段`;
 }
 
 export async function getNotifyConfig(deps: ServiceDeps, mchid: string) {

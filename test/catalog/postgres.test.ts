@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, postgresReachable } from '../../src/store/postgres/test-database.test-helper.js';
 import { type Running, startCoupond } from '../harness.js';
+import { openTestStore, postgresReachable } from '../store/postgres-database.js';
 import {
   bundleInput,
   type CreatedProductCouponT,

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/api/app.js';
 import { systemClock } from '../../src/domain/clock.js';
 import { randomIds } from '../../src/domain/ids.js';
 import { Dispatcher } from '../../src/notify/index.js';
+import { notifyTargetsOf } from '../../src/services/deps.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
@@ -20,6 +21,7 @@ const dispatcherFor = (c: Running, timeoutMs?: number) =>
     wireClock: systemClock,
     ids: randomIds,
     platform: c.app.ctx.platformKey,
+    targets: notifyTargetsOf(c.app.ctx.deps),
     ...(timeoutMs ? { timeoutMs } : {}),
   });
 

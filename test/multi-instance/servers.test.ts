@@ -6,14 +6,9 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/port.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
-import {
-  dropSchema,
-  postgresReachable,
-  randomSchema,
-  TEST_DATABASE_URL,
-} from '../../src/store/postgres/test-database.test-helper.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { signedFetch } from '../signed-fetch.js';
+import { dropSchema, postgresReachable, randomSchema, TEST_DATABASE_URL } from '../store/postgres-database.js';
 
 const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { CouponError } from '../../domain/errors.js';
+import { parseJsonText } from '../../schemas/json-text.js';
 
 /** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
 export function requireAdmin(request: FastifyRequest, adminToken: string): void {
@@ -13,10 +14,5 @@ export function requireAdmin(request: FastifyRequest, adminToken: string): void 
 
 export function jsonBody(request: FastifyRequest): unknown {
   const text = request.rawBody?.toString('utf8') ?? '';
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CouponError('PARAM_ERROR', '请求体不是合法的 JSON', 400);
-  }
+  return text.trim() === '' ? {} : parseJsonText(text);
 }

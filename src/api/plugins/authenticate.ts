@@ -30,7 +30,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   const key = await ctx.deps.store.getMerchantKey(mchid, normalizeSerial(serial_no));
   if (!key) throw signError(MSG.serial);
 
-  const url = request.raw.url ?? request.url;
+  const url = request.originalUrl;
   const body = request.rawBody?.toString('utf8') ?? '';
   const message = requestMessage(request.method, url, timestamp, nonce_str, body);
   if (!(await verifyAsync(message, signature, key.publicKeyPem))) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectFailure } from '../../../test/helpers/expect-failure.js';
 import { BudgetMessages, checkUpdateBudget } from './budget.js';
-import { expectFailure } from './expect-failure.js';
 import type { BudgetFacts } from './types.js';
 
 describe('update budget (§9.2)', () => {

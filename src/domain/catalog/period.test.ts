@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectFailure } from './expect-failure.js';
+import { expectFailure } from '../../../test/helpers/expect-failure.js';
 import { checkAvailablePeriod } from './period.js';
 import type { AvailablePeriodInput } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../../domain/clock.js';
 import { Dispatcher, type PlatformSigner } from '../../notify/index.js';
-import type { ServiceDeps } from '../deps.js';
+import { notifyTargetsOf, type ServiceDeps } from '../deps.js';
 import { ExpirySweeper } from './expiry.js';
 
 /** The background work of a server process: callback delivery and the expiry sweep. */
@@ -29,6 +29,7 @@ export function startLifecycleJobs(
     wireClock,
     ids: deps.ids,
     platform,
+    targets: notifyTargetsOf(deps),
     ...(onError ? { onError } : {}),
     ...(onAttempt ? { onAttempt } : {}),
   });

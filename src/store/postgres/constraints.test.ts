@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../contract/fixtures.js';
+import { createCatalog } from '../../../test/store/contract/fixtures.js';
+import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from '../../../test/store/postgres-database.js';
 import { createPostgresStore } from './index.js';
-import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from './test-database.test-helper.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 

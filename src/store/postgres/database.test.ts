@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from '../../../test/store/postgres-database.js';
 import { openDatabase } from './database.js';
-import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from './test-database.test-helper.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 

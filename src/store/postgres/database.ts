@@ -29,6 +29,8 @@ const RETRYABLE = new Set(['40001', '40P01']);
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const ROLLBACK = Symbol('rollback');
 
+const ignore = () => {};
+
 export function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
@@ -42,8 +44,11 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // An idle client losing its connection must not crash the process; the next checkout reconnects.
-  pool.on('error', () => {});
+  // A client losing its connection emits 'error'. The pool listens only while a client is idle, so a checked-out
+  // client (inside a transaction, a migration) needs its own listener or the process exits. The failing query
+  // rejects anyway; the transaction then releases the client as broken and the next checkout reconnects.
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
 
   async function attempt<T>(work: (c: PgClient, rollback: Rollback<T>) => Promise<T>, isolation: Isolation) {
     const early: { hit: { value: T } | null } = { hit: null };

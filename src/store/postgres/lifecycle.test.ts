@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog, request } from '../contract/fixtures.js';
-import { iso, issue, transition } from '../contract/lifecycle-fixtures.js';
-import type { Store } from '../port.js';
-import { openDatabase } from './database.js';
-import { createPostgresStore } from './index.js';
-import { migrate } from './migrate.js';
-import { postgresMigrations } from './migrations/index.js';
+import { createCatalog, request } from '../../../test/store/contract/fixtures.js';
+import { iso, issue, transition } from '../../../test/store/contract/lifecycle-fixtures.js';
 import {
   dropSchema,
   openTestDatabase,
   postgresReachable,
   randomSchema,
   TEST_DATABASE_URL,
-} from './test-database.test-helper.js';
+} from '../../../test/store/postgres-database.js';
+import type { Store } from '../port.js';
+import { openDatabase } from './database.js';
+import { createPostgresStore } from './index.js';
+import { migrate } from './migrate.js';
+import { postgresMigrations } from './migrations/index.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 

@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  dropSchema,
+  postgresReachable,
+  randomSchema,
+  TEST_DATABASE_URL,
+} from '../../../test/store/postgres-database.js';
 import { openDatabase } from './database.js';
 import { createPostgresStore } from './index.js';
 import { migrate } from './migrate.js';
 import { postgresMigrations } from './migrations/index.js';
-import { dropSchema, postgresReachable, randomSchema, TEST_DATABASE_URL } from './test-database.test-helper.js';
 
 describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
   const schemas: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, postgresReachable } from '../../../test/store/postgres-database.js';
 import { postgresNonces } from './nonces.js';
-import { openTestDatabase, postgresReachable } from './test-database.test-helper.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Endpoints } from '../schemas/endpoints.js';
-import type { WechatpayClient, WechatpayResponse } from './index.js';
+import type { WechatpayClient, WechatpayResponse } from '../../src/client/index.js';
+import type { Endpoints } from '../../src/schemas/endpoints.js';
 
 declare const client: WechatpayClient;
 

@@ -6,9 +6,9 @@ import type {
   StockData,
   StockRecord,
   StockState,
-} from '../catalog.js';
-import type { IssueCommand, SendChannel, TokenRecord } from '../issuance.js';
-import type { Store } from '../port.js';
+} from '../../../src/store/catalog.js';
+import type { IssueCommand, SendChannel, TokenRecord } from '../../../src/store/issuance.js';
+import type { Store } from '../../../src/store/port.js';
 
 /** Records the contract suite stores: complete, valid, and unique within a process. */
 export interface StoreContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StockRecord } from '../catalog.js';
-import type { Store } from '../port.js';
+import type { StockRecord } from '../../../src/store/catalog.js';
+import type { Store } from '../../../src/store/port.js';
 import {
   AT,
   createCatalog,

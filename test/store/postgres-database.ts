@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Store } from '../port.js';
-import { openDatabase, type PostgresOptions } from './database.js';
-import { createPostgresStore } from './index.js';
-import { migrate } from './migrate.js';
+import type { Store } from '../../src/store/port.js';
+import { openDatabase, type PostgresOptions } from '../../src/store/postgres/database.js';
+import { createPostgresStore } from '../../src/store/postgres/index.js';
+import { migrate } from '../../src/store/postgres/migrate.js';
 
 /** Test databases: one throw-away schema per store, so test files run in parallel on one server. */
 export const TEST_DATABASE_URL = process.env.COUPOND_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

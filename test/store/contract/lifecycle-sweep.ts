@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UserCouponState } from '../issuance.js';
-import type { Store } from '../port.js';
+import type { UserCouponState } from '../../../src/store/issuance.js';
+import type { Store } from '../../../src/store/port.js';
 import { LATER, request, type StoreContext } from './fixtures.js';
 import { confirm, issue, transition, USE } from './lifecycle-fixtures.js';
 

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { expect } from 'vitest';
-import { CouponError } from '../domain/errors.js';
-import { type Location, validate } from './validate.js';
+import { CouponError } from '../../src/domain/errors.js';
+import { type Location, validate } from '../../src/schemas/validate.js';
 
 /** The value passes the schema. */
 export const ok = (schema: TSchema | undefined, value: unknown, location: Location = 'body') =>

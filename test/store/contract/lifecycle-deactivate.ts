@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { UserCouponRecord } from '../issuance.js';
-import type { DeactivateBundleCommand } from '../lifecycle.js';
-import type { Store } from '../port.js';
+import type { UserCouponRecord } from '../../../src/store/issuance.js';
+import type { DeactivateBundleCommand } from '../../../src/store/lifecycle.js';
+import type { Store } from '../../../src/store/port.js';
 import { LATER, request, type StoreContext } from './fixtures.js';
 import {
   APPLIED,

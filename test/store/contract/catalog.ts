@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StockRecord } from '../catalog.js';
+import type { StockRecord } from '../../../src/store/catalog.js';
 import { createCatalog, DAY, LATER, productCoupon, request, type StoreContext, stockBundle } from './fixtures.js';
 
 const ids = (stocks: StockRecord[]) => stocks.map((s) => s.stockId);

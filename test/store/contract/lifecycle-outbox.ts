@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxEvent } from '../issuance.js';
-import type { DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from '../lifecycle.js';
-import type { Store } from '../port.js';
+import type { OutboxEvent } from '../../../src/store/issuance.js';
+import type { DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from '../../../src/store/lifecycle.js';
+import type { Store } from '../../../src/store/port.js';
 import { createCatalog, type StoreContext, uid } from './fixtures.js';
 import { iso, issue, pending } from './lifecycle-fixtures.js';
 

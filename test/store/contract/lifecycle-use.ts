@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../port.js';
+import type { Store } from '../../../src/store/port.js';
 import { DAY, LATER, request, type StoreContext } from './fixtures.js';
 import {
   APPLIED,

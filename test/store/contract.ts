@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import type { Store } from '../../src/store/port.js';
 import { budgetContract } from './contract/budget.js';
 import { catalogContract } from './contract/catalog.js';
 import { concurrencyContract } from './contract/concurrency.js';
@@ -12,7 +13,6 @@ import { lifecycleUseContract } from './contract/lifecycle-use.js';
 import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
 import { tenantContract } from './contract/tenants.js';
 import { userCouponContract } from './contract/user-coupons.js';
-import type { Store } from './port.js';
 
 /**
  * The Store port's conformance suite: every adapter runs it unchanged. Each test gets a fresh, empty store from

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MerchantRecord } from '../tenants.js';
+import type { MerchantRecord } from '../../../src/store/tenants.js';
 import { AT, LATER, type StoreContext } from './fixtures.js';
 
 const merchant = (mchid: string, createdAt = AT): MerchantRecord => ({

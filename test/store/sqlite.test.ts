@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStoreContract } from '../contract.js';
-import { createSqliteStore } from './index.js';
+import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { runStoreContract } from './contract.js';
 
 const dirs = new WeakMap<object, string>();
 

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { StockRecord } from '../catalog.js';
-import type { IssueCommand, OutboxEvent, UserCouponRecord, UserCouponState } from '../issuance.js';
-import type { CouponTransition, DeliveryRecord, NextRound } from '../lifecycle.js';
-import type { Store } from '../port.js';
+import type { StockRecord } from '../../../src/store/catalog.js';
+import type { IssueCommand, OutboxEvent, UserCouponRecord, UserCouponState } from '../../../src/store/issuance.js';
+import type { CouponTransition, DeliveryRecord, NextRound } from '../../../src/store/lifecycle.js';
+import type { Store } from '../../../src/store/port.js';
 import {
   type BundleOptions,
   type CatalogFixture,

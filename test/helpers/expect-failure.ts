@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { CouponError } from '../errors.js';
+import { CouponError } from '../../src/domain/errors.js';
 
 /** Test helper: runs `run`, expects a `CouponError` with `code` naming `field` in its detail and message. */
 export function expectFailure(run: () => unknown, code: string, field?: string): CouponError {
