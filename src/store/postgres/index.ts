@@ -1,11 +1,12 @@
 import type { Store } from '../port.js';
+import { typedTenants } from '../typed/tenants.js';
 import { postgresCatalog } from './catalog.js';
 import { openDatabase, type PostgresOptions } from './database.js';
+import { postgresEngine } from './engine.js';
 import { postgresIssuance } from './issuance.js';
 import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
-import { postgresTenants } from './tenants.js';
 
 export type { PostgresOptions } from './database.js';
 
@@ -21,9 +22,10 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     await db.pool.end();
     throw error;
   }
+  const engine = postgresEngine(db);
   return {
     kind: 'postgres',
-    ...postgresTenants(db),
+    ...typedTenants(engine),
     ...postgresCatalog(db),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),

@@ -1,10 +1,12 @@
 import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
+import { typedTenants } from '../typed/tenants.js';
 import { sqliteCatalog } from './catalog.js';
 import { openSqlite, type SqliteOptions } from './database.js';
+import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
-import { sqliteTenants } from './tenants.js';
+import { rememberOwnedTenancy } from './tenancy-cache.js';
 
 /**
  * The embedded store: one process owns the database file. Replay nonces live in memory because no other
@@ -12,13 +14,14 @@ import { sqliteTenants } from './tenants.js';
  */
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
+  const engine = sqliteEngine(db);
   const nonces = new NonceWindow();
   return {
     kind: 'sqlite',
-    ...sqliteTenants(db),
+    ...rememberOwnedTenancy(typedTenants(engine)),
     ...sqliteCatalog(db),
-    ...sqliteIssuance(db),
-    ...sqliteLifecycle(db),
+    ...sqliteIssuance(db, engine),
+    ...sqliteLifecycle(db, engine),
     async rememberNonce(mchid, nonce, now, expiresAt) {
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
