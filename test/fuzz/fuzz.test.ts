@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../src/domain/clock.js';
 import { toPrivateKey } from '../../src/protocol/rsa.js';
 import type { Store } from '../../src/store/port.js';
-import { openTestStore, randomSchema } from '../../src/store/postgres/test-database.test-helper.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { type Running, startCoupond } from '../harness.js';
+import { openTestStore, randomSchema } from '../store/postgres-database.js';
 import { checkAnswer } from './expectations.js';
 import { invariantViolations, issuedCoupons, postgresProbe, type SqlProbe, sqliteProbe } from './invariants.js';
 import { type FuzzRoute, requestArbitrary } from './requests.js';
@@ -33,9 +33,18 @@ const adapter = process.env.COUPOND_TEST_STORE === 'postgres' ? 'postgres' : 'sq
 let c: Running;
 let probe: SqlProbe;
 let client: RawClient;
-let routes: FuzzRoute[];
+/** Each route keeps its seed (`SEED` + its place in the full list) when `COUPOND_FUZZ_ROUTE` narrows the run. */
+let routes: { route: FuzzRoute; seed: number }[];
 let world: Awaited<ReturnType<typeof seedFacts>>['world'];
 let cleanup = () => {};
+/** Answers by route and status class, printed after the run: shows how deep the generated requests got. */
+const statuses = new Map<string, Record<string, number>>();
+const tally = (route: FuzzRoute, status: number) => {
+  const row = statuses.get(route.name) ?? {};
+  const key = `${Math.floor(status / 100)}xx`;
+  row[key] = (row[key] ?? 0) + 1;
+  statuses.set(route.name, row);
+};
 
 async function openStore(): Promise<{ store: Store; probe: () => Promise<SqlProbe> }> {
   if (adapter === 'postgres') {
@@ -55,9 +64,9 @@ beforeAll(async () => {
   client = new RawClient(new URL(c.baseURL));
   const facts = await seedFacts(c);
   world = facts.world;
-  routes = [...v3Routes(facts, v3Examples(c, facts)), ...componentRoutes(), ...adminRoutes()].filter(
-    (r) => ONLY === undefined || r.name.includes(ONLY),
-  );
+  routes = [...v3Routes(facts, v3Examples(c, facts)), ...componentRoutes(), ...adminRoutes()]
+    .map((route, i) => ({ route, seed: SEED + i }))
+    .filter(({ route }) => ONLY === undefined || route.name.includes(ONLY));
 });
 
 afterAll(async () => {
@@ -81,15 +90,16 @@ describe(`fuzzing every endpoint from its schemas (${adapter}, COUPOND_FUZZ_SEED
           ? { kind: 'bearer', token: c.adminToken }
           : { kind: 'none' };
     const outcomes = await Promise.allSettled(
-      routes.map((route, i) =>
+      routes.map(({ route, seed }) =>
         fc.assert(
           fc.asyncProperty(requestArbitrary(route, world), async (request) => {
             const answer = await client.send(request, request.anonymous ? { kind: 'none' } : credentials(route));
+            tally(route, answer.status);
             checkAnswer(route, request, answer, c.platform.publicKey);
           }),
           {
             numRuns: Math.max(1, Math.round(RUNS[route.surface] * SCALE)),
-            seed: SEED + i,
+            seed,
             endOnFailure: true,
             includeErrorInReport: true,
           },
@@ -97,18 +107,21 @@ describe(`fuzzing every endpoint from its schemas (${adapter}, COUPOND_FUZZ_SEED
       ),
     );
     const failures = outcomes.flatMap((o, i) =>
-      o.status === 'rejected' ? [`[${routes[i]!.name}] ${(o.reason as Error).message}`] : [],
+      o.status === 'rejected' ? [`[${routes[i]!.route.name}] ${(o.reason as Error).message}`] : [],
     );
     if (failures.length > 0)
       throw new Error(
         `${failures.length} route(s) failed; replay with COUPOND_FUZZ_SEED=${SEED}\n\n${failures.join('\n\n')}`,
       );
     console.info(`fuzz (${adapter}): ${client.sent} requests, seed ${SEED}`);
+    console.table(Object.fromEntries(statuses));
     if (ONLY === undefined && SCALE >= 1) expect(client.sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
   }, 240_000);
 
   it('leaves the D-12 invariants intact: counters equal the issued rows, no cap exceeded', async () => {
-    expect(await issuedCoupons(probe)).toBeGreaterThan(0);
+    const issued = await issuedCoupons(probe);
+    console.info(`fuzz (${adapter}): ${issued} user coupons in the store after the run`);
+    expect(issued).toBeGreaterThan(0);
     expect(await invariantViolations(probe, shanghaiDay(c.clock.now()))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { TEST_DATABASE_URL } from '../../src/store/postgres/test-database.test-helper.js';
+import { TEST_DATABASE_URL } from '../store/postgres-database.js';
 
 /** Plain SQL on a store's own tables, beside the adapter (read-only use). */
 export interface SqlProbe {

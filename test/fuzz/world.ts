@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { toRfc3339 } from '../../src/domain/clock.js';
+import { createDemoCatalog } from '../../src/services/catalog/demo.js';
 import { bundleInput, createBody, createCoupon, no, setNotifyUrl } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
@@ -45,6 +47,7 @@ const seeded = async (c: Running, o: Parameters<typeof createCoupon>[1]): Promis
 export async function seedFacts(c: Running): Promise<Facts> {
   const notifyUrl = `${c.baseURL}sandbox/v1/notify-sink`;
   await setNotifyUrl(c, notifyUrl);
+  await createDemoCatalog(c.deps, c.baseURL);
   const tight = await seeded(c, { maxCount: 60, maxCountPerDay: 45, maxCountPerUser: 3 });
   const roomy = await seeded(c, { maxCount: 100_000, maxCountPerUser: 100 });
   const victim = await seeded(c, {});
@@ -78,8 +81,20 @@ export async function seedFacts(c: Running): Promise<Facts> {
     ['notify_url', [notifyUrl]],
     ['token', tokens],
     ['send_request_no', sendRequestNos],
+    ['event_id', await eventIds(c)],
+    [
+      'public_key',
+      [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
+    ],
   ]);
   return { tight, roomy, victim, coupons, tokens, sendRequestNos, notifyUrl, world };
+}
+
+/** The callbacks the seeding queued, for the webhook log's redeliver routes. */
+async function eventIds(c: Running): Promise<string[]> {
+  const res = await fetch(`${c.baseURL}admin/v1/webhooks`, { headers: { Authorization: `Bearer ${c.adminToken}` } });
+  const { data } = (await res.json()) as { data: { event_id: string }[] };
+  return data.map((d) => d.event_id);
 }
 
 const PREFIX = '/v3/marketing/partner/product-coupon';
