@@ -32,11 +32,17 @@ export const BackgroundColor = Type.Union(
  * The alternatives never overlap, so matching stays linear.
  */
 const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|[^\\uD800-\\uDBFF])';
-export const Text = (max: number, min = 1) =>
-  Type.String({ minLength: min, maxLength: max * 2, pattern: `^${CHAR}{${min},${max}}$` });
+export const Text = (max: number, min = 1, format?: string) =>
+  Type.String({
+    minLength: min,
+    maxLength: max * 2,
+    pattern: `^${CHAR}{${min},${max}}$`,
+    ...(format ? { format } : {}),
+  });
 /** D-24: any http(s) URL stands in for an upload-API URL. */
 export const ImageUrl = Type.String({ format: 'uri', minLength: 1, maxLength: 1024 });
-export const MiniProgramPath = Text(512);
+/** D-42: a relative page path with an optional query, never a URL with a scheme. */
+export const MiniProgramPath = Text(512, 1, 'mini-program-path');
 const SecondOfDay = Type.Integer({ minimum: 0, maximum: 86_399 });
 
 type ObjectFactory = <T extends TProperties>(props: T) => TObject<T>;

@@ -1,6 +1,7 @@
 import type { Store } from '../port.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresCatalog } from './catalog.js';
+import { postgresConsole } from './console.js';
 import { openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
 import { postgresIssuance } from './issuance.js';
@@ -29,6 +30,7 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     ...postgresCatalog(db),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
+    ...postgresConsole(db),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

@@ -2,6 +2,7 @@ import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteCatalog } from './catalog.js';
+import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
@@ -22,6 +23,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteCatalog(db),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
+    ...sqliteConsole(db),
     async rememberNonce(mchid, nonce, now, expiresAt) {
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
