@@ -23,7 +23,7 @@ export interface SendOptions {
   authorization?: string | null;
 }
 
-/** The headers an SDK sends for `method path` with body `text` (protocol.md §1): Authorization, Accept, Content-Type. */
+/** The headers an SDK sends for `method path` with body `text` (docs/protocol.md, Signing requests). */
 export function signedHeaders(
   signer: Signer,
   method: string,
@@ -53,7 +53,7 @@ export function signedHeaders(
   return headers;
 }
 
-/** Signs and sends like an SDK would (protocol.md §1); every part can be overridden to build hostile requests. */
+/** Signs and sends like an SDK would (docs/protocol.md, Signing requests); every part can be overridden to build hostile requests. */
 export function signedFetch(
   origin: string,
   signer: Signer,

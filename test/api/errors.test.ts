@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('error surface (protocol.md §3, D-18)', () => {
+describe('error surface (docs/protocol.md, Errors, D-18)', () => {
   it('unknown path → 404 with an empty body, before authentication', async () => {
     const res = await fetch(`${c.baseURL}v3/nothing/here`);
     expect(res.status).toBe(404);

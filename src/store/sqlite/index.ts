@@ -7,6 +7,7 @@ import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
 /**
@@ -17,6 +18,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
   const nonces = new NonceWindow();
+  const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...rememberOwnedTenancy(typedTenants(engine)),
@@ -28,7 +30,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      ready();
     },
     async close() {
       db.close();
