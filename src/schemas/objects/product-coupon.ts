@@ -1,7 +1,7 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { AppId, Body, BrandId, DateTime, Fen, ObjectId } from '../common.js';
 
-/** Shared objects of the product-coupon family (api-contract.md §11.1, §11.4–§11.6, §6.1). */
+/** Shared objects of the product-coupon family: ProductCoupon and the parts create, modify and the stock objects reuse. */
 
 export const Scope = Type.Union([Type.Literal('ALL'), Type.Literal('SINGLE')]);
 export const CouponType = Type.Union([Type.Literal('NORMAL'), Type.Literal('DISCOUNT'), Type.Literal('EXCHANGE')]);
@@ -48,7 +48,7 @@ const SecondOfDay = Type.Integer({ minimum: 0, maximum: 86_399 });
 type ObjectFactory = <T extends TProperties>(props: T) => TObject<T>;
 
 /**
- * Builds every shared object twice: strict for request bodies (unknown fields rejected, protocol.md §3.2)
+ * Builds every shared object twice: strict for request bodies (unknown fields rejected: docs/protocol.md, Errors)
  * and open for responses.
  */
 function build(obj: ObjectFactory) {
@@ -175,7 +175,7 @@ const DeactivateFields = {
 
 export { DeactivateFields };
 
-/** §11.1 */
+/** WeChat's ProductCoupon object. */
 export const ProductCoupon = Type.Object({
   product_coupon_id: ObjectId,
   scope: Scope,
