@@ -17,7 +17,7 @@ import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { createCatalog } from '../test/store/contract/fixtures.js';
+import { createCatalog, issueCommand } from '../test/store/contract/fixtures.js';
 import { dropSchema, postgresReachable, randomSchema, TEST_DATABASE_URL } from '../test/store/postgres-database.js';
 
 const COUPONS = Number(process.env.COUPONS ?? 1_000_000);
@@ -192,3 +192,44 @@ for (const [make, dialect] of [
   );
   await target.close();
 }
+
+/**
+ * What the hour counter costs a claim: the issuance transaction with and without the trigger, alternated three
+ * times in one run, best of each (SQLite).
+ */
+async function triggerCost(): Promise<void> {
+  const CLAIMS = 20_000;
+  const file = join(mkdtempSync(join(tmpdir(), 'coupond-console-')), 'coupond.db');
+  const store = createSqliteStore(file, { synchronous: 'NORMAL' });
+  const db = new Database(file);
+  const { stocks } = await createCatalog(store, { maxCount: 100_000_000 });
+  /** 100 claims share a commit, as under load (`npm run bench:store`), so the statements are what is timed. */
+  const claims = async () => {
+    const commands = Array.from({ length: CLAIMS }, () => issueCommand(stocks));
+    const started = performance.now();
+    for (let i = 0; i < CLAIMS; i += 100)
+      await Promise.all(commands.slice(i, i + 100).map((c) => store.issueBundle(c)));
+    return ((performance.now() - started) * 1000) / CLAIMS;
+  };
+  const trigger = (
+    db.prepare("SELECT sql FROM sqlite_master WHERE name = 'user_coupons_count_hour'").get() as {
+      sql: string;
+    }
+  ).sql;
+  await claims();
+  const best = { with: Number.POSITIVE_INFINITY, without: Number.POSITIVE_INFINITY };
+  for (let round = 0; round < 3; round++) {
+    best.with = Math.min(best.with, await claims());
+    db.exec('DROP TRIGGER user_coupons_count_hour');
+    best.without = Math.min(best.without, await claims());
+    db.exec(trigger);
+  }
+  const [withTrigger, without] = [best.with, best.without];
+  process.stdout.write(
+    `SQLite issuance transaction: ${withTrigger.toFixed(1)} µs/claim with the hour counter, ${without.toFixed(1)} without (ratio ${(withTrigger / without).toFixed(2)})\n`,
+  );
+  db.close();
+  await store.close();
+}
+
+await triggerCost();
