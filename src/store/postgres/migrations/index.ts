@@ -3,6 +3,7 @@ import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
+import { deliveryLanes } from './040-delivery-lanes.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const postgresMigrations: Migration[] = [tenants, catalog, issuance, nonces, lifecycle];
+export const postgresMigrations: Migration[] = [tenants, catalog, issuance, nonces, lifecycle, deliveryLanes];

@@ -2,6 +2,7 @@ import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
+import { deliveryLanes } from './040-delivery-lanes.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle];
+export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle, deliveryLanes];
