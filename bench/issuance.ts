@@ -78,7 +78,7 @@ try {
     results.push(
       only && !phase.name.startsWith(only)
         ? { name: phase.name, rps: Number.NaN, p50: 0, p99: 0, ok: 0, non2xx: 0, cpuPerRequestUs: 0 }
-        : await runPhase(info.address, phase, CONNECTIONS, SECONDS),
+        : await runPhase([info.address], phase, CONNECTIONS, SECONDS),
     );
     const s = await state();
     process.stdout.write(`  after ${phase.name}: RSS ${s.rss_mb.toFixed(0)} MB, heap ${s.heap_mb.toFixed(0)} MB\n`);

@@ -4,11 +4,13 @@ export interface Phase {
   name: string;
   requests: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }[];
   stopAfterRequests?: number;
+  /** Sees every answer (status and body), e.g. to collect tokens or count outcomes. */
+  onResponse?: (status: number, body: string) => void;
 }
 
 export interface PhaseResult {
   name: string;
-  /** Server CPU (user + system) per answered request, in microseconds. */
+  /** Server CPU (user + system, all processes) per answered request, in microseconds. */
   cpuPerRequestUs: number;
   rps: number;
   p50: number;
@@ -17,46 +19,71 @@ export interface PhaseResult {
   non2xx: number;
 }
 
-/** One autocannon run that walks through `requests` (each used once when they are single-use, e.g. signed). */
+const serverCpu = async (address: string) => {
+  const u = (await (await fetch(`${address}/bench/cpu`)).json()) as { user: number; system: number };
+  return u.user + u.system;
+};
+const totalCpu = async (addresses: string[]) =>
+  (await Promise.all(addresses.map(serverCpu))).reduce((a, b) => a + b, 0);
+
+/**
+ * One load phase over one or more servers: `connections` are split across `addresses` (one autocannon instance
+ * each, latencies merged into one histogram), and all instances walk one shared list of `requests`, so
+ * single-use (signed) requests are each sent once.
+ */
 export async function runPhase(
-  address: string,
+  addresses: string[],
   phase: Phase,
   connections: number,
   seconds: number,
 ): Promise<PhaseResult> {
   let next = 0;
-  const cpu = async () => {
-    const u = (await (await fetch(`${address}/bench/cpu`)).json()) as { user: number; system: number };
-    return u.user + u.system;
-  };
-  const cpuBefore = await cpu();
-  const result = await autocannon({
-    url: address,
-    connections,
-    duration: seconds,
-    ...(phase.stopAfterRequests ? { amount: Math.min(phase.stopAfterRequests, phase.requests.length) } : {}),
-    requests: [
-      {
-        setupRequest: (req) => {
-          const r = phase.requests[next % phase.requests.length]!;
-          next += 1;
-          return {
-            ...req,
-            method: r.method,
-            path: r.path,
-            headers: { ...req.headers, ...r.headers },
-            body: r.body ?? '',
-          };
+  const cpuBefore = await totalCpu(addresses);
+  const total = phase.stopAfterRequests ? Math.min(phase.stopAfterRequests, phase.requests.length) : undefined;
+  const started = performance.now();
+  const options = (address: string, i: number) => {
+    const share = Math.floor(connections / addresses.length) + (i < connections % addresses.length ? 1 : 0);
+    const amount =
+      total === undefined ? undefined : Math.floor(total / addresses.length) + (i < total % addresses.length ? 1 : 0);
+    return {
+      url: address,
+      connections: share,
+      duration: seconds,
+      skipAggregateResult: true,
+      ...(amount !== undefined ? { amount } : {}),
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            const r = phase.requests[next % phase.requests.length]!;
+            next += 1;
+            return {
+              ...req,
+              method: r.method,
+              path: r.path,
+              headers: { ...req.headers, ...r.headers },
+              body: r.body ?? '',
+            };
+          },
+          ...(phase.onResponse
+            ? { onResponse: (status: number, body: string) => phase.onResponse!(status, body) }
+            : {}),
         },
-      },
-    ],
-  });
+      ],
+    } as autocannon.Options;
+  };
+  const runs = await Promise.all(addresses.map((a, i) => autocannon(options(a, i))));
+  const elapsed = (performance.now() - started) / 1000;
+  // aggregateResult is part of autocannon's API but missing from its type definitions.
+  const { aggregateResult } = autocannon as unknown as {
+    aggregateResult: (results: autocannon.Result[], opts: { url: string; connections: number }) => autocannon.Result;
+  };
+  const result = aggregateResult(runs, { url: addresses[0]!, connections });
   const answered = result['2xx'] + result.non2xx;
   return {
     name: phase.name,
-    cpuPerRequestUs: answered > 0 ? ((await cpu()) - cpuBefore) / answered : 0,
+    cpuPerRequestUs: answered > 0 ? ((await totalCpu(addresses)) - cpuBefore) / answered : 0,
     // autocannon averages per whole second, which a run bounded by a request count quantises; count instead.
-    rps: answered / result.duration,
+    rps: answered / elapsed,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result['2xx'],

@@ -1,6 +1,8 @@
 /**
- * The server under benchmark, in its own process: coupond on a file SQLite database (synchronous=FULL), rate limits
- * off, plus baseline routes measured in the same run and a setup route that mints claim tokens off the clock.
+ * The server under benchmark, in its own process: coupond on a file SQLite database (synchronous=FULL), or on
+ * PostgreSQL when `BENCH_DATABASE_URL` is set (schema `BENCH_SCHEMA`), rate limits off, plus baseline routes
+ * measured in the same run and a setup route that mints claim tokens off the clock. The first process seeds the
+ * tenant and the bundle; processes started with `BENCH_JOIN` (the first one's info line) share them.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,15 +17,41 @@ import { defineEndpoint } from '../src/schemas/endpoint.js';
 import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import { preSend } from '../src/services/issuance/presend.js';
+import type { Store } from '../src/store/port.js';
+import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { seedBenchBundle } from './seed.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'coupond-bench-'));
-const store = createSqliteStore(join(dir, 'coupond.db'), { synchronous: 'FULL' });
+interface Seeded {
+  merchant: { mchid: string; serial: string; privateKey: string; brandId: string; appid: string };
+  bundle: { productCouponId: string; stockBundleId: string; stockIds: string[] };
+}
+
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const dbPath = databaseUrl ? null : join(mkdtempSync(join(tmpdir(), 'coupond-bench-')), 'coupond.db');
+const store: Store = databaseUrl
+  ? await createPostgresStore(databaseUrl, { schema: process.env.BENCH_SCHEMA ?? 'coupond_bench' })
+  : createSqliteStore(dbPath!, { synchronous: 'FULL' });
 const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: false };
-const { platformKey } = await bootstrap(deps);
-const demo = (await createDemoTenant(deps))!;
-const bundle = await seedBenchBundle(deps, demo);
+
+async function seed(): Promise<Seeded> {
+  if (process.env.BENCH_JOIN) return JSON.parse(process.env.BENCH_JOIN) as Seeded;
+  await bootstrap(deps);
+  const demo = (await createDemoTenant(deps))!;
+  const bundle = await seedBenchBundle(deps, demo);
+  return {
+    merchant: {
+      mchid: demo.mchid,
+      serial: demo.serial_no,
+      privateKey: demo.private_key!,
+      brandId: demo.brand_id,
+      appid: demo.appid,
+    },
+    bundle,
+  };
+}
+const seeded = await seed();
+const { merchant, bundle } = seeded;
 const withJobs = process.env.BENCH_JOBS === '1';
 const app = await buildApp({ store, rateLimits: null, logLevel: 'warn', backgroundJobs: withJobs });
 
@@ -42,9 +70,9 @@ app.server.get('/bench/bare', async () => ({ ok: true }));
 app.server.post('/bench/tokens', async (request) => {
   const { count, prefix } = JSON.parse(request.rawBody?.toString() ?? '{}') as { count: number; prefix: string };
   const mint = (i: number) =>
-    preSend(deps, demo.mchid, `${prefix}-${i}`, {
-      brand_id: demo.brand_id,
-      appid: demo.appid,
+    preSend(deps, merchant.mchid, `${prefix}-${i}`, {
+      brand_id: merchant.brandId,
+      appid: merchant.appid,
       product_coupon_id: bundle.productCouponId,
       stock_bundle_id: bundle.stockBundleId,
       send_request_no: `${prefix}_${i}`,
@@ -73,24 +101,16 @@ app.server.get('/bench/state', async () => {
     rss_mb: kb('VmRSS') / 1024,
     peak_rss_mb: kb('VmHWM') / 1024,
     heap_mb: m.heapTotal / 2 ** 20,
+    heap_used_mb: m.heapUsed / 2 ** 20,
     external_mb: m.external / 2 ** 20,
     issued: stock?.totalCount ?? 0,
   };
 });
 
 const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
-process.stdout.write(
-  `${JSON.stringify({
-    address,
-    merchant: {
-      mchid: demo.mchid,
-      serial: demo.serial_no,
-      privateKey: demo.private_key,
-      brandId: demo.brand_id,
-      appid: demo.appid,
-    },
-    platform: { id: platformKey.keyId },
-    bundle,
-  })}\n`,
-);
-process.once('SIGTERM', () => process.exit(0));
+process.stdout.write(`${JSON.stringify({ address, dbPath, ...seeded })}\n`);
+process.once('SIGTERM', async () => {
+  await app.server.close();
+  await store.close();
+  process.exit(0);
+});

@@ -3,17 +3,18 @@ import { formatAuthorization } from '../src/protocol/authorization.js';
 import { requestMessage } from '../src/protocol/messages.js';
 import { signSync, toPrivateKey } from '../src/protocol/rsa.js';
 
-/** `count` distinct signed copies of one request (each nonce can be used once: D-17), made before the clock runs. */
-export function signedRequests(
-  merchant: { mchid: string; serial: string; privateKey: string },
-  method: 'POST' | 'GET',
-  path: string,
-  body: string,
-  count: number,
-) {
+export interface SignedRequest {
+  method: 'POST' | 'GET';
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** Signs requests of one merchant, each with its own nonce (a nonce can be used once: D-17), before the clock runs. */
+export function requestSigner(merchant: { mchid: string; serial: string; privateKey: string }) {
   const key = toPrivateKey(merchant.privateKey);
   const timestamp = String(Math.floor(Date.now() / 1000) + 60);
-  return Array.from({ length: count }, () => {
+  return (method: 'POST' | 'GET', path: string, body: string): SignedRequest => {
     const nonce = randomBytes(16).toString('hex');
     const signature = signSync(requestMessage(method, path, timestamp, nonce, body), key);
     return {
@@ -32,5 +33,17 @@ export function signedRequests(
         }),
       },
     };
-  });
+  };
+}
+
+/** `count` distinct signed copies of one request. */
+export function signedRequests(
+  merchant: { mchid: string; serial: string; privateKey: string },
+  method: 'POST' | 'GET',
+  path: string,
+  body: string,
+  count: number,
+): SignedRequest[] {
+  const sign = requestSigner(merchant);
+  return Array.from({ length: count }, () => sign(method, path, body));
 }

@@ -3,12 +3,14 @@ import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { invalidRequest, paramError } from '../domain/errors.js';
 import type { EndpointDef } from '../schemas/endpoint.js';
+import { parseJsonText } from '../schemas/json-text.js';
 import { precompile, validate } from '../schemas/validate.js';
 import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
 import type { PathTable } from './path-table.js';
 import { authenticate } from './plugins/authenticate.js';
 import type { RateLimiter } from './plugins/rate-limit.js';
+import { refuseBrokenEscapes } from './url-escapes.js';
 
 type Part<S> = S extends TSchema ? Static<S> : undefined;
 
@@ -53,6 +55,7 @@ export function registerEndpoint<E extends EndpointDef>(
       const mchid = await authenticate(router.ctx, request);
       router.limiter?.check(mchid, endpoint.rate, router.ctx.wireClock.now().getTime());
       if ((await router.faults?.apply(endpoint.name, reply)) === 'dropped') return reply;
+      refuseBrokenEscapes(request);
       const params = parsePart(endpoint.params, request.params, 'uri_template');
       const query = parsePart(endpoint.query, request.query, 'query');
       const body = endpoint.body ? validate(endpoint.body, parseJsonBody(request), 'body') : undefined;
@@ -69,7 +72,7 @@ function parsePart(schema: TObject | undefined, value: unknown, location: 'query
 }
 
 function parseJsonBody(request: FastifyRequest): unknown {
-  const type = request.headers['content-type'] ?? '';
+  const type = request.declaredContentType ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type))
     throw invalidRequest('Http头Content-Type值必须为application/json', {
       location: 'header',
@@ -78,9 +81,5 @@ function parseJsonBody(request: FastifyRequest): unknown {
     });
   const text = request.rawBody?.toString('utf8') ?? '';
   if (text.trim() === '') throw paramError('请求体为空，需要 JSON 对象', { location: 'body', value: '' });
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw paramError('请求体不是合法的 JSON', { location: 'body', value: text.slice(0, 64) });
-  }
+  return parseJsonText(text);
 }

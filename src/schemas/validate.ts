@@ -3,6 +3,7 @@ import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import { paramError } from '../domain/errors.js';
 import './formats.js';
+import { findUnstorable } from './unstorable.js';
 
 export type Location = 'body' | 'query' | 'uri_template';
 
@@ -19,9 +20,10 @@ function checker<T extends TSchema>(schema: T): TypeCheck<T> {
 
 /**
  * Checks a value against its schema and returns it typed, or throws WeChat's `PARAM_ERROR`:
- * schema failures first (with the field path), unknown properties last (D-4).
+ * unstorable text first (D-40), then schema failures (with the field path), unknown properties last (D-4).
  */
 export function validate<T extends TSchema>(schema: T, value: unknown, location: Location): Static<T> {
+  refuseUnstorable(value, location);
   const check = checker(schema);
   if (check.Check(value)) return value as Static<T>;
   const unknown: string[] = [];
@@ -39,6 +41,18 @@ export function validate<T extends TSchema>(schema: T, value: unknown, location:
     });
   }
   throw paramError('请求中含有未在API文档中定义的参数', { location: null, value: unknown });
+}
+
+const UNSTORABLE_ISSUE = '含有 U+0000 或不成对的 UTF-16 代理项';
+
+function refuseUnstorable(value: unknown, location: Location): void {
+  const field = findUnstorable(value);
+  if (field === null) return;
+  throw paramError(`输入源“/${location}${field}”映射到字段“${fieldName(field)}”规则校验失败，${UNSTORABLE_ISSUE}`, {
+    location,
+    field,
+    issue: UNSTORABLE_ISSUE,
+  });
 }
 
 function fieldName(path: string): string {

@@ -72,7 +72,7 @@ export async function addMerchant(c: Running): Promise<Running> {
   return { ...c, merchant, send: (method, path, body, o) => signedFetch(origin, merchant, method, path, body, o) };
 }
 
-/** The four identifiers a single-coupon call carries (api-contract.md §14). */
+/** The four identifiers a single-coupon call carries. */
 export const couponRef = (c: Running, s: Seeded, round: number) => ({
   product_coupon_id: s.productCouponId,
   stock_id: s.stockIds[round]!,

@@ -16,7 +16,7 @@ const MSG = {
 } as const;
 
 /**
- * Verifies an API v3 request in WeChat's order (protocol.md §1.4): format → timestamp → merchant serial →
+ * Verifies an API v3 request in WeChat's order (docs/protocol.md, Verifying requests): format → timestamp → merchant serial →
  * signature → replay (D-17). Throws `401 SIGN_ERROR`; on success sets `request.mchid`.
  */
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<string> {
@@ -30,7 +30,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   const key = await ctx.deps.store.getMerchantKey(mchid, normalizeSerial(serial_no));
   if (!key) throw signError(MSG.serial);
 
-  const url = request.raw.url ?? request.url;
+  const url = request.originalUrl;
   const body = request.rawBody?.toString('utf8') ?? '';
   const message = requestMessage(request.method, url, timestamp, nonce_str, body);
   if (!(await verifyAsync(message, signature, key.publicKeyPem))) {

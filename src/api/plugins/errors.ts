@@ -1,7 +1,12 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CouponError, invalidRequest, systemError } from '../../domain/errors.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * Path parameters are matched whatever their length (a request line cannot exceed Node's 16 KiB header limit), so
+ * an over-long openid or token reaches its endpoint and gets the schema's signed `PARAM_ERROR` (D-41).
+ */
+export const MAX_PARAM_LENGTH = 16 * 1024;
 
 /** The one mapping from failures to WeChat's error body; routes never build error bodies by hand. */
 export function toCouponError(error: unknown): CouponError {
@@ -14,10 +19,15 @@ export function toCouponError(error: unknown): CouponError {
   return systemError();
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const mapped = toCouponError(error);
-    if (mapped.httpStatus >= 500) request.log.error({ err: error }, 'unexpected error');
-    reply.status(mapped.httpStatus).type('application/json; charset=utf-8').send(mapped.toBody());
-  });
+function answer(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = toCouponError(error);
+  if (mapped.httpStatus >= 500) request.log.error({ err: error }, 'unexpected error');
+  reply.status(mapped.httpStatus).type('application/json; charset=utf-8').send(mapped.toBody());
 }
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(answer);
+}
+
+/** Fastify's `frameworkErrors`: what the router refuses before any route runs gets WeChat's body too. */
+export const answerFrameworkError = answer;

@@ -14,12 +14,13 @@ import { TOKEN_COLUMNS, tokenValues } from '../rows/issuance-values.js';
 import { alreadyParsed } from '../rows/json.js';
 import { insertStatement, whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
-import { issueBundle } from './issue.js';
+import { pgIssuer } from './issue.js';
 
 const toUserCoupon = userCouponMapper(alreadyParsed);
 const INSERT_TOKEN = insertStatement('tokens', TOKEN_COLUMNS, 'postgres');
 
 export function postgresIssuance(db: Database): IssuanceStore {
+  const issueBundle = pgIssuer(db);
   return {
     async insertToken(t) {
       await db.query(INSERT_TOKEN, tokenValues(t));
@@ -46,7 +47,7 @@ export function postgresIssuance(db: Database): IssuanceStore {
       return r?.count ?? 0;
     },
 
-    issueBundle: (command) => issueBundle(db, command),
+    issueBundle,
 
     async getUserCouponBundle(userCouponBundleId) {
       const [r] = await db.query<UserCouponBundleRow>(

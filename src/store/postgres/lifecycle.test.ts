@@ -119,12 +119,7 @@ describe.skipIf(!(await postgresReachable()))('postgres lifecycle across instanc
            VALUES ($1, '1900000001', 'PRODUCT_COUPON_SP.SEND', 's', '{}', $2, $2)`,
           [id, iso(0)],
         );
-      expect(
-        await migrate(
-          db,
-          postgresMigrations.filter((m) => m.version <= 5),
-        ),
-      ).toEqual([5]);
+      expect(await migrate(db)).toEqual(postgresMigrations.filter((m) => m.version >= 5).map((m) => m.version));
       const store = await createPostgresStore(TEST_DATABASE_URL, { schema });
       const { deliveries } = await store.listDeliveries({ offset: 0, limit: 10 });
       await store.close();

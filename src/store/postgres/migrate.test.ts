@@ -26,7 +26,7 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
     const dbs = Array.from({ length: 6 }, () => openDatabase(TEST_DATABASE_URL, { schema, poolSize: 2 }));
     try {
       const applied = await Promise.all(dbs.map((db) => migrate(db)));
-      expect(applied.flat().sort()).toEqual(postgresMigrations.map((m) => m.version));
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(postgresMigrations.map((m) => m.version));
       const rows = await dbs[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => r.version)).toEqual(postgresMigrations.map((m) => m.version));
       expect(await migrate(dbs[0]!)).toEqual([]);

@@ -1,28 +1,30 @@
 import type { SqliteDb } from './database.js';
 
-interface Pending<C, R> {
-  command: C;
-  resolve: (result: R) => void;
+interface Pending {
+  unit: () => unknown;
+  resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 /**
  * Runs every unit submitted in the same turn of the event loop inside one `BEGIN IMMEDIATE … COMMIT`, each in
- * its own savepoint, so many concurrent issuances share one fsync while each still rolls back alone.
+ * its own savepoint, so many concurrent writes share one fsync while each still rolls back alone.
  */
-export class GroupCommit<C, R> {
-  private queue: Pending<C, R>[] = [];
+export class GroupCommit {
+  private queue: Pending[] = [];
   private scheduled = false;
+  private readonly savepoint: (unit: () => unknown) => unknown;
 
   constructor(
     private readonly db: SqliteDb,
-    private readonly unit: (command: C) => R,
     private readonly maxBatch = 256,
-  ) {}
+  ) {
+    this.savepoint = db.transaction((unit: () => unknown) => unit());
+  }
 
-  submit(command: C): Promise<R> {
+  submit<R>(unit: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ command, resolve, reject });
+      this.queue.push({ unit, resolve: resolve as (result: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -34,14 +36,13 @@ export class GroupCommit<C, R> {
     this.scheduled = false;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
-      const savepoint = this.db.transaction((command: C) => this.unit(command));
-      let results: ({ ok: true; value: R } | { ok: false; error: unknown })[];
+      let results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
       try {
         results = this.db
           .transaction(() =>
             batch.map((p) => {
               try {
-                return { ok: true as const, value: savepoint(p.command) };
+                return { ok: true as const, value: this.savepoint(p.unit) };
               } catch (error) {
                 return { ok: false as const, error };
               }

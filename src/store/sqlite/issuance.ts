@@ -28,12 +28,12 @@ import { insertStatement, whereEqual } from '../rows/statements.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
-import { GroupCommit } from './group-commit.js';
+import type { SqliteEngine } from './engine.js';
 import { outcomeOf, RollbackWith } from './rollback.js';
 
 const toUserCoupon = userCouponMapper(parseJsonText);
 
-export function sqliteIssuance(db: SqliteDb): IssuanceStore {
+export function sqliteIssuance(db: SqliteDb, engine: SqliteEngine): IssuanceStore {
   const q = {
     insertToken: db.prepare(insertStatement('tokens', TOKEN_COLUMNS, 'sqlite')),
     getToken: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?'),
@@ -90,14 +90,11 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
     return { kind: 'ISSUED' };
   };
 
-  const committer = new GroupCommit<IssueCommand, IssueOutcome>(db, issueOne);
-  const tokenCommitter = new GroupCommit<TokenRecord, void>(db, (t) => {
-    q.insertToken.run(...tokenValues(t));
-  });
-
   return {
     insertToken(t: TokenRecord) {
-      return tokenCommitter.submit(t);
+      return engine.batch(() => {
+        q.insertToken.run(...tokenValues(t));
+      });
     },
     async getToken(hash) {
       const r = q.getToken.get(hash);
@@ -111,7 +108,7 @@ export function sqliteIssuance(db: SqliteDb): IssuanceStore {
       return q.userCount.get(stockId, userKey)?.count ?? 0;
     },
     issueBundle(command) {
-      return committer.submit(command).catch((e: unknown) => outcomeOf<IssueOutcome>(e));
+      return engine.batch(() => issueOne(command)).catch((e: unknown) => outcomeOf<IssueOutcome>(e));
     },
     async getUserCouponBundle(id) {
       const r = q.getBundle.get(id);

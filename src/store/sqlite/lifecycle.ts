@@ -13,7 +13,7 @@ import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counte
 import { couponTimeBounds } from '../rules/coupon-time.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
-import { GroupCommit } from './group-commit.js';
+import type { SqliteEngine } from './engine.js';
 import { sqliteOutbox } from './lifecycle-outbox.js';
 import { sqliteRequests } from './requests.js';
 import { outcomeOf, RollbackWith } from './rollback.js';
@@ -25,7 +25,7 @@ interface Guard {
   mutate: () => void;
 }
 
-export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
+export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): LifecycleStore {
   const requests = sqliteRequests(db);
   const q = {
     transition: db.prepare(
@@ -71,11 +71,12 @@ export function sqliteLifecycle(db: SqliteDb): LifecycleStore {
     mutate();
     return { ran: true, value: { kind: 'APPLIED' } };
   };
-  const committer = new GroupCommit<Guard, Guarded<LifecycleOutcome>>(db, unit);
 
   /** One savepoint of a group commit: a `RollbackWith` rolls back this call only, its request record included. */
   const guarded = (request: RequestRecord, mutate: () => void): Promise<Guarded<LifecycleOutcome>> =>
-    committer.submit({ request, mutate }).catch((e: unknown) => ({ ran: true, value: outcomeOf<LifecycleOutcome>(e) }));
+    engine
+      .batch(() => unit({ request, mutate }))
+      .catch((e: unknown) => ({ ran: true, value: outcomeOf<LifecycleOutcome>(e) }));
 
   const apply = (t: CouponTransition) => {
     if (q.transition.run(t.to, JSON.stringify(t.detail), t.updatedAt, t.couponCode, t.from).changes === 0) throw STALE;

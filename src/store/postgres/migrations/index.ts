@@ -3,7 +3,9 @@ import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
+import { issueFunction } from './010-issue-function.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
+import { consoleIndexes } from './050-console.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +14,13 @@ export interface Migration {
 }
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const postgresMigrations: Migration[] = [tenants, catalog, issuance, nonces, lifecycle, deliveryLanes];
+export const postgresMigrations: Migration[] = [
+  tenants,
+  catalog,
+  issuance,
+  nonces,
+  lifecycle,
+  issueFunction,
+  deliveryLanes,
+  consoleIndexes,
+];

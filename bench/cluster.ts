@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface ServerInfo {
+  address: string;
+  /** The SQLite database file, or null on PostgreSQL. */
+  dbPath: string | null;
+  merchant: { mchid: string; serial: string; privateKey: string; brandId: string; appid: string };
+  bundle: { productCouponId: string; stockBundleId: string; stockIds: string[] };
+}
+
+export interface ServerState {
+  rss_mb: number;
+  peak_rss_mb: number;
+  heap_mb: number;
+  heap_used_mb: number;
+  issued: number;
+}
+
+export interface Cluster {
+  servers: ServerInfo[];
+  processes: ChildProcess[];
+  state(): Promise<ServerState[]>;
+  resetPeak(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function start(bundle: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; info: ServerInfo }> {
+  const child = spawn(process.execPath, ['--expose-gc', bundle], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code} before it listened`)));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve({ child, info: JSON.parse(line) as ServerInfo }),
+    );
+  });
+}
+
+/**
+ * `count` bench servers (bench/server.ts, bundled): the first seeds the tenant and the hot bundle, the others join
+ * it on the same database (PostgreSQL only). 127.0.0.1, ephemeral ports.
+ */
+export async function startCluster(bundle: string, count: number, env: NodeJS.ProcessEnv): Promise<Cluster> {
+  const first = await start(bundle, env);
+  const rest = await Promise.all(
+    Array.from({ length: count - 1 }, () => start(bundle, { ...env, BENCH_JOIN: JSON.stringify(first.info) })),
+  );
+  const all = [first, ...rest];
+  const servers = all.map((s) => s.info);
+  return {
+    servers,
+    processes: all.map((s) => s.child),
+    state: () =>
+      Promise.all(servers.map(async (s) => (await (await fetch(`${s.address}/bench/state`)).json()) as ServerState)),
+    async resetPeak() {
+      await Promise.all(servers.map((s) => fetch(`${s.address}/bench/reset-peak`, { method: 'POST' })));
+    },
+    async stop() {
+      await Promise.all(
+        all.map(
+          ({ child }) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.removeAllListeners('exit');
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * One hot bundle on SQLite ×1, PostgreSQL ×1 and PostgreSQL ×3 (separate processes on one schema), one after
+ * another: N distinct users are pre-sent (signed) and their tokens then claimed through
+ * `POST /component/v1/tokens/{token}/claim`, at 64 connections spread over the processes. Every figure sits next
+ * to a signed baseline route of the same processes, measured in the same run. After each run the database is
+ * audited: counters = rows, nothing oversold, issued = answered RECEIVED. Run: `npm run bench:postgres`.
+ */
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { auditFailures, auditHotBundle, type Query } from './audit.js';
+import { bundleServer } from './bundle-server.js';
+import { startCluster } from './cluster.js';
+import { type PhaseResult, runPhase } from './load.js';
+import { requestSigner } from './signed-requests.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const USERS = Number(process.env.BENCH_USERS ?? 12_000);
+const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SETUPS = [
+  { name: 'SQLite ×1', processes: 1, postgres: false },
+  { name: 'PostgreSQL ×1', processes: 1, postgres: true },
+  { name: 'PostgreSQL ×3', processes: 3, postgres: true },
+].filter((s) => !process.env.BENCH_ONLY || s.name.startsWith(process.env.BENCH_ONLY));
+
+interface SetupResult {
+  name: string;
+  echo: PhaseResult;
+  presend: PhaseResult;
+  claim: PhaseResult;
+  received: number;
+  peakRss: number[];
+  failures: string[];
+}
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+async function withQuery<T>(dbPath: string | null, schema: string, work: (q: Query) => Promise<T>): Promise<T> {
+  if (dbPath) {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      return await work(async (sql, values) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...values) as never);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    return await work(async (sql, values) => (await client.query(sql, values)).rows);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropSchema(schema: string) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
+}
+
+async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): Promise<SetupResult> {
+  const schema = `coupond_bench_${randomBytes(4).toString('hex')}`;
+  const env = { ...process.env, ...(setup.postgres ? { BENCH_DATABASE_URL: DATABASE_URL, BENCH_SCHEMA: schema } : {}) };
+  if (!setup.postgres) delete env.BENCH_DATABASE_URL;
+  const cluster = await startCluster(serverBundle, setup.processes, env);
+  try {
+    const addresses = cluster.servers.map((s) => s.address);
+    const { merchant, bundle } = cluster.servers[0]!;
+    const sign = requestSigner(merchant);
+    const echo = Array.from({ length: USERS }, () => sign('POST', '/bench/signed-echo', '{}'));
+    const presend = Array.from({ length: USERS }, (_, i) =>
+      sign(
+        'POST',
+        `/v3/marketing/partner/product-coupon/users/o-hot-${i}/pre-send-coupon-bundle`,
+        JSON.stringify({
+          brand_id: merchant.brandId,
+          appid: merchant.appid,
+          product_coupon_id: bundle.productCouponId,
+          stock_bundle_id: bundle.stockBundleId,
+          send_request_no: `HOT_${i}`,
+        }),
+      ),
+    );
+    await cluster.resetPeak();
+    const run = (phase: Parameters<typeof runPhase>[1]) => runPhase(addresses, phase, CONNECTIONS, MAX_SECONDS);
+    // autocannon prepares one request ahead on each connection: leave those spare, so no signed request is sent twice.
+    const spare = CONNECTIONS;
+    const echoR = await run({ name: 'signed baseline', requests: echo, stopAfterRequests: echo.length - spare });
+    const tokens: string[] = [];
+    const presendR = await run({
+      name: 'pre-send',
+      requests: presend,
+      stopAfterRequests: presend.length - spare,
+      onResponse: (status, body) => {
+        if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
+      },
+    });
+    let received = 0;
+    const claims = tokens.map((t) => ({ method: 'POST' as const, path: `/component/v1/tokens/${t}/claim` }));
+    const claimR = await run({
+      name: 'claim',
+      requests: claims,
+      stopAfterRequests: claims.length - spare,
+      onResponse: (status, body) => {
+        if (status === 200 && body.includes('"RECEIVED"')) received += 1;
+      },
+    });
+    const states = await cluster.state();
+    const audit = await withQuery(cluster.servers[0]!.dbPath, schema, (q) =>
+      auditHotBundle(q, bundle.stockIds[0]!, bundle.stockBundleId),
+    );
+    const failures = auditFailures(audit, received);
+    if (claimR.ok !== claims.length)
+      failures.push(`${claims.length - claimR.ok} of ${claims.length} claims not answered 200`);
+    return {
+      name: setup.name,
+      echo: echoR,
+      presend: presendR,
+      claim: claimR,
+      received,
+      peakRss: states.map((s) => s.peak_rss_mb),
+      failures,
+    };
+  } finally {
+    await cluster.stop();
+    if (setup.postgres) await dropSchema(schema);
+  }
+}
+
+const serverBundle = await bundleServer();
+const results: SetupResult[] = [];
+for (const setup of SETUPS) {
+  const r = await runSetup(serverBundle, setup);
+  results.push(r);
+  const ratio = r.presend.rps / r.echo.rps;
+  out(`\n${r.name} (${USERS} users, ${CONNECTIONS} connections)`);
+  for (const p of [r.echo, r.presend, r.claim])
+    out(
+      `  ${p.name.padEnd(16)} ${p.rps.toFixed(0).padStart(6)}/s  p50 ${p.p50} ms  p99 ${p.p99} ms  server CPU ${p.cpuPerRequestUs.toFixed(0)} µs/req  non-2xx ${p.non2xx}`,
+    );
+  out(
+    `  pre-send / signed baseline = ${ratio.toFixed(2)}; RECEIVED ${r.received}; peak RSS ${r.peakRss.map((m) => `${m.toFixed(0)} MB`).join(', ')}`,
+  );
+  out(
+    r.failures.length
+      ? `  AUDIT FAILED: ${r.failures.join('; ')}`
+      : '  audit: counters = rows, 0 oversold, issued = RECEIVED',
+  );
+}
+
+const by = (name: string) => results.find((r) => r.name === name);
+const sqlite = by('SQLite ×1');
+const pg1 = by('PostgreSQL ×1');
+const pg3 = by('PostgreSQL ×3');
+const checks: [string, number | undefined, number, 'min' | 'max'][] = [
+  ['PG×3 claims / SQLite×1 claims', pg3 && sqlite && pg3.claim.rps / sqlite.claim.rps, 0.8, 'min'],
+  ['PG×3 claims / PG×1 claims', pg3 && pg1 && pg3.claim.rps / pg1.claim.rps, 0.9, 'min'],
+  ['PG×3 claim p99 (ms)', pg3?.claim.p99, 200, 'max'],
+  ['PG×3 pre-send / its signed baseline', pg3 && pg3.presend.rps / pg3.echo.rps, 0.8, 'min'],
+  ['PG×1 pre-send / SQLite×1 pre-send', pg1 && sqlite && pg1.presend.rps / sqlite.presend.rps, 0.8, 'min'],
+  ['peak RSS of any process (MB)', Math.max(...results.flatMap((r) => r.peakRss)), 200, 'max'],
+];
+out('');
+for (const [name, value, target, kind] of checks) {
+  if (value === undefined || !Number.isFinite(value)) continue;
+  const met = kind === 'min' ? value >= target : value <= target;
+  out(`${met ? 'MET ' : 'MISS'}  ${name} = ${value.toFixed(2)}  (target ${kind === 'min' ? '≥' : '≤'} ${target})`);
+}
+const failed = results.filter((r) => r.failures.length > 0);
+out(failed.length ? `AUDIT FAILED in ${failed.map((r) => r.name).join(', ')}` : 'audit passed after every run');
+process.exitCode = failed.length ? 1 : 0;

@@ -1,0 +1,45 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import type pg from 'pg';
+import { recordMappers } from '../typed/records.js';
+import type { Statement } from '../typed/statement.js';
+import type { Database as Tables } from '../typed/tables.js';
+import { type Engine, type Op, outcomeOf, type Work } from '../typed/work.js';
+import type { Database } from './database.js';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/** Runs one statement on a client or the pool: its rows, or the number of rows it changed. */
+export async function execute(c: Queryable, { statement, args, rows }: Op): Promise<unknown> {
+  if (!statement) return 0;
+  const result = await c.query(statement.sql, statement.bind(args));
+  return rows ? result.rows : (result.rowCount ?? 0);
+}
+
+/** The rows of one statement. */
+export const rowsOf = async <A, R>(c: Queryable, statement: Statement<A, R>, args: A) =>
+  (await execute(c, { statement: statement as Statement<unknown, unknown>, args, rows: true })) as R[];
+
+/** The number of rows one statement changed. */
+export const changesOf = async <A>(c: Queryable, statement: Statement<A, unknown>, args: A) =>
+  (await execute(c, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number;
+
+async function drive<T>(work: Work<T>, c: Queryable): Promise<T> {
+  let step = work.next();
+  while (!step.done) step = work.next(await execute(c, step.value));
+  return step.value;
+}
+
+/** Units of work on PostgreSQL: the statements of one unit run on one client, in one transaction when needed. */
+export function postgresEngine(db: Database): Engine {
+  const k = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: db.pool }) });
+  return {
+    k,
+    dialect: 'postgres',
+    jsonIsText: false,
+    records: recordMappers(false),
+    read: (work) => drive(work(), db.pool),
+    snapshot: (work) => db.tx((c) => drive(work(), c), 'REPEATABLE READ'),
+    change: (statement, args) => changesOf(db.pool, statement, args),
+    write: (work) => db.tx((c, rollback) => drive(work(), c).catch((e: unknown) => rollback(outcomeOf(e)))),
+  };
+}

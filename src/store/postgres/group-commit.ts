@@ -1,0 +1,87 @@
+interface Pending<C, R> {
+  command: C;
+  attempts: number;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What one command of a batch came to: a result, a reason to run it again, or an error for its caller alone. */
+export type BatchOutcome<R> = { ok: R } | { retry: string } | { error: Error };
+
+export interface GroupCommitOptions {
+  /** Commands per call; default 64. */
+  maxBatch?: number;
+  /** Calls in flight at once; default 2, so the database starts the next batch as soon as one commits. */
+  maxInFlight?: number;
+  /** Runs of one command that keeps coming back `retry` (deadlock victim, serialization failure); default 5. */
+  maxAttempts?: number;
+}
+
+/**
+ * Group commit for PostgreSQL (D-51): commands submitted while earlier calls are in flight are gathered into one
+ * call of `run`, which returns one outcome per command in order. A command's refusal or error reaches its own
+ * caller only. When the whole call fails, every command of it gets the error.
+ */
+export class PgGroupCommit<C, R> {
+  private queue: Pending<C, R>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private readonly maxBatch: number;
+  private readonly maxInFlight: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly run: (commands: C[]) => Promise<BatchOutcome<R>[]>,
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 64;
+    this.maxInFlight = options.maxInFlight ?? 2;
+    this.maxAttempts = options.maxAttempts ?? 5;
+  }
+
+  submit(command: C): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.enqueue({ command, attempts: 0, resolve, reject });
+    });
+  }
+
+  private enqueue(p: Pending<C, R>): void {
+    this.queue.push(p);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight += 1;
+      void this.flush(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Pending<C, R>[]): Promise<void> {
+    for (const p of batch) p.attempts += 1;
+    let outcomes: BatchOutcome<R>[];
+    try {
+      outcomes = await this.run(batch.map((p) => p.command));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    for (const [n, p] of batch.entries()) {
+      const o = outcomes[n];
+      if (o === undefined) p.reject(new Error('the batch call returned fewer outcomes than commands'));
+      else if ('ok' in o) p.resolve(o.ok);
+      else if ('error' in o) p.reject(o.error);
+      else if (p.attempts >= this.maxAttempts) p.reject(new Error(`gave up after ${p.attempts} attempts: ${o.retry}`));
+      else this.queue.push(p);
+    }
+  }
+}

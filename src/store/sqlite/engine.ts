@@ -1,0 +1,55 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { recordMappers } from '../typed/records.js';
+import type { Database } from '../typed/tables.js';
+import { type Engine, type Op, outcomeOf, type Work } from '../typed/work.js';
+import type { SqliteDb } from './database.js';
+import { GroupCommit } from './group-commit.js';
+
+export interface SqliteEngine extends Engine {
+  /** Runs a unit of work synchronously, inside whatever transaction is open. */
+  drive<T>(work: Work<T>): T;
+  /** Runs `unit` in its own savepoint of the next group commit. */
+  batch<R>(unit: () => R): Promise<R>;
+}
+
+/**
+ * Units of work on SQLite: each statement is prepared once by better-sqlite3 and reused; writes join the group
+ * commit, so concurrent ones share one fsync.
+ */
+export function sqliteEngine(db: SqliteDb): SqliteEngine {
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  const statementFor = (sql: string) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      if (prepared.size >= 1000) prepared.clear();
+      statement = db.prepare(sql);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  };
+  const execute = ({ statement, args, rows }: Op): unknown => {
+    if (!statement) return 0;
+    const s = statementFor(statement.sql);
+    return rows ? s.all(statement.bind(args)) : s.run(statement.bind(args)).changes;
+  };
+  function drive<T>(work: Work<T>): T {
+    let step = work.next();
+    while (!step.done) step = work.next(execute(step.value));
+    return step.value;
+  }
+  const committer = new GroupCommit(db);
+  return {
+    k,
+    dialect: 'sqlite',
+    jsonIsText: true,
+    records: recordMappers(true),
+    drive,
+    batch: (unit) => committer.submit(unit),
+    read: async (work) => drive(work()),
+    snapshot: async (work) => drive(work()),
+    change: (statement, args) => committer.submit(() => execute({ statement, args, rows: false }) as number),
+    write: (work) => committer.submit(() => drive(work())).catch((e: unknown) => outcomeOf(e)),
+  };
+}

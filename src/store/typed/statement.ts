@@ -1,0 +1,74 @@
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { camel, type InsertOf } from './columns.js';
+import { type Database, type TableName, tables } from './tables.js';
+
+type Args = Record<string, unknown>;
+
+/** A value bound per call: reads it from the call's arguments. */
+class Slot {
+  constructor(readonly read: (args: Args) => unknown) {}
+}
+
+/** SQL compiled once for one dialect; `bind` turns a call's arguments into its parameters. */
+export interface Statement<A, R> {
+  readonly sql: string;
+  bind(args: A): unknown[];
+  /** Only for the types: one result row. */
+  readonly row?: R;
+}
+
+function fromCompiled<A, R>(query: CompiledQuery<R>): Statement<A, R> {
+  const binders = query.parameters.map((p) => (p instanceof Slot ? p.read : () => p));
+  return { sql: query.sql, bind: (args) => binders.map((bind) => bind(args as Args)) };
+}
+
+/**
+ * Builds the query once with a placeholder for each field of `A` and compiles it, so a call binds values to SQL
+ * that is already there: no query building on the hot path.
+ */
+export function prepare<A, R>(build: (args: A) => Compilable<R>): Statement<A, R> {
+  const placeholders = new Proxy({}, { get: (_, field) => new Slot((args) => args[field as string]) });
+  return fromCompiled(build(placeholders as A).compile());
+}
+
+/** A query whose shape depends on the call (optional filters, lists of ids): compiled per call. */
+export const compiled = <R>(query: Compilable<R>): Statement<void, R> => fromCompiled(query.compile());
+
+/** SQL written for one dialect, with positional parameters. */
+export const raw = <A extends unknown[], R = unknown>(sql: string): Statement<A, R> => ({ sql, bind: (args) => args });
+
+/** JSON parameters are text in both dialects (node-postgres would turn a JS array into a PostgreSQL array). */
+export const jsonText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+/** Placeholders for a record's fields, one per column of `table` that records carry (plus `also`). */
+export function recordValues<T extends TableName>(table: T, also: string[] = []): Record<string, Slot> {
+  const values: Record<string, Slot> = {};
+  for (const [column, c] of Object.entries(tables[table])) {
+    if (c.owned && !also.includes(column)) continue;
+    const field = camel(column);
+    values[column] = new Slot(c.json ? (args) => jsonText(args[field]) : (args) => args[field]);
+  }
+  return values;
+}
+
+/** `INSERT` of a record into its table, compiled once; `shape` adds clauses such as `ON CONFLICT`. */
+export function insertRecord<T extends TableName, A = InsertOf<(typeof tables)[T]>>(
+  k: Kysely<Database>,
+  table: T,
+  shape: (q: ReturnType<typeof insertInto<T>>) => Compilable<unknown> = (q) => q,
+  also: string[] = [],
+): Statement<A, never> {
+  return fromCompiled<A, never>(shape(insertInto(k, table, also)).compile() as CompiledQuery<never>);
+}
+
+function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: string[] = []) {
+  // The placeholders stand for the record's typed fields; Kysely only sees them as values.
+  return k.insertInto(table).values(recordValues(table, also) as never);
+}
+
+/** The given `column: value` conditions of a list query; those whose value is undefined are left out. */
+export const equalTo = <F extends Record<string, unknown>>(filters: F) =>
+  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as {
+    [C in keyof F]: Exclude<F[C], undefined>;
+  };

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Mappers } from './records.js';
+import type { Statement } from './statement.js';
+import type { Database } from './tables.js';
+
+/**
+ * A unit of store work written once for both databases, as a generator: it yields each statement and gets its
+ * result back. SQLite runs it synchronously inside its transaction; PostgreSQL awaits each statement on one client.
+ */
+export interface Op {
+  /** `null`: a step this dialect does not need (it answers 0). */
+  statement: Statement<unknown, unknown> | null;
+  args: unknown;
+  rows: boolean;
+}
+export type Work<T> = Generator<Op, T, unknown>;
+
+export function* all<A, R>(statement: Statement<A, R>, args: A): Work<R[]> {
+  return (yield { statement: statement as Statement<unknown, unknown>, args, rows: true }) as R[];
+}
+
+export function* first<A, R>(statement: Statement<A, R>, args: A): Work<R | undefined> {
+  return (yield* all(statement, args))[0];
+}
+
+/** Runs a statement; the number of rows it changed. */
+export function* run<A>(statement: Statement<A, unknown> | null, args: A): Work<number> {
+  return (yield { statement: statement as Statement<unknown, unknown> | null, args, rows: false }) as number;
+}
+
+/** Thrown inside a unit of work to roll it back and answer `outcome` instead. */
+export class RollbackWith<T> {
+  constructor(readonly outcome: T) {}
+}
+
+/** The outcome a `RollbackWith` carried; any other error is thrown again. */
+export function outcomeOf<T>(error: unknown): T {
+  if (error instanceof RollbackWith) return error.outcome as T;
+  throw error;
+}
+
+/** How an adapter runs units of work. */
+export interface Engine {
+  readonly k: Kysely<Database>;
+  readonly dialect: 'sqlite' | 'postgres';
+  /** JSON columns as the driver returns them: text on SQLite, parsed on PostgreSQL. */
+  readonly jsonIsText: boolean;
+  /** Row → record mappers of every table. */
+  readonly records: Mappers;
+  /** Reads outside an explicit transaction. */
+  read<T>(work: () => Work<T>): Promise<T>;
+  /** Several reads that must agree with each other (a page and its total). */
+  snapshot<T>(work: () => Work<T>): Promise<T>;
+  /** One statement as its own transaction; the number of rows it changed. */
+  change<A>(statement: Statement<A, unknown>, args: A): Promise<number>;
+  /** One transaction; a `RollbackWith` undoes it and its outcome is the answer. */
+  write<T>(work: () => Work<T>): Promise<T>;
+}
