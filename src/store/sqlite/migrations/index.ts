@@ -1,14 +1,9 @@
+import type { Migration } from '../../migration.js';
 import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
 import { consoleIndexes } from './050-console.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle, consoleIndexes];
