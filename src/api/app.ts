@@ -39,6 +39,7 @@ import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { HTTP_TIMEOUTS, type HttpTimeouts, serverTimeoutOptions } from './server-timeouts.js';
 import { registerBrokenEscapeCheck, routeBrokenEscapes } from './url-escapes.js';
 import type { WechatRouter } from './wechat-route.js';
 
@@ -54,6 +55,8 @@ export interface AppOptions {
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
+  /** Any left out keep `HTTP_TIMEOUTS`. */
+  timeouts?: Partial<HttpTimeouts>;
   /** Where callbacks may go (D-35); by default open in the sandbox and public addresses only otherwise. */
   notifyTargets?: NotifyTargets;
 }
@@ -97,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
     return503OnClosing: true,
+    ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
     rewriteUrl: routeBrokenEscapes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,

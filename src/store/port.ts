@@ -18,6 +18,7 @@ export interface Store extends TenantStore, CatalogStore, IssuanceStore, Lifecyc
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers `(mchid, nonce)` until `expiresAt`; false when it was already seen (replay, D-17). */
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;
+  /** Resolves when the store can serve reads and writes, rejects saying why (`/readyz` bounds the wait, D-31). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

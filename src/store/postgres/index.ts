@@ -1,6 +1,9 @@
 import type { Store } from '../port.js';
+import { catalogQueries } from '../typed/catalog.js';
+import { catalogWrites } from '../typed/catalog-writes.js';
+import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
-import { postgresCatalog } from './catalog.js';
+import { postgresBudget } from './budget.js';
 import { postgresConsole } from './console.js';
 import { openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
@@ -24,10 +27,14 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     throw error;
   }
   const engine = postgresEngine(db);
+  const requests = requestRecords(engine);
+  const catalog = catalogQueries(engine);
   return {
     kind: 'postgres',
     ...typedTenants(engine),
-    ...postgresCatalog(db),
+    ...catalog.reads,
+    ...catalogWrites(engine, requests),
+    ...postgresBudget(engine, requests),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
     ...postgresConsole(db),

@@ -1,12 +1,16 @@
 import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
+import { catalogQueries } from '../typed/catalog.js';
+import { catalogWrites } from '../typed/catalog-writes.js';
+import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
-import { sqliteCatalog } from './catalog.js';
+import { sqliteBudget } from './budget.js';
 import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
 /**
@@ -16,11 +20,16 @@ import { rememberOwnedTenancy } from './tenancy-cache.js';
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
+  const requests = requestRecords(engine);
+  const catalog = catalogQueries(engine);
   const nonces = new NonceWindow();
+  const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...rememberOwnedTenancy(typedTenants(engine)),
-    ...sqliteCatalog(db),
+    ...catalog.reads,
+    ...catalogWrites(engine, requests),
+    ...sqliteBudget(engine, requests, catalog),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...sqliteConsole(db),
@@ -28,7 +37,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
       return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      ready();
     },
     async close() {
       db.close();

@@ -3,7 +3,8 @@ import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
+import { stockOrder } from './006-stock-order.js';
 import { consoleIndexes } from './050-console.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle, consoleIndexes];
+export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle, stockOrder, consoleIndexes];
