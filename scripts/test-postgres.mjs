@@ -28,6 +28,7 @@ const suites = [
   'test/sdk-styles.e2e.test.ts',
   'test/component/e2e.test.ts',
   'test/console',
+  'test/fuzz',
 ];
 const run = spawnSync('npx', ['vitest', 'run', ...suites], {
   stdio: 'inherit',

@@ -4,7 +4,16 @@ import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
 import { stockOrder } from './006-stock-order.js';
+import { nonces } from './030-nonces.js';
 import { consoleIndexes } from './050-console.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle, stockOrder, consoleIndexes];
+export const sqliteMigrations: Migration[] = [
+  tenants,
+  catalog,
+  issuance,
+  lifecycle,
+  stockOrder,
+  nonces,
+  consoleIndexes,
+];
