@@ -6,6 +6,7 @@ import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
 import { consoleIndexes } from './050-console.js';
+import { issuanceHours } from './051-issuance-hours.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -16,4 +17,5 @@ export const postgresMigrations: Migration[] = [
   lifecycle,
   issueFunction,
   consoleIndexes,
+  issuanceHours,
 ];

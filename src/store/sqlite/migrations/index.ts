@@ -6,6 +6,7 @@ import { lifecycle } from './004-lifecycle.js';
 import { stockOrder } from './006-stock-order.js';
 import { nonces } from './030-nonces.js';
 import { consoleIndexes } from './050-console.js';
+import { issuanceHours } from './051-issuance-hours.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const sqliteMigrations: Migration[] = [
@@ -16,4 +17,5 @@ export const sqliteMigrations: Migration[] = [
   stockOrder,
   nonces,
   consoleIndexes,
+  issuanceHours,
 ];
