@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /**
  * Fair delivery (D-36): each merchant's PENDING events in due order, so claims can walk the merchants and take a
