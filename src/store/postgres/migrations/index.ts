@@ -1,17 +1,13 @@
+import type { Migration } from '../../migration.js';
 import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
+import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -21,6 +17,7 @@ export const postgresMigrations: Migration[] = [
   nonces,
   lifecycle,
   issueFunction,
+  deliveryLanes,
   consoleIndexes,
   issuanceHours,
 ];

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /**
  * Coupons issued per product coupon and Shanghai hour, kept by a trigger on every new coupon, so the console's

@@ -1,17 +1,13 @@
+import type { Migration } from '../../migration.js';
 import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
 import { stockOrder } from './006-stock-order.js';
 import { nonces } from './030-nonces.js';
+import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const sqliteMigrations: Migration[] = [
@@ -21,6 +17,7 @@ export const sqliteMigrations: Migration[] = [
   lifecycle,
   stockOrder,
   nonces,
+  deliveryLanes,
   consoleIndexes,
   issuanceHours,
 ];
