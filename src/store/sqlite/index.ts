@@ -1,4 +1,3 @@
-import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
@@ -10,19 +9,16 @@ import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { sqliteNonces } from './nonces.js';
 import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
-/**
- * The embedded store: one process owns the database file. Replay nonces live in memory because no other
- * process can see requests for this database.
- */
+/** The embedded store: one process owns the database file, replay nonces included (D-43). */
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
   const requests = requestRecords(engine);
   const catalog = catalogQueries(engine);
-  const nonces = new NonceWindow();
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
@@ -33,9 +29,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...sqliteConsole(db),
-    async rememberNonce(mchid, nonce, now, expiresAt) {
-      return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
-    },
+    rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       ready();
     },
