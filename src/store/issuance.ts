@@ -98,16 +98,13 @@ export interface OutboxEvent {
 }
 
 /**
- * Caps of stock #0 that gate a bundle issuance (D-11) as the service read them. The store enforces the stock's
- * caps as they are at commit time, checking state first, then per user, total and day (D-4). The day counter of
- * `day` is incremented on every issuance (so `today_count` is exact); `maxCountPerDay: null` means no daily cap.
- * A `tokenHash` that matches no unclaimed token makes the call reject, issuing nothing.
+ * The stock whose counters a bundle issuance takes (stock #0, D-11) and the Shanghai day it counts on. The store
+ * reads the stock's caps as they are at commit time, checking state first, then per user, total and day (D-4). The
+ * day counter of `day` is incremented on every issuance (so `today_count` is exact). A `tokenHash` that matches no
+ * unclaimed token makes the call reject, issuing nothing.
  */
 export interface IssueLimits {
   stockId: string;
-  maxCount: number;
-  maxCountPerUser: number;
-  maxCountPerDay: number | null;
   day: string;
 }
 

@@ -160,7 +160,7 @@ export interface IssueOptions {
   at?: string;
 }
 
-/** Issues bundle `stocks[0].stockBundleId` to a user; the limits are copied from stock #0 as the service would. */
+/** Issues bundle `stocks[0].stockBundleId` to a user, counted against stock #0. */
 export function issueCommand(stocks: StockRecord[], options: IssueOptions = {}): IssueCommand {
   const s0 = stocks[0]!;
   const openid = options.openid ?? uid('o');
@@ -186,9 +186,6 @@ export function issueCommand(stocks: StockRecord[], options: IssueOptions = {}):
     issuance: { ...base, fingerprint: options.fingerprint ?? `fp-${openid}`, userCouponBundleId, createdAt: at },
     limits: {
       stockId: s0.stockId,
-      maxCount: s0.maxCount,
-      maxCountPerUser: s0.maxCountPerUser,
-      maxCountPerDay: s0.maxCountPerDay,
       day: options.day ?? DAY,
     },
     bundle: {

@@ -1,3 +1,0 @@
-export * from './common.js';
-export * from './endpoint.js';
-export * from './validate.js';
