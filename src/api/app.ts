@@ -16,6 +16,7 @@ import { FaultTable } from './fault-table.js';
 import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
 import { answerClientError } from './plugins/client-errors.js';
+import { registerDrain } from './plugins/drain.js';
 import { answerFrameworkError, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
 import { exposeMetrics, Metrics, type MetricsAccess, recordMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
@@ -112,7 +113,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: { level: options.logLevel ?? 'info' },
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
-    return503OnClosing: true,
+    // Shutdown (D-33): idle keep-alive connections close; a request already on an open connection is served, with
+    // `Connection: close`, instead of Fastify's own 503 body.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
     ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
     rewriteUrl: routeBrokenEscapes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
@@ -120,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clientErrorHandler: answerClientError,
   });
   registerRawBody(server);
+  registerDrain(server);
   registerBrokenEscapeCheck(server);
   registerErrorHandler(server);
   registerResponseSigning(server, ctx);

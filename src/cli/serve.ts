@@ -38,6 +38,8 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
     metrics: options.exposure.metrics,
   });
   const shutdown = async () => {
+    // Requests in flight get their handler timeout to finish; past it (and a margin), the process goes anyway.
+    setTimeout(() => process.exit(1), options.settings.http.handlerMs + 5000).unref();
     await server.close();
     await store.close();
     process.exit(0);
