@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Body, DateTime, Fen, literals, OpenId, RequestNo } from './common.js';
 import { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
-import { ComboPackage, CouponType, ImageUrl } from './objects/product-coupon.js';
+import { ComboPackage, CouponType, DisplayInfo, ImageUrl } from './objects/product-coupon.js';
 
 export { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
 
@@ -31,7 +31,8 @@ export type ComponentRound = Static<typeof ComponentRound>;
 
 /** The coupon as the component shows it: `display_info` plus the bundle's rules. */
 export const ComponentCoupon = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 15 }),
+  /** The product coupon's name as created: up to 15 characters, an emoji counting once. */
+  name: DisplayInfo.properties.name,
   image_url: ImageUrl,
   background_url: ImageUrl,
   detail_image_url_list: Type.Optional(Type.Array(ImageUrl, { maxItems: 8 })),

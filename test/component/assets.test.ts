@@ -96,6 +96,12 @@ describe('component API schemas', () => {
     expect(Value.Check(TokenPreview, { state: 'READY', coupon: exchangeCoupon(base) })).toBe(true);
     expect(Value.Check(TokenPreview, { state: 'TOKEN_INVALID' })).toBe(true);
     expect(Value.Check(TokenPreview, { state: 'RECEIVED' })).toBe(false);
+  });
+
+  it('take a name as the product coupon takes it: 15 characters, an emoji counting once', () => {
+    const coupon = (name: string) => ({ state: 'READY', coupon: { ...coffeeCoupon(base), name } });
+    expect(Value.Check(TokenPreview, coupon('全场满100减10元🎉🎉🎉🎉🎉'))).toBe(true);
+    expect(Value.Check(TokenPreview, coupon('全场满100减10元🎉🎉🎉🎉🎉🎉'))).toBe(false);
     expect(Value.Check(ClaimResponse, { result: 'RECEIVED', user_coupon_bundle_id: 'U', coupon_code: 'C' })).toBe(true);
     expect(Value.Check(ClaimResponse, { result: 'READY' })).toBe(false);
   });

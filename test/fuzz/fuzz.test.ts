@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../src/domain/clock.js';
 import { toPrivateKey } from '../../src/protocol/rsa.js';
-import type { Store } from '../../src/store/port.js';
-import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { type Running, startCoupond } from '../harness.js';
-import { openTestStore, randomSchema } from '../store/postgres-database.js';
 import { checkAnswer } from './expectations.js';
-import { invariantViolations, issuedCoupons, postgresProbe, type SqlProbe, sqliteProbe } from './invariants.js';
+import { invariantViolations, issuedCoupons, openProbedStore, type SqlProbe } from './invariants.js';
 import { type FuzzRoute, requestArbitrary } from './requests.js';
 import { adminRoutes, componentRoutes, v3Routes } from './routes.js';
 import { type Credentials, RawClient } from './send.js';
-import { seedFacts, v3Examples } from './world.js';
+import { type Facts, learn, seedFacts, v3Examples } from './world.js';
 
 /**
  * Property-based fuzzing of every HTTP API (docs/testing.md): requests generated from the TypeBox schemas, valid,
@@ -35,7 +29,7 @@ let probe: SqlProbe;
 let client: RawClient;
 /** Each route keeps its seed (`SEED` + its place in the full list) when `COUPOND_FUZZ_ROUTE` narrows the run. */
 let routes: { route: FuzzRoute; seed: number }[];
-let world: Awaited<ReturnType<typeof seedFacts>>['world'];
+let facts: Facts;
 let cleanup = () => {};
 /** Answers by route and status class, printed after the run: shows how deep the generated requests got. */
 const statuses = new Map<string, Record<string, number>>();
@@ -46,24 +40,13 @@ const tally = (route: FuzzRoute, status: number) => {
   statuses.set(route.name, row);
 };
 
-async function openStore(): Promise<{ store: Store; probe: () => Promise<SqlProbe> }> {
-  if (adapter === 'postgres') {
-    const schema = randomSchema();
-    return { store: await openTestStore({ schema }), probe: () => postgresProbe(schema) };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'coupond-fuzz-'));
-  cleanup = () => rmSync(dir, { recursive: true, force: true });
-  const file = join(dir, 'coupond.db');
-  return { store: createSqliteStore(file), probe: async () => sqliteProbe(file) };
-}
-
 beforeAll(async () => {
-  const opened = await openStore();
+  const opened = await openProbedStore();
+  cleanup = opened.cleanup;
   c = await startCoupond({ store: opened.store });
   probe = await opened.probe();
   client = new RawClient(new URL(c.baseURL));
-  const facts = await seedFacts(c);
-  world = facts.world;
+  facts = await seedFacts(c);
   routes = [...v3Routes(facts, v3Examples(c, facts)), ...componentRoutes(), ...adminRoutes()]
     .map((route, i) => ({ route, seed: SEED + i }))
     .filter(({ route }) => ONLY === undefined || route.name.includes(ONLY));
@@ -92,10 +75,11 @@ describe(`fuzzing every endpoint from its schemas (${adapter}, COUPOND_FUZZ_SEED
     const outcomes = await Promise.allSettled(
       routes.map(({ route, seed }) =>
         fc.assert(
-          fc.asyncProperty(requestArbitrary(route, world), async (request) => {
+          fc.asyncProperty(requestArbitrary(route, facts.world), async (request) => {
             const answer = await client.send(request, request.anonymous ? { kind: 'none' } : credentials(route));
             tally(route, answer.status);
             checkAnswer(route, request, answer, c.platform.publicKey);
+            learn(facts, route.name, answer.status, answer.text);
           }),
           {
             numRuns: Math.max(1, Math.round(RUNS[route.surface] * SCALE)),

@@ -1,27 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { TEST_DATABASE_URL } from '../store/postgres-database.js';
+import type { Store } from '../../src/store/port.js';
+import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { openTestStore, randomSchema, TEST_DATABASE_URL } from '../store/postgres-database.js';
 
-/** Plain SQL on a store's own tables, beside the adapter (read-only use). */
+/** Plain SQL on a store's own tables, beside the adapter. */
 export interface SqlProbe {
   all(sql: string): Promise<Record<string, unknown>[]>;
+  run(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export function sqliteProbe(file: string): SqlProbe {
-  const db = new Database(file, { readonly: true });
+/** A store on the adapter `COUPOND_TEST_STORE` picks, whose tables a second connection can read. */
+export interface ProbedStore {
+  adapter: 'sqlite' | 'postgres';
+  store: Store;
+  /** Opens the second connection (after the store has created its tables). */
+  probe(): Promise<SqlProbe>;
+  cleanup(): void;
+}
+
+export async function openProbedStore(): Promise<ProbedStore> {
+  if (process.env.COUPOND_TEST_STORE === 'postgres') {
+    const schema = randomSchema();
+    return {
+      adapter: 'postgres',
+      store: await openTestStore({ schema }),
+      probe: () => postgresProbe(schema),
+      cleanup() {},
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'coupond-fuzz-'));
+  const file = join(dir, 'coupond.db');
+  return {
+    adapter: 'sqlite',
+    store: createSqliteStore(file),
+    probe: async () => sqliteProbe(file),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+function sqliteProbe(file: string): SqlProbe {
+  const db = new Database(file);
   return {
     all: async (sql) => db.prepare(sql).all() as Record<string, unknown>[],
+    run: async (sql) => {
+      db.prepare(sql).run();
+    },
     close: async () => {
       db.close();
     },
   };
 }
 
-export async function postgresProbe(schema: string): Promise<SqlProbe> {
+async function postgresProbe(schema: string): Promise<SqlProbe> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
   await client.connect();
-  return { all: async (sql) => (await client.query(sql)).rows, close: () => client.end() };
+  return {
+    all: async (sql) => (await client.query(sql)).rows,
+    run: async (sql) => {
+      await client.query(sql);
+    },
+    close: () => client.end(),
+  };
 }
 
 const count = (sql: string) => `(SELECT COUNT(*) FROM ${sql})`;

@@ -2,7 +2,7 @@ import type { TObject, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import fc from 'fast-check';
 import { mutant, toJsonText, valid, type World } from './schema-arbitrary.js';
-import { HOSTILE_BODIES, HOSTILE_QUERY_PARTS, HOSTILE_SEGMENTS, RawJson, RawSegment } from './values.js';
+import { HOSTILE_BODIES, HOSTILE_QUERY_PARTS, HOSTILE_SEGMENTS, LiveValue, RawJson, RawSegment } from './values.js';
 
 /** One HTTP API as the fuzzer sees it: where it lives, what it takes, and who may call it. */
 export interface FuzzRoute {
@@ -158,6 +158,7 @@ const withTail = (query: string, tail: string | undefined) =>
 /** A value as one percent-encoded path segment or query value; lone surrogates are written as their WTF-8 bytes. */
 export function segment(v: unknown): string {
   if (v instanceof RawSegment) return v.text;
+  if (v instanceof LiveValue) return encodeURIComponent(v.resolve());
   const text = typeof v === 'string' ? v : v instanceof RawJson ? v.text : toJsonText(v);
   if (wellFormed(text)) return encodeURIComponent(text);
   let out = '';

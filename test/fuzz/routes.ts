@@ -13,6 +13,13 @@ import {
   UnionIdBody,
 } from '../../src/schemas/admin.js';
 import { componentApi } from '../../src/schemas/component.js';
+import {
+  CONSOLE_API_PREFIX,
+  ConsoleCouponListQuery,
+  ConsoleCouponParams,
+  ConsoleUserParams,
+  IssuanceSeriesQuery,
+} from '../../src/schemas/console.js';
 import type { EndpointDef } from '../../src/schemas/endpoint.js';
 import { endpoints } from '../../src/schemas/endpoints.js';
 import type { Example, FuzzRoute } from './requests.js';
@@ -57,7 +64,7 @@ const admin = (
 ): FuzzRoute => ({ name: `${method} ${path}`, surface: 'admin', method, path, ...parts });
 
 /**
- * coupond's admin API and sandbox controls. Calls that would disturb the run when valid (injected faults, the test
+ * coupond's admin API (console API included) and sandbox controls. Calls that would disturb the run when valid (injected faults, the test
  * clock) get invalid bodies only; the sandbox reset is left out.
  */
 export function adminRoutes(): FuzzRoute[] {
@@ -78,5 +85,13 @@ export function adminRoutes(): FuzzRoute[] {
     admin('POST', '/sandbox/v1/clock/advance', { body: AdvanceBody, onlyInvalidBodies: true }),
     admin('POST', '/sandbox/v1/faults', { body: FaultBody, onlyInvalidBodies: true }),
     admin('GET', '/sandbox/v1/faults'),
+    admin('GET', `${CONSOLE_API_PREFIX}/overview`),
+    admin('GET', `${CONSOLE_API_PREFIX}/product-coupons`, { query: ConsoleCouponListQuery }),
+    admin('GET', `${CONSOLE_API_PREFIX}/product-coupons/{product_coupon_id}`, { params: ConsoleCouponParams }),
+    admin('GET', `${CONSOLE_API_PREFIX}/product-coupons/{product_coupon_id}/issuance`, {
+      params: ConsoleCouponParams,
+      query: IssuanceSeriesQuery,
+    }),
+    admin('GET', `${CONSOLE_API_PREFIX}/users/{openid}`, { params: ConsoleUserParams }),
   ];
 }

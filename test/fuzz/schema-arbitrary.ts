@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import fc from 'fast-check';
 import { toRfc3339 } from '../../src/domain/clock.js';
 import '../../src/schemas/formats.js';
-import { DEEP_VALUES, HOSTILE_STRINGS, RawJson, WRONG_TYPES } from './values.js';
+import { DEEP_VALUES, HOSTILE_STRINGS, LiveValue, RawJson, WRONG_TYPES } from './values.js';
 
 /**
  * fast-check arbitraries derived from the TypeBox schemas that also drive validation, the SDK and openapi.json:
@@ -284,6 +284,7 @@ export function withProperty(o: Record<string, unknown>, key: string, value: unk
 /** JSON text of a generated value; `RawJson` parts are spliced in verbatim. */
 export function toJsonText(v: unknown): string {
   if (v instanceof RawJson) return v.text;
+  if (v instanceof LiveValue) return JSON.stringify(v.resolve());
   if (Array.isArray(v)) return `[${v.map(toJsonText).join(',')}]`;
   if (v !== null && typeof v === 'object')
     return `{${Object.entries(v)

@@ -10,6 +10,21 @@ export class RawSegment {
   constructor(readonly text: string) {}
 }
 
+/** A value that comes into existence during the run (a freshly pre-sent token), looked up as the request is built. */
+export class LiveValue {
+  constructor(
+    private readonly pool: readonly string[],
+    private readonly pick: number,
+    private readonly fallback: string,
+  ) {}
+
+  /** One of the newest values in the pool, or the fallback while it is empty. */
+  resolve(): string {
+    const n = this.pool.length;
+    return n === 0 ? this.fallback : this.pool[n - 1 - (this.pick % n)]!;
+  }
+}
+
 export const DEEP = 5_000;
 
 /** Strings a field might receive from an attacker or a broken client. */

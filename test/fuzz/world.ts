@@ -8,6 +8,7 @@ import { preSendToken } from '../issuance/helpers.js';
 import { confirmBody, couponRef, sendBundle } from '../lifecycle/helpers.js';
 import type { Example } from './requests.js';
 import type { World } from './schema-arbitrary.js';
+import { LiveValue } from './values.js';
 
 /** A coupon issued before the run, with what a single-coupon call needs to address it. */
 export interface IssuedCoupon {
@@ -26,6 +27,8 @@ export interface Facts {
   victim: Seeded;
   coupons: IssuedCoupon[];
   tokens: string[];
+  /** Tokens pre-sent during the run, newest last: claims and previews draw on them (`learn`). */
+  liveTokens: string[];
   sendRequestNos: string[];
   notifyUrl: string;
   world: World;
@@ -34,7 +37,8 @@ export interface Facts {
 const OPENIDS = ['oFuzz_1', 'oFuzz_2', 'oFuzz_3', 'oFuzz-4'];
 const TOKEN_OPENIDS = ['oFuzz_5', 'oFuzz_6', 'oFuzz_7'];
 
-const seeded = async (c: Running, o: Parameters<typeof createCoupon>[1]): Promise<Seeded> => {
+/** Creates a product coupon through the API and returns its ids. */
+export const seeded = async (c: Running, o: Parameters<typeof createCoupon>[1]): Promise<Seeded> => {
   const created = await createCoupon(c, o);
   return {
     productCouponId: created.product_coupon_id,
@@ -61,6 +65,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
     await c.send('POST', couponPath(coupon, 'confirm'), confirmBody(c, coupon.catalog, 0));
   const sendRequestNos: string[] = [];
   const tokens: string[] = [];
+  const liveTokens: string[] = [];
   for (const openid of TOKEN_OPENIDS) {
     const number = no('FUZZSEED');
     sendRequestNos.push(number);
@@ -79,7 +84,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
     ['brand_id', [c.merchant.brandId]],
     ['mchid', [c.merchant.mchid]],
     ['notify_url', [notifyUrl]],
-    ['token', tokens],
+    ['token', [...tokens, ...Array.from({ length: 8 }, (_, i) => new LiveValue(liveTokens, i, tokens[0]!))]],
     ['send_request_no', sendRequestNos],
     ['event_id', await eventIds(c)],
     [
@@ -87,7 +92,16 @@ export async function seedFacts(c: Running): Promise<Facts> {
       [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
     ],
   ]);
-  return { tight, roomy, victim, coupons, tokens, sendRequestNos, notifyUrl, world };
+  return { tight, roomy, victim, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
+}
+
+const KEEP_TOKENS = 64;
+
+/** Keeps what a successful answer created for later requests to use: pre-sent tokens, to be claimed. */
+export function learn(facts: Facts, routeName: string, status: number, text: string): void {
+  if (routeName !== 'preSendCouponBundle' || status !== 200) return;
+  facts.liveTokens.push((JSON.parse(text) as { token: string }).token);
+  if (facts.liveTokens.length > KEEP_TOKENS) facts.liveTokens.shift();
 }
 
 /** The callbacks the seeding queued, for the webhook log's redeliver routes. */
