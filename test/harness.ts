@@ -1,4 +1,4 @@
-import { type App, buildApp } from '../src/api/app.js';
+import { type App, type AppOptions, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
 import type { HttpTimeouts } from '../src/api/server-timeouts.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
@@ -44,6 +44,8 @@ export interface StartOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** Where callbacks may go (D-35); the app's default for `sandbox` when absent. */
   notifyTargets?: NotifyTargets;
+  /** Who may frame the pages and who may read `/metrics` (D-44); the app's defaults when absent. */
+  exposure?: Pick<AppOptions, 'frameAncestors' | 'metrics'>;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     logLevel: 'silent',
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
+    ...options.exposure,
   });
   const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
   const merchant: TestMerchant = {

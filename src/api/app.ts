@@ -19,10 +19,15 @@ import { PathTable } from './path-table.js';
 import { answerClientError } from './plugins/client-errors.js';
 import { registerDrain } from './plugins/drain.js';
 import { answerFrameworkError, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
-import { Metrics, registerMetrics } from './plugins/metrics.js';
+import { exposeMetrics, Metrics, type MetricsAccess, recordMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
 import { registerRequestLog } from './plugins/request-log.js';
+import {
+  DEFAULT_FRAME_ANCESTORS,
+  registerSecurityHeaders,
+  SANDBOX_FRAME_ANCESTORS,
+} from './plugins/security-headers.js';
 import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
 import { healthRoutes } from './routes/health.js';
@@ -61,6 +66,10 @@ export interface AppOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** Where callbacks may go (D-35); by default open in the sandbox and public addresses only otherwise. */
   notifyTargets?: NotifyTargets;
+  /** Who may frame coupond's pages (D-44): `'self'` by default, `*` in the sandbox. */
+  frameAncestors?: string[];
+  /** A bearer token for `/metrics`, and whether it has a server of its own. */
+  metrics?: MetricsAccess;
 }
 
 export interface App {
@@ -68,7 +77,11 @@ export interface App {
   ctx: AppContext;
   /** Callback delivery and the expiry sweep, stopped when the server closes. */
   jobs: LifecycleJobs;
+  /** `/metrics` alone, when `metrics.separate`; not yet listening, closed with `server`. */
+  metricsServer: FastifyInstance | null;
 }
+
+const frameAncestorsFor = (sandbox: boolean) => (sandbox ? SANDBOX_FRAME_ANCESTORS : DEFAULT_FRAME_ANCESTORS);
 
 /** Builds the HTTP server around a store that `bootstrap` has initialised (platform key, admin token). */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -117,7 +130,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerErrorHandler(server);
   registerResponseSigning(server, ctx);
   registerRequestLog(server);
-  registerMetrics(server, ctx.metrics);
+  await registerSecurityHeaders(server, options.frameAncestors ?? frameAncestorsFor(ctx.deps.sandbox));
+  recordMetrics(server, ctx.metrics);
+  const metricsServer = exposeMetrics(server, ctx.metrics, options.metrics ?? {});
 
   const router: WechatRouter = {
     ctx,
@@ -158,5 +173,5 @@ export async function buildApp(options: AppOptions): Promise<App> {
   consoleRoutes(server);
   sandboxRoutes(server, ctx, jobs);
   notifySinkRoutes(server, ctx);
-  return { server, ctx, jobs };
+  return { server, ctx, jobs, metricsServer };
 }

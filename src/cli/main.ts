@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { WECHAT_RATE_LIMITS } from '../api/context.js';
 import { parseAllowList } from '../notify/targets.js';
 import { credentialsPath, initDataFolder } from './data-folder.js';
+import { exposureFlags, exposureUsage, readExposure } from './exposure.js';
 import { serve } from './serve.js';
 import { readSettings, settingFlags, settingsUsage } from './settings.js';
 
@@ -22,6 +23,9 @@ options:
   --audit-delay <s>    sandbox: keep new product coupons AUDITING for <s> seconds (default 0)
   --notify-allow <cidr,…>  internal networks notify URLs may reach (env COUPOND_NOTIFY_ALLOW; serve)
 
+pages and metrics (serve, demo; see docs/security.md):
+${exposureUsage}
+
 timeouts and limits (serve, demo; see docs/operations.md):
 ${settingsUsage}
 `;
@@ -40,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       'rate-limit': { type: 'string' },
       'audit-delay': { type: 'string', default: '0' },
       ...settingFlags,
+      ...exposureFlags,
       'notify-allow': { type: 'string', default: process.env.COUPOND_NOTIFY_ALLOW ?? '' },
     },
   });
@@ -56,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
     auditDelaySeconds,
     settings: readSettings(values, process.env),
     notifyAllow: parseAllowList(String(values['notify-allow'])),
+    exposure: readExposure(values, process.env),
   });
   switch (command) {
     case 'init': {

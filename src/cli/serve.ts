@@ -3,6 +3,7 @@ import type { RateLimits } from '../api/context.js';
 import { systemClock, TestClock } from '../domain/clock.js';
 import { NotifyTargets } from '../notify/targets.js';
 import { type Credentials, credentialsPath, initDataFolder, openStore } from './data-folder.js';
+import type { ExposureSettings } from './exposure.js';
 import type { OperationalSettings } from './settings.js';
 
 export interface ServeOptions {
@@ -15,6 +16,8 @@ export interface ServeOptions {
   settings: OperationalSettings;
   /** Internal networks notify URLs may reach (D-35). */
   notifyAllow: string[];
+  /** Frame ancestors and access to `/metrics` (D-44). */
+  exposure: ExposureSettings;
 }
 
 /** Starts the server; with `demo`, initialises the data folder first and prints how to start using it. */
@@ -23,7 +26,7 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
   const credentials = demo ? await initDataFolder(options.data, `http://${host}:${options.port}/`) : null;
   const store = await openStore(options.data, options.settings);
   const clock = options.sandbox ? new TestClock() : systemClock;
-  const { server } = await buildApp({
+  const { server, metricsServer } = await buildApp({
     store,
     clock,
     sandbox: options.sandbox,
@@ -31,6 +34,8 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
     auditDelaySeconds: options.auditDelaySeconds,
     timeouts: options.settings.http,
     notifyTargets: new NotifyTargets({ open: options.sandbox, allow: options.notifyAllow }),
+    ...(options.exposure.frameAncestors ? { frameAncestors: options.exposure.frameAncestors } : {}),
+    metrics: options.exposure.metrics,
   });
   const shutdown = async () => {
     // Requests in flight get their handler timeout to finish; past it (and a margin), the process goes anyway.
@@ -43,16 +48,24 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
   process.once('SIGTERM', shutdown);
   const address = await server.listen({ host: options.host, port: options.port });
   const port = new URL(address).port;
-  printBanner(`http://${host}:${port}/`, options, credentials);
+  const metricsAt =
+    metricsServer && options.exposure.metricsListen ? await metricsServer.listen(options.exposure.metricsListen) : null;
+  printBanner(`http://${host}:${port}/`, options, credentials, metricsAt);
 }
 
-function printBanner(baseUrl: string, options: ServeOptions, credentials: Credentials | null): void {
+function printBanner(
+  baseUrl: string,
+  options: ServeOptions,
+  credentials: Credentials | null,
+  metricsAt: string | null,
+): void {
   const lines = [
     '',
     `coupond is listening on ${baseUrl}${options.sandbox ? ' (sandbox controls on)' : ''}`,
     `  credentials:      ${credentialsPath(options.data)}`,
     `  receiving demo:   ${baseUrl}component/demo`,
     `  OpenAPI:          ${baseUrl}openapi.json`,
+    `  metrics:          ${metricsAt ? `${metricsAt}/metrics` : `${baseUrl}metrics`}${options.exposure.metrics.token ? ' (bearer token)' : ''}`,
   ];
   if (options.sandbox)
     lines.push(

@@ -18,9 +18,17 @@ describe.skipIf(skipBrowser)('receiving component end to end', () => {
     await c?.close();
   });
 
+  /** What Chromium refused under coupond's Content-Security-Policy (D-44), on every page opened here. */
+  const cspViolations: string[] = [];
+  const watchCsp = (page: Page) =>
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
   const open = async (token: string): Promise<Page> => {
     const page = await newMobilePage(browser);
-    await page.goto(`${c.baseURL}component/receive?token=${encodeURIComponent(token)}`);
+    watchCsp(page);
+    const answer = await page.goto(`${c.baseURL}component/receive?token=${encodeURIComponent(token)}`);
+    expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
     return page;
   };
   const shows = (page: Page, state: string) => page.locator(`coupon-receiver[data-state="${state}"]`).waitFor();
@@ -62,5 +70,16 @@ describe.skipIf(skipBrowser)('receiving component end to end', () => {
   it('a forged token shows 获取数据失败', async () => {
     const page = await open('forged-token-value');
     await expect(page.getByText('获取数据失败').first().isVisible({ timeout: 5000 })).resolves.toBe(true);
+  });
+
+  it('the demo page works under the same policy, and no page ran into it (D-44)', async () => {
+    const page = await newMobilePage(browser);
+    watchCsp(page);
+    await page.goto(`${c.baseURL}component/demo`);
+    await page.locator('#openid').fill('o-csp-demo');
+    await page.locator('#submit').click();
+    // demo.js answers the submit either way (a component in #stage, or the reason in #error): it ran.
+    await page.locator('#stage coupon-receiver, #error:not(:empty)').first().waitFor();
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -6,14 +6,18 @@ import { CouponError } from '../../domain/errors.js';
 import { parseJsonText } from '../../schemas/json-text.js';
 import { validate } from '../../schemas/validate.js';
 
-/** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
-export function requireAdmin(request: FastifyRequest, adminToken: string): void {
+/** `Authorization: Bearer <token>`, compared in constant time; anything else is `401 UNAUTHORIZED`. */
+export function requireBearer(request: FastifyRequest, token: string, message: string): void {
   const header = request.headers.authorization ?? '';
   const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const expected = Buffer.from(adminToken);
+  const expected = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new CouponError('UNAUTHORIZED', '缺少或错误的管理令牌 (Authorization: Bearer <admin_token>)', 401);
+    throw new CouponError('UNAUTHORIZED', message, 401);
 }
+
+/** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
+export const requireAdmin = (request: FastifyRequest, adminToken: string): void =>
+  requireBearer(request, adminToken, '缺少或错误的管理令牌 (Authorization: Bearer <admin_token>)');
 
 export function jsonBody(request: FastifyRequest): unknown {
   const text = request.rawBody?.toString('utf8') ?? '';

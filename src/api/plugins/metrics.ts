@@ -1,5 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { requireBearer } from '../admin/guard.js';
+import { registerErrorHandler } from './errors.js';
 
 /** Prometheus metrics of one server: requests, latency, issuance outcomes, process. */
 export class Metrics {
@@ -42,13 +44,46 @@ export class Metrics {
   }
 }
 
-export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+export interface MetricsAccess {
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Serve `/metrics` on its own server (`--metrics-port`) instead of the API's. */
+  separate?: boolean;
+}
+
+/** Counts every answer of `app`. */
+export function recordMetrics(app: FastifyInstance, metrics: Metrics): void {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ route, method: request.method, status: String(reply.statusCode) });
     metrics.latency.observe({ route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+}
+
+/** `GET /metrics` in Prometheus' text format, behind the bearer token when one is configured. */
+export function metricsRoute(app: FastifyInstance, metrics: Metrics, token?: string): void {
+  app.get('/metrics', async (request, reply) => {
+    if (token !== undefined)
+      requireBearer(request, token, '缺少或错误的指标令牌 (Authorization: Bearer <metrics_token>)');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}
+
+/**
+ * Serves `/metrics` on `app`, or on a server of its own when `access.separate` (closed with `app`; the caller
+ * chooses where it listens). Returns that separate server, or null.
+ */
+export function exposeMetrics(app: FastifyInstance, metrics: Metrics, access: MetricsAccess): FastifyInstance | null {
+  if (!access.separate) {
+    metricsRoute(app, metrics, access.token);
+    return null;
+  }
+  const own = Fastify({ logger: false });
+  registerErrorHandler(own);
+  metricsRoute(own, metrics, access.token);
+  app.addHook('onClose', async () => {
+    await own.close();
+  });
+  return own;
 }
