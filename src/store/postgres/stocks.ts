@@ -7,7 +7,10 @@ import { STOCKS_FOR_DAY, toStock } from './catalog-rows.js';
 import type { Database, PgClient } from './database.js';
 import { guarded } from './requests.js';
 
-type StockReads = Pick<CatalogStore, 'getBundleStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'>;
+type StockReads = Pick<
+  CatalogStore,
+  'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'
+>;
 
 /**
  * Locks the bundle's stocks (in index order, like every writer of several stocks), then changes the dimension of
@@ -38,14 +41,16 @@ async function changeBudget(
 }
 
 export function postgresStocks(db: Database): StockReads {
+  const getBundleStocks = async (stockBundleId: string, day: string) => {
+    const rows = await db.query<StockRow<unknown>>(`${STOCKS_FOR_DAY} WHERE s.stock_bundle_id = $2 ORDER BY s.idx`, [
+      day,
+      stockBundleId,
+    ]);
+    return rows.map(toStock);
+  };
   return {
-    async getBundleStocks(stockBundleId, day) {
-      const rows = await db.query<StockRow<unknown>>(`${STOCKS_FOR_DAY} WHERE s.stock_bundle_id = $2 ORDER BY s.idx`, [
-        day,
-        stockBundleId,
-      ]);
-      return rows.map(toStock);
-    },
+    getBundleStocks,
+    getIssuanceStocks: getBundleStocks,
 
     async getStock(stockId, day) {
       const [r] = await db.query<StockRow<unknown>>(`${STOCKS_FOR_DAY} WHERE s.stock_id = $2`, [day, stockId]);

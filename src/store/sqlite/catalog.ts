@@ -125,6 +125,9 @@ export function sqliteCatalog(db: SqliteDb): CatalogStore {
     async getBundleStocks(id, day) {
       return q.bundleStocks.all(day, id).map(toStock);
     },
+    async getIssuanceStocks(id, day) {
+      return q.bundleStocks.all(day, id).map(toStock);
+    },
     async updateStocksData(request, stocks, at) {
       return guarded(request, () => {
         for (const s of stocks) q.updateStockData.run(JSON.stringify(s.data), at, s.stockId);

@@ -4,6 +4,7 @@ import { issuance } from './003-issuance.js';
 import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
+import { cacheNotify } from './011-cache-notify.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,12 @@ export interface Migration {
 }
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const postgresMigrations: Migration[] = [tenants, catalog, issuance, nonces, lifecycle, issueFunction];
+export const postgresMigrations: Migration[] = [
+  tenants,
+  catalog,
+  issuance,
+  nonces,
+  lifecycle,
+  issueFunction,
+  cacheNotify,
+];
