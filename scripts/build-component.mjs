@@ -1,11 +1,16 @@
-// Bundles the receiving component's browser code into dist/component/ (run after `tsc -p tsconfig.build.json`).
+// Bundles the browser code into dist/component/ and dist/console/ (run after `tsc -p tsconfig.build.json`).
 import { existsSync } from 'node:fs';
 
-const compiled = new URL('../dist/component/bundle.js', import.meta.url);
-if (!existsSync(compiled)) {
-  console.error('dist/component/bundle.js is missing: run `tsc -p tsconfig.build.json` first (npm run build does).');
-  process.exit(1);
+const compiled = (path) => new URL(`../dist/${path}`, import.meta.url);
+for (const path of ['component/bundle.js', 'console/bundle.js']) {
+  if (!existsSync(compiled(path))) {
+    console.error(`dist/${path} is missing: run \`tsc -p tsconfig.build.json\` first (npm run build does).`);
+    process.exit(1);
+  }
 }
-const { buildComponentBundles, COMPONENT_DIST_DIR } = await import(compiled.href);
-await buildComponentBundles();
-console.log(`component bundles written to ${COMPONENT_DIST_DIR}`);
+const component = await import(compiled('component/bundle.js').href);
+await component.buildComponentBundles();
+console.log(`component bundles written to ${component.COMPONENT_DIST_DIR}`);
+const consoleBundle = await import(compiled('console/bundle.js').href);
+await consoleBundle.buildConsoleBundle();
+console.log(`console bundle written to ${consoleBundle.CONSOLE_DIST_DIR}`);

@@ -27,6 +27,8 @@ const suites = [
   'test/interop',
   'test/sdk-styles.e2e.test.ts',
   'test/component/e2e.test.ts',
+  'test/console',
+  'test/fuzz',
 ];
 const run = spawnSync('npx', ['vitest', 'run', ...suites], {
   stdio: 'inherit',

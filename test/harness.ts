@@ -1,5 +1,6 @@
 import { type App, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
+import type { HttpTimeouts } from '../src/api/server-timeouts.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
 import type { NotifyTargets } from '../src/notify/targets.js';
@@ -40,6 +41,7 @@ export interface StartOptions {
   clock?: TestClock;
   rateLimits?: RateLimits | null;
   store?: Store;
+  timeouts?: Partial<HttpTimeouts>;
   /** Where callbacks may go (D-35); the app's default for `sandbox` when absent. */
   notifyTargets?: NotifyTargets;
 }
@@ -63,6 +65,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     sandbox: deps.sandbox,
     rateLimits: options.rateLimits === undefined ? null : options.rateLimits,
     logLevel: 'silent',
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
   });
   const address = await app.server.listen({ host: '127.0.0.1', port: 0 });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { formatAuthorization } from '../src/protocol/authorization.js';
 import { requestMessage } from '../src/protocol/messages.js';
-import { signSync } from '../src/protocol/rsa.js';
+import { type PrivateKeyInput, signSync } from '../src/protocol/rsa.js';
 
 export interface Signer {
   mchid: string;
   serial: string;
-  privateKey: string;
+  privateKey: PrivateKeyInput;
 }
 
 export interface SendOptions {
@@ -23,16 +23,14 @@ export interface SendOptions {
   authorization?: string | null;
 }
 
-/** Signs and sends like an SDK would (protocol.md §1); every part can be overridden to build hostile requests. */
-export function signedFetch(
-  origin: string,
+/** The headers an SDK sends for `method path` with body `text` (docs/protocol.md, Signing requests). */
+export function signedHeaders(
   signer: Signer,
   method: string,
   path: string,
-  body?: unknown,
+  text: string,
   o: SendOptions = {},
-): Promise<Response> {
-  const text = o.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
+): Record<string, string> {
   const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = o.nonce ?? randomBytes(16).toString('hex');
   const signature = signSync(requestMessage(method, path, timestamp, nonce, text), o.privateKey ?? signer.privateKey);
@@ -52,6 +50,20 @@ export function signedFetch(
         timestamp,
         signature,
       });
+  return headers;
+}
+
+/** Signs and sends like an SDK would (docs/protocol.md, Signing requests); every part can be overridden to build hostile requests. */
+export function signedFetch(
+  origin: string,
+  signer: Signer,
+  method: string,
+  path: string,
+  body?: unknown,
+  o: SendOptions = {},
+): Promise<Response> {
+  const text = o.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
+  const headers = signedHeaders(signer, method, path, text, o);
   const sent = o.tamperedBody ?? text;
   return fetch(`${origin.replace(/\/$/, '')}${o.tamperedPath ?? path}`, {
     method,

@@ -5,15 +5,18 @@ import type { NotifyTargets } from '../notify/targets.js';
 import { toPrivateKey } from '../protocol/rsa.js';
 import { type LifecycleJobs, startLifecycleJobs } from '../services/lifecycle/jobs.js';
 import type { Store } from '../store/port.js';
+import { adminConsoleRoutes } from './admin/console.js';
 import { adminTenantRoutes } from './admin/tenants.js';
 import { adminWebhookRoutes } from './admin/webhooks.js';
 import { componentRoutes } from './component/routes.js';
+import { consoleRoutes } from './console/routes.js';
 import type { AppContext, RateLimits } from './context.js';
 import { WECHAT_RATE_LIMITS } from './context.js';
 import { FaultTable } from './fault-table.js';
 import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
 import { answerClientError } from './plugins/client-errors.js';
+import { registerDrain } from './plugins/drain.js';
 import { answerFrameworkError, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
 import { Metrics, registerMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
@@ -37,6 +40,7 @@ import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { HTTP_TIMEOUTS, type HttpTimeouts, serverTimeoutOptions } from './server-timeouts.js';
 import { registerBrokenEscapeCheck, routeBrokenEscapes } from './url-escapes.js';
 import type { WechatRouter } from './wechat-route.js';
 
@@ -52,6 +56,8 @@ export interface AppOptions {
   /** WeChat's limits by default; `null` turns rate limiting off (D-19). */
   rateLimits?: RateLimits | null;
   logLevel?: string;
+  /** Any left out keep `HTTP_TIMEOUTS`. */
+  timeouts?: Partial<HttpTimeouts>;
   /** Where callbacks may go (D-35); by default open in the sandbox and public addresses only otherwise. */
   notifyTargets?: NotifyTargets;
 }
@@ -94,13 +100,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: { level: options.logLevel ?? 'info' },
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
-    return503OnClosing: true,
+    // Shutdown (D-33): idle keep-alive connections close; a request already on an open connection is served, with
+    // `Connection: close`, instead of Fastify's own 503 body.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
     rewriteUrl: routeBrokenEscapes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
   registerRawBody(server);
+  registerDrain(server);
   registerBrokenEscapeCheck(server);
   registerErrorHandler(server);
   registerResponseSigning(server, ctx);
@@ -141,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   componentRoutes(server, ctx);
   if (router.faults) faultRoutes(server, ctx, router.faults);
   adminWebhookRoutes(server, ctx, jobs);
+  adminConsoleRoutes(server, ctx);
+  consoleRoutes(server);
   sandboxRoutes(server, ctx, jobs);
   notifySinkRoutes(server, ctx);
   return { server, ctx, jobs };

@@ -26,5 +26,7 @@ declare module 'fastify' {
     /** Set once the API v3 signature verified; such requests get signed responses. */
     mchid?: string;
     rawBody?: Buffer;
+    /** The `Content-Type` header as the client sent it (Fastify itself sees a fixed one, see raw-body.ts). */
+    declaredContentType?: string;
   }
 }

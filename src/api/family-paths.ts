@@ -1,6 +1,6 @@
 import { PARTNER_PREFIX } from '../schemas/endpoint.js';
 
-/** Every documented path of the partner product-coupon family (api-contract.md §3); unimplemented ones answer 501. */
+/** Every documented path of the partner product-coupon family (docs/fidelity.md); unimplemented ones answer 501. */
 export const FAMILY_PATHS: [method: string, path: string][] = [
   ['POST', '/users/{openid}/pre-send-coupon-bundle'],
   ['POST', '/users/{openid}/coupon-bundles'],

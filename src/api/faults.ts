@@ -7,7 +7,7 @@ import { jsonBody, requireAdmin } from './admin/guard.js';
 import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
 
-const FaultBody = Body({
+export const FaultBody = Body({
   api: Type.Union(Object.keys(endpoints).map((name) => Type.Literal(name))),
   count: Type.Integer({ minimum: 1, maximum: 10_000 }),
   respond: Type.Union([

@@ -72,7 +72,7 @@ function parsePart(schema: TObject | undefined, value: unknown, location: 'query
 }
 
 function parseJsonBody(request: FastifyRequest): unknown {
-  const type = request.headers['content-type'] ?? '';
+  const type = request.declaredContentType ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type))
     throw invalidRequest('Http头Content-Type值必须为application/json', {
       location: 'header',

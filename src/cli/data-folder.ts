@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { Store } from '../store/port.js';
 import { createPostgresStore } from '../store/postgres/index.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
+import type { OperationalSettings } from './settings.js';
 
 /** What scripts and SDKs need to talk to this coupond (written to `<data>/credentials.json`). */
 export interface Credentials {
@@ -32,12 +33,16 @@ export const credentialsPath = (dataDir: string) => join(resolve(dataDir), 'cred
  * PostgreSQL when `DATABASE_URL` names one (any number of instances may share it; `COUPOND_DB_SCHEMA` picks a
  * schema), else `<data>/coupond.db`.
  */
-export async function openStore(dataDir: string): Promise<Store> {
+export async function openStore(dataDir: string, settings?: OperationalSettings): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
   const url = process.env.DATABASE_URL;
   const schema = process.env.COUPOND_DB_SCHEMA;
-  if (url && /^postgres(ql)?:/.test(url)) return createPostgresStore(url, schema ? { schema } : {});
-  return createSqliteStore(join(dataDir, 'coupond.db'));
+  if (url && /^postgres(ql)?:/.test(url))
+    return createPostgresStore(url, {
+      ...(schema ? { schema } : {}),
+      ...(settings ? { timeouts: settings.postgres } : {}),
+    });
+  return createSqliteStore(join(dataDir, 'coupond.db'), settings ? { minFreeBytes: settings.sqliteMinFreeBytes } : {});
 }
 
 /**

@@ -3,6 +3,7 @@ import { WECHAT_RATE_LIMITS } from '../api/context.js';
 import { parseAllowList } from '../notify/targets.js';
 import { credentialsPath, initDataFolder } from './data-folder.js';
 import { serve } from './serve.js';
+import { readSettings, settingFlags, settingsUsage } from './settings.js';
 
 const USAGE = `usage: coupond <command> [options]
 
@@ -20,6 +21,9 @@ options:
   --rate-limit off     disable WeChat's per-mchid rate limits
   --audit-delay <s>    sandbox: keep new product coupons AUDITING for <s> seconds (default 0)
   --notify-allow <cidr,…>  internal networks notify URLs may reach (env COUPOND_NOTIFY_ALLOW; serve)
+
+timeouts and limits (serve, demo; see docs/operations.md):
+${settingsUsage}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       sandbox: { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
       'audit-delay': { type: 'string', default: '0' },
+      ...settingFlags,
       'notify-allow': { type: 'string', default: process.env.COUPOND_NOTIFY_ALLOW ?? '' },
     },
   });
@@ -43,7 +48,15 @@ async function main(argv: string[]): Promise<number> {
   const host = String(values.host);
   const rateLimits = values['rate-limit'] === 'off' ? null : WECHAT_RATE_LIMITS;
   const auditDelaySeconds = Number(values['audit-delay']) || 0;
-  const notifyAllow = () => parseAllowList(String(values['notify-allow']));
+  const serving = () => ({
+    host,
+    port,
+    data,
+    rateLimits,
+    auditDelaySeconds,
+    settings: readSettings(values, process.env),
+    notifyAllow: parseAllowList(String(values['notify-allow'])),
+  });
   switch (command) {
     case 'init': {
       const creds = await initDataFolder(data, `http://${host}:${port}/`);
@@ -51,21 +64,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve':
-      await serve(
-        {
-          host,
-          port,
-          data,
-          sandbox: values.sandbox === true,
-          rateLimits,
-          auditDelaySeconds,
-          notifyAllow: notifyAllow(),
-        },
-        false,
-      );
+      await serve({ ...serving(), sandbox: values.sandbox === true }, false);
       return -1;
     case 'demo':
-      await serve({ host, port, data, sandbox: true, rateLimits, auditDelaySeconds, notifyAllow: notifyAllow() }, true);
+      await serve({ ...serving(), sandbox: true }, true);
       return -1;
     case 'call': {
       const { runCall } = await import('./call.js');

@@ -3,6 +3,7 @@ import type { RateLimits } from '../api/context.js';
 import { systemClock, TestClock } from '../domain/clock.js';
 import { NotifyTargets } from '../notify/targets.js';
 import { type Credentials, credentialsPath, initDataFolder, openStore } from './data-folder.js';
+import type { OperationalSettings } from './settings.js';
 
 export interface ServeOptions {
   host: string;
@@ -11,6 +12,7 @@ export interface ServeOptions {
   sandbox: boolean;
   rateLimits: RateLimits | null | undefined;
   auditDelaySeconds: number;
+  settings: OperationalSettings;
   /** Internal networks notify URLs may reach (D-35). */
   notifyAllow: string[];
 }
@@ -19,7 +21,7 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions, demo: boolean): Promise<void> {
   const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const credentials = demo ? await initDataFolder(options.data, `http://${host}:${options.port}/`) : null;
-  const store = await openStore(options.data);
+  const store = await openStore(options.data, options.settings);
   const clock = options.sandbox ? new TestClock() : systemClock;
   const { server } = await buildApp({
     store,
@@ -27,9 +29,12 @@ export async function serve(options: ServeOptions, demo: boolean): Promise<void>
     sandbox: options.sandbox,
     rateLimits: options.rateLimits,
     auditDelaySeconds: options.auditDelaySeconds,
+    timeouts: options.settings.http,
     notifyTargets: new NotifyTargets({ open: options.sandbox, allow: options.notifyAllow }),
   });
   const shutdown = async () => {
+    // Requests in flight get their handler timeout to finish; past it (and a margin), the process goes anyway.
+    setTimeout(() => process.exit(1), options.settings.http.handlerMs + 5000).unref();
     await server.close();
     await store.close();
     process.exit(0);

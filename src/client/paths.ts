@@ -1,5 +1,5 @@
 /**
- * The naming rules of the call styles (protocol.md §6.1): a chained property becomes one path segment —
+ * The naming rules of the call styles (docs/protocol.md, Existing SDKs): a chained property becomes one path segment —
  * `_name_` / `$name$` → `{name}`, camelCase → kebab-case, a leading capital only escapes a reserved word
  * (`Delete` → `delete`). A string with a `/` is a whole path template, used verbatim.
  */

@@ -41,7 +41,7 @@ async function capture(run: () => Promise<unknown>) {
   return { ...outcome, requests: server.received.slice(before) };
 }
 
-describe('signing requests (protocol.md §1)', () => {
+describe('signing requests (docs/protocol.md, Signing requests)', () => {
   it('signs method, raw path and query, timestamp, nonce and empty body of a GET', async () => {
     const { value, requests } = await capture(() =>
       client().request({ method: 'GET', path: '/v3/things/a%20b', params: { q: "it's 商品", n: 1, skip: undefined } }),
@@ -75,7 +75,7 @@ describe('signing requests (protocol.md §1)', () => {
   });
 });
 
-describe('verifying responses (protocol.md §2)', () => {
+describe('verifying responses (docs/protocol.md, Verifying responses)', () => {
   it('accepts a signed 204 with an empty body', async () => {
     server.reply({ status: 204 });
     const res = await client().request({ method: 'POST', path: '/v3/close', json: {} });

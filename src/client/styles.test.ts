@@ -3,7 +3,7 @@ import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatp
 import { createClient, type WechatpayClient } from './index.js';
 import { expandTemplate, queryString, segmentOf } from './paths.js';
 
-describe('naming rules (protocol.md §6.1)', () => {
+describe('naming rules (docs/protocol.md, Existing SDKs)', () => {
   it.each([
     ['v3', 'v3'],
     ['productCoupon', 'product-coupon'],

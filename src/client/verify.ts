@@ -69,7 +69,7 @@ export interface SignedMessage {
   status?: number;
 }
 
-/** Checks `Wechatpay-*` headers over `timestamp\nnonce\nbody\n` (protocol.md §2.2), in axios-plugin's order. */
+/** Checks `Wechatpay-*` headers over `timestamp\nnonce\nbody\n` (docs/protocol.md, Verifying responses), in axios-plugin's order. */
 export async function verifySignedMessage({ header, body, keys, now, status }: SignedMessage): Promise<void> {
   const requestId = header(H.requestId);
   const fail = (reason: WechatpayVerificationError['reason'], message: string) =>

@@ -27,7 +27,7 @@ const pkcs8 = MERCHANT.privateKey;
 const pkcs1 = createPrivateKey(pkcs8).export({ type: 'pkcs1', format: 'pem' }).toString();
 const spki = publicKeyPem(pkcs8);
 
-describe('WebCrypto signer reproduces the official vectors (protocol.md §7.1)', () => {
+describe('WebCrypto signer reproduces the official vectors (docs/protocol.md, Test vectors)', () => {
   for (const v of vectors.signatures) {
     it(`${v.name}: PKCS#8 and PKCS#1 keys give the published signature`, async () => {
       expect(await subtleSign(v.message, await importSigningKey(pkcs8))).toBe(v.signature);
@@ -81,7 +81,7 @@ describe('PEM handling', () => {
   });
 });
 
-describe('AEAD_AES_256_GCM on WebCrypto (protocol.md §7.2)', () => {
+describe('AEAD_AES_256_GCM on WebCrypto (docs/protocol.md, Test vectors)', () => {
   const a = vectors.aead;
   it('encrypts to the published ciphertext and decrypts it back', async () => {
     expect(await subtleAeadEncrypt(a.plaintext, a.key, a.nonce, a.aad)).toBe(a.ciphertext);

@@ -36,7 +36,7 @@ const vectorInput = (overrides: Partial<CallbackInput> = {}): CallbackInput => (
   ...overrides,
 });
 
-describe('verifyAndDecryptCallback on the published callback vector (protocol.md §7.2)', () => {
+describe('verifyAndDecryptCallback on the published callback vector (docs/protocol.md, Test vectors)', () => {
   it('verifies and decrypts, from a header record or fetch Headers, a string or bytes', async () => {
     const expected = JSON.parse(vectors.aead.plaintext);
     const a = await verifyAndDecryptCallback(vectorInput());

@@ -37,7 +37,7 @@ export interface VerifiedCallback<T = unknown> {
 
 /**
  * Verifies a WeChat Pay callback (signature, ±300 s timestamp, trusted serial, `WECHATPAY/SIGNTEST/` probes
- * rejected) and decrypts its resource with the APIv3 key (protocol.md §4). Throws `WechatpayVerificationError`;
+ * rejected) and decrypts its resource with the APIv3 key (docs/protocol.md, Callbacks). Throws `WechatpayVerificationError`;
  * answer such a callback with a 4xx/5xx so WeChat Pay retries.
  */
 export async function verifyAndDecryptCallback<T = unknown>(input: CallbackInput): Promise<VerifiedCallback<T>> {

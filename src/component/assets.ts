@@ -35,22 +35,39 @@ export const demoPageAsset = (options?: DemoPageOptions): ComponentAsset => ({
 const isBundle = (name: string): name is BundleFile => (BUNDLE_FILES as readonly string[]).includes(name);
 
 /**
- * Serves `dist/component/*.js` after `npm run build`. When the bundles were never built (running from source)
- * they are built in memory once, if esbuild is installed.
+ * Serves built browser files from `dir` (`npm run build`). When they were never built (running from source) they
+ * are built in memory once, if esbuild is installed. Each file is read once and kept.
  */
-export function createComponentAssets(dir = COMPONENT_DIST_DIR) {
-  const cache = new Map<BundleFile, Promise<string>>();
+export function bundleLoader<F extends string>(dir: string, inMemory: () => Promise<Map<F, string>>) {
+  const cache = new Map<F, Promise<string>>();
+  let built: Promise<Map<F, string>> | undefined;
 
-  async function load(name: BundleFile): Promise<string> {
+  async function load(name: F): Promise<string> {
     try {
       return await readFile(join(dir, name), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      const built = (await bundleInMemory()).get(name);
-      if (built === undefined) throw new Error(`component bundle ${name} was not built`);
-      return built;
+      built ??= inMemory();
+      const code = (await built).get(name);
+      if (code === undefined) throw new Error(`browser bundle ${name} was not built`);
+      return code;
     }
   }
+
+  return (name: F): Promise<string> => {
+    let body = cache.get(name);
+    if (!body) {
+      body = load(name);
+      cache.set(name, body);
+      body.catch(() => cache.delete(name));
+    }
+    return body;
+  };
+}
+
+/** Serves `dist/component/*.js`, built in memory when missing (see `bundleLoader`). */
+export function createComponentAssets(dir = COMPONENT_DIST_DIR) {
+  const bundle = bundleLoader(dir, bundleInMemory);
 
   /** `name` is the path after `/component/assets/`; unknown names give `null` (404). */
   return async function componentAsset(name: string): Promise<ComponentAsset | null> {
@@ -59,13 +76,7 @@ export function createComponentAssets(dir = COMPONENT_DIST_DIR) {
       return image === undefined ? null : { contentType: SVG, body: image };
     }
     if (!isBundle(name)) return null;
-    let body = cache.get(name);
-    if (!body) {
-      body = load(name);
-      cache.set(name, body);
-      body.catch(() => cache.delete(name));
-    }
-    return { contentType: JS, body: await body };
+    return { contentType: JS, body: await bundle(name) };
   };
 }
 

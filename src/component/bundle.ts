@@ -36,14 +36,20 @@ export async function buildComponentBundles(outdir = COMPONENT_DIST_DIR): Promis
   await build(bundleOptions(outdir));
 }
 
-/** Builds the bundles without writing them: file name → code. */
-export async function bundleInMemory(): Promise<Map<BundleFile, string>> {
+/** Builds with `options` without writing: output file name (one of `files`) → code. */
+export async function buildInMemory<F extends string>(
+  options: BuildOptions,
+  files: readonly F[],
+): Promise<Map<F, string>> {
   const { build } = await esbuild();
-  const result = await build({ ...bundleOptions('/'), write: false });
-  const files = new Map<BundleFile, string>();
+  const result = await build({ ...options, outdir: '/', write: false });
+  const built = new Map<F, string>();
   for (const file of result.outputFiles) {
-    const name = BUNDLE_FILES.find((n) => file.path.endsWith(`/${n}`));
-    if (name) files.set(name, file.text);
+    const name = files.find((n) => file.path.endsWith(`/${n}`));
+    if (name) built.set(name, file.text);
   }
-  return files;
+  return built;
 }
+
+/** Builds the bundles without writing them: file name → code. */
+export const bundleInMemory = () => buildInMemory(bundleOptions('/'), BUNDLE_FILES);

@@ -32,7 +32,7 @@ ${body}
 const receiver = (token: string, apiBase: string) =>
   `<coupon-receiver token="${escapeHtml(token)}"${apiBase ? ` api-base="${escapeHtml(apiBase)}"` : ''}></coupon-receiver>`;
 
-/** `/component/receive?token=…`: the H5 page (api-contract.md §13; D-10). A missing token shows 获取数据失败. */
+/** `/component/receive?token=…`: the H5 page (docs/component.md; D-10). A missing token shows 获取数据失败. */
 export function receivePage(token: string | undefined, options: PageOptions = {}): string {
   const assets = options.assetBase ?? COMPONENT_ASSET_BASE;
   return layout(

@@ -11,7 +11,7 @@ import {
   type StockBundleInput,
 } from './catalog-rules.js';
 
-/** The documented create example (api-contract.md §6.1). */
+/** WeChat's documented 创建商品券 example. */
 const example = (): CreateProductCouponInput & { stock_bundle: StockBundleInput } => documentedCreateExample();
 
 const RULES = '/stock_bundle/progressive_bundle_usage_rule';
@@ -108,7 +108,7 @@ describe('create product coupon', () => {
   });
 });
 
-describe('monotonic strength (§1.2)', () => {
+describe('monotonic strength (docs/fidelity.md, Objects)', () => {
   /** 8折 is percent_off 20, 7折 is 30 … */
   const discounts = (...zhe: number[]) =>
     create((b) => {
@@ -199,7 +199,7 @@ describe('display info', () => {
   });
 });
 
-describe('usage rule display info (§11.5)', () => {
+describe('usage rule display info', () => {
   const base = '/usage_rule_display_info';
   const modify = (info: Parameters<typeof checkModifyStockBundle>[0]['usage_rule_display_info']) => () =>
     checkModifyStockBundle({ usage_rule_display_info: info });

@@ -23,7 +23,7 @@ export { checkAvailablePeriod, MAX_PERIOD_DAYS } from './catalog/period.js';
 export { checkStrength } from './catalog/rounds.js';
 export type * from './catalog/types.js';
 
-/** 创建商品券 (§6). `usage_mode=SINGLE` is answered 501 (D-22). */
+/** 创建商品券. `usage_mode=SINGLE` is answered 501 (D-22). */
 export function checkCreateProductCoupon(body: CreateProductCouponInput): void {
   if (body.usage_mode === 'SINGLE') throw notImplemented('创建单券模式商品券 (usage_mode=SINGLE)');
   for (const field of ['single_usage_info', 'stock'] as const) {
@@ -39,7 +39,7 @@ export function checkCreateProductCoupon(body: CreateProductCouponInput): void {
   checkStockBundle(body.stock_bundle, body.type, info.count);
 }
 
-/** 添加商品券批次组 (§7), against the stored product coupon. */
+/** 添加商品券批次组, against the stored product coupon. */
 export function checkAddStockBundle(product: ProductCouponFacts, bundle: StockBundleInput): void {
   const count = product.progressive_bundle_usage_info?.count;
   if (product.usage_mode !== 'PROGRESSIVE_BUNDLE' || count === undefined) {
@@ -48,12 +48,12 @@ export function checkAddStockBundle(product: ProductCouponFacts, bundle: StockBu
   checkStockBundle(bundle, product.type, count);
 }
 
-/** 修改商品券 (§8.2): the new display info must suit the coupon's stored `scope`. */
+/** 修改商品券: the new display info must suit the coupon's stored `scope`. */
 export function checkModifyProductCoupon(scope: Scope, display: DisplayInfoInput): void {
   checkDisplayInfo(display, scope);
 }
 
-/** 修改商品券批次组 (§9.1). */
+/** 修改商品券批次组. */
 export function checkModifyStockBundle(body: { usage_rule_display_info?: UsageRuleDisplayInput }): void {
   if (body.usage_rule_display_info !== undefined)
     checkUsageRuleDisplay(body.usage_rule_display_info, '/usage_rule_display_info');

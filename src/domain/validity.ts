@@ -7,7 +7,7 @@ export interface Validity {
 }
 
 /**
- * When a coupon can be used (api-contract.md §11.4, D-14). `from` is when the round became available: the receive
+ * When a coupon can be used (D-14). `from` is when the round became available: the receive
  * time for round 0, 00:00+08:00 of the day `interval_days` after the previous round was used for later rounds.
  */
 export function couponValidity(period: CouponAvailablePeriodT, from: Date): Validity {
@@ -44,7 +44,7 @@ export function couponValidity(period: CouponAvailablePeriodT, from: Date): Vali
   return clip({ begin: start, end: stockEnd });
 }
 
-/** Coupons can be received until the stock ends; received early, they count from the stock's first day (§11.4). */
+/** Coupons can be received until the stock ends; received early, they count from the stock's first day. */
 export function canStillIssue(period: CouponAvailablePeriodT, at: Date): boolean {
   return at <= parseRfc3339(period.available_end_time)!;
 }

@@ -20,7 +20,7 @@ export interface CallbackRequest {
 }
 
 /**
- * The POST WeChat Pay makes to a notify URL (protocol.md §4): the envelope in its observed field order, the
+ * The POST WeChat Pay makes to a notify URL (docs/protocol.md, Callbacks): the envelope in its observed field order, the
  * resource encrypted with AEAD_AES_256_GCM under the merchant's APIv3 key, and the body signed with the platform key
  * over `timestamp\nnonce\nbody\n`. `timestamp` is real time (seconds), since receivers check it against their own.
  */

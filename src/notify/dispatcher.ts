@@ -16,7 +16,7 @@ export interface DispatcherOptions {
   ids: Ids;
   platform: PlatformSigner;
   pollMs?: number;
-  /** An answer must arrive within this time (protocol.md §4.2: 5 s). */
+  /** An answer must arrive within this time (5 s, docs/protocol.md, Callbacks). */
   timeoutMs?: number;
   /** How long a claimed event stays reserved for this process. */
   leaseMs?: number;

@@ -6,7 +6,7 @@ import type { DeliveryOutcome } from '../store/lifecycle.js';
  */
 export const RETRY_DELAYS_SECONDS = [10, 14, 27, 60, 150, 394, 1053, 2831, 7620, 20580] as const;
 
-/** Success is HTTP 200 or 204 within the time limit (protocol.md §4.2). */
+/** Success is HTTP 200 or 204 within the time limit (docs/protocol.md, Callbacks). */
 export const isAcknowledged = (status: number | null) => status === 200 || status === 204;
 
 /**

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 
-/** AEAD_AES_256_GCM as API v3 uses it (protocol.md §4.3): key = APIv3 key bytes, iv = nonce bytes, tag appended. */
+/** AEAD_AES_256_GCM as API v3 uses it (docs/protocol.md): key = APIv3 key bytes, iv = nonce bytes, tag appended. */
 export function aeadEncrypt(plaintext: string, apiv3Key: string, nonce: string, associatedData: string): string {
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiv3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));

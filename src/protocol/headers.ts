@@ -1,4 +1,4 @@
-/** Header names of API v3 responses and callbacks (protocol.md §2.1, §4.1). */
+/** Header names of API v3 responses and callbacks (docs/protocol.md, Signing responses / Callbacks). */
 export const Headers = {
   requestId: 'Request-ID',
   nonce: 'Wechatpay-Nonce',

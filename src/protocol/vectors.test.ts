@@ -9,7 +9,7 @@ const key = readFileSync(new URL('../../test/fixtures/official-test-key.pem', im
 const vectors = JSON.parse(readFileSync(new URL('../../test/fixtures/protocol-vectors.json', import.meta.url), 'utf8'));
 const publicKey = toPublicKey(key);
 
-describe('official signature vectors (protocol.md §7)', () => {
+describe('official signature vectors (docs/protocol.md, Test vectors)', () => {
   for (const v of vectors.signatures as { name: string; message: string; signature: string }[]) {
     it(`${v.name}: sign reproduces the published signature, sync and async`, async () => {
       expect(signSync(v.message, key)).toBe(v.signature);

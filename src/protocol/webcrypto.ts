@@ -1,6 +1,6 @@
 /**
  * API v3 primitives on WebCrypto (`globalThis.crypto.subtle`), for code that must also run in browsers and edge
- * runtimes: SHA256withRSA (RSASSA-PKCS1-v1_5) signatures and AEAD_AES_256_GCM (protocol.md §1.2, §2.2, §4.3).
+ * runtimes: SHA256withRSA (RSASSA-PKCS1-v1_5) signatures and AEAD_AES_256_GCM (docs/protocol.md).
  * Keys are PEM text (PKCS#8 / PKCS#1 private keys, SPKI / PKCS#1 public keys, X.509 certificates) or CryptoKeys.
  */
 export type KeyInput = string | CryptoKey;

@@ -7,7 +7,7 @@ export const PRODUCT_COUPON_SEND_SUMMARY = '商品券领券通知';
 export const PRODUCT_COUPON_ASSOCIATED_DATA = 'product_coupon_sp';
 
 /**
- * protocol.md §4.1, api-contract.md §12.2. `original_type` differs between sources, so its value is not checked;
+ * docs/protocol.md, Callbacks. `original_type` differs between sources, so its value is not checked;
  * the documented string(16) would reject the documented `associated_data` example (17 characters).
  */
 export const CallbackResource = Type.Object({
@@ -30,7 +30,7 @@ export const CallbackEnvelope = Type.Object({
 });
 export type CallbackEnvelope = Static<typeof CallbackEnvelope>;
 
-/** Decrypted `resource.ciphertext` of a `PRODUCT_COUPON_SP.SEND` callback (api-contract.md §12.2). */
+/** Decrypted `resource.ciphertext` of a `PRODUCT_COUPON_SP.SEND` callback (商品券回调通知). */
 export const ProductCouponSendNotification = Type.Object({
   coupon_code: ObjectId,
   brand_id: ObjectId,

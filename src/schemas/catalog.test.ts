@@ -45,7 +45,7 @@ function stock(index: number, percent_off: number) {
   };
 }
 
-/** The official create response (§6.2): product coupon 1000000014 with three stocks. */
+/** WeChat's documented 创建商品券 response: product coupon 1000000014 with three stocks. */
 const createdExample = () => {
   const { out_request_no: _, stock_bundle: __, ...product } = createExample();
   return {

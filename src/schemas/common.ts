@@ -1,7 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import './formats.js';
 
-/** Shared field shapes of the product-coupon family (api-contract.md §2). */
+/** Shared field shapes of the product-coupon family. */
 export const RequestNo = (max = 40) =>
   Type.String({ minLength: 6, maxLength: max, pattern: '^[0-9A-Za-z_-]+$', description: 'request number' });
 export const BrandId = Type.String({ minLength: 1, maxLength: 32 });
@@ -13,7 +13,7 @@ export const NotifyUrl = Type.String({ format: 'uri', minLength: 1, maxLength: 2
 /** Money in fen. */
 export const Fen = (max = 100_000_000_00) => Type.Integer({ minimum: 0, maximum: max });
 
-/** Request bodies reject properties the contract does not define (protocol.md §3.2). */
+/** Request bodies reject properties the contract does not define (docs/protocol.md, Errors). */
 export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) =>
   Type.Object(props, { additionalProperties: false });
 export const Query = Body;

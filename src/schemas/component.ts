@@ -6,7 +6,7 @@ import { ComboPackage, CouponType, ImageUrl } from './objects/product-coupon.js'
 export { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
 
 /**
- * The receiving component's JSON API under `/component/v1` (D-9, D-10, api-contract.md §13).
+ * The receiving component's JSON API under `/component/v1` (D-9, D-10, docs/component.md).
  * Every outcome is HTTP 200; only malformed input answers 4xx with WeChat's `{code, message}` body.
  */
 export const COMPONENT_API_PREFIX = '/component/v1';

@@ -1,6 +1,6 @@
 import type { CreateProductCouponBodyT } from './product-coupons.js';
 
-/** api-contract.md §6.1: the documented create example (多次优惠, whole-store discount, three rounds). */
+/** WeChat's documented 创建商品券 example (多次优惠, whole-store discount, three rounds). */
 type WithBundle = CreateProductCouponBodyT & { stock_bundle: NonNullable<CreateProductCouponBodyT['stock_bundle']> };
 
 export const documentedCreateExample = (): WithBundle => ({

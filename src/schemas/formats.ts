@@ -1,5 +1,6 @@
 import { FormatRegistry } from '@sinclair/typebox';
 import { parseRfc3339 } from '../domain/clock.js';
+import { isMiniProgramPagePath } from '../domain/page-path.js';
 
 /** String formats the WeChat contract uses; registered once, before any schema is compiled. */
 FormatRegistry.Set('date-time', (v) => parseRfc3339(v) !== null);
@@ -11,3 +12,4 @@ FormatRegistry.Set('uri', (v) => {
     return false;
   }
 });
+FormatRegistry.Set('mini-program-path', isMiniProgramPagePath);

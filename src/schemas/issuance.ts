@@ -6,7 +6,7 @@ import { Chars, couponTagInfoProps, memberTagInfoProps, UserProductCouponInBundl
 /** Free-form merchant data echoed in queries and the SEND callback. */
 export const Attach = Chars(150);
 
-/** api-contract.md §4 */
+/** 向用户预发放商品券批次组 */
 export const preSendCouponBundle = defineEndpoint({
   name: 'preSendCouponBundle',
   summary: '向用户预发放商品券批次组',
@@ -30,7 +30,7 @@ export type PreSendCouponBundleResponse = Static<typeof preSendCouponBundle.resp
 /** Request form of `coupon_tag_info`: unknown fields rejected at every level. */
 export const CouponTagInfoBody = Body(couponTagInfoProps(Body(memberTagInfoProps)));
 
-/** api-contract.md §5 */
+/** 向用户发放商品券批次组 */
 export const sendCouponBundle = defineEndpoint({
   name: 'sendCouponBundle',
   summary: '向用户发放商品券批次组',

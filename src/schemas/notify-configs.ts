@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Body, DateTime, NotifyUrl } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 
-/** api-contract.md §12.1 */
+/** 设置商品券事件通知地址 */
 export const NotifyConfig = Type.Object({ notify_url: NotifyUrl, update_time: DateTime });
 
 export const setNotifyConfig = defineEndpoint({

@@ -5,7 +5,7 @@ import { CouponType, Input, ProductCoupon, Scope, Text, UsageMode } from './obje
 import { StockBundle } from './objects/stock.js';
 import { StockBundleInput } from './stock-bundles.js';
 
-/** api-contract.md §6, §8.1–§8.3 */
+/** 创建商品券, 查询 / 修改 / 失效商品券 */
 
 /** Fields of the single-coupon variant of create; accepted as-is so the service can answer 501 (D-22). */
 const SingleModeField = Type.Optional(

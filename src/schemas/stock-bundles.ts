@@ -4,12 +4,12 @@ import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import { Input, StoreScope, Text } from './objects/product-coupon.js';
 import { BundleCouponCodeMode, MAX_BUDGET, StockBundle, StockSendRuleInput } from './objects/stock.js';
 
-/** api-contract.md §7, §9.1, §9.2 */
+/** 添加商品券批次组, 修改商品券批次组, 修改商品券批次组发放预算 */
 
 const roundList = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Optional(Type.Array(item, { minItems: 1, maxItems: 15 }));
 
-/** The `stock_bundle` of create (§6.1) and add-bundle (§7); one stock is created per round rule. */
+/** The `stock_bundle` of create (创建商品券) and add-bundle (添加商品券批次组); one stock is created per round rule. */
 export const StockBundleInput = Body({
   remark: Type.Optional(Text(20, 0)),
   coupon_code_mode: BundleCouponCodeMode,
@@ -54,7 +54,7 @@ export const modifyStockBundle = defineEndpoint({
     usage_rule_display_info: Type.Optional(Input.UsageRuleDisplayInfo),
     coupon_display_info: Type.Optional(Input.CouponDisplayInfo),
     notify_config: Type.Optional(Input.NotifyConfig),
-    /** Omitted means `NONE` (§9.1). */
+    /** Omitted means `NONE` (修改商品券批次组). */
     store_scope: Type.Optional(StoreScope),
     brand_id: BrandId,
   }),

@@ -3,7 +3,7 @@ import { BrandId, ObjectId, Query } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import { Stock, StockState } from './objects/stock.js';
 
-/** api-contract.md §10 */
+/** 查询商品券批次列表 / 指定批次 */
 
 const stocksPath = `${PARTNER_PREFIX}/product-coupons/{product_coupon_id}/stocks`;
 

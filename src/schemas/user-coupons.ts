@@ -14,10 +14,10 @@ const USERS = `${PARTNER_PREFIX}/users/{openid}`;
 
 export const PathUserCoupon = Type.Object({ openid: OpenId, coupon_code: ObjectId });
 
-/** The four identifiers every single-coupon call carries (api-contract.md §14). */
+/** The four identifiers every single-coupon call carries. */
 const couponRef = { product_coupon_id: ObjectId, stock_id: ObjectId, appid: AppId, brand_id: BrandId };
 
-/** api-contract.md §14.4 */
+/** 查询用户商品券详情 */
 export const getUserCoupon = defineEndpoint({
   name: 'getUserCoupon',
   summary: '查询用户商品券详情',
@@ -30,7 +30,7 @@ export const getUserCoupon = defineEndpoint({
 });
 export type GetUserCouponQuery = Static<typeof getUserCoupon.query>;
 
-/** api-contract.md §14.5. `page_size` arrives as text in a URL and must be converted before validation. */
+/** 指定券状态查询用户商品券列表. `page_size` arrives as text in a URL and must be converted before validation. */
 export const listUserCoupons = defineEndpoint({
   name: 'listUserCoupons',
   summary: '指定券状态查询用户商品券列表',
@@ -57,7 +57,7 @@ export const listUserCoupons = defineEndpoint({
 export type ListUserCouponsQuery = Static<typeof listUserCoupons.query>;
 export type ListUserCouponsResponse = Static<typeof listUserCoupons.response>;
 
-/** api-contract.md §14.1 */
+/** 确认发放用户商品券 */
 export const confirmUserCoupon = defineEndpoint({
   name: 'confirmUserCoupon',
   summary: '确认发放用户商品券',
@@ -70,7 +70,7 @@ export const confirmUserCoupon = defineEndpoint({
 });
 export type ConfirmUserCouponBody = Static<typeof confirmUserCoupon.body>;
 
-/** api-contract.md §14.2 */
+/** 核销用户商品券 */
 export const useUserCoupon = defineEndpoint({
   name: 'useUserCoupon',
   summary: '核销用户商品券',
@@ -92,7 +92,7 @@ export const useUserCoupon = defineEndpoint({
 export type UseUserCouponBody = Static<typeof useUserCoupon.body>;
 
 /**
- * The order rules of `use` that a schema cannot say (api-contract.md §14.2): exactly one of the two order
+ * The order rules of `use` that a schema cannot say (核销用户商品券): exactly one of the two order
  * objects; inside it at least one order number; with the merchant's order number, `mchid` and (provider
  * mode) `sub_mchid`. Returns the offending field path, if any.
  */
@@ -117,7 +117,7 @@ function orderIdsProblem(
   return undefined;
 }
 
-/** api-contract.md §14.3 */
+/** 退券 */
 export const returnUserCoupon = defineEndpoint({
   name: 'returnUserCoupon',
   summary: '退券',
@@ -130,7 +130,7 @@ export const returnUserCoupon = defineEndpoint({
 });
 export type ReturnUserCouponBody = Static<typeof returnUserCoupon.body>;
 
-/** api-contract.md §14.6 */
+/** 失效用户商品券组 */
 export const deactivateUserCouponBundle = defineEndpoint({
   name: 'deactivateUserCouponBundle',
   summary: '失效用户商品券组',

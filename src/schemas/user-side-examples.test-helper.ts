@@ -3,20 +3,20 @@ import type { PreSendCouponBundleBody, SendCouponBundleBody, SendCouponBundleRes
 import type { DeactivateUserCouponBundleBody, GetUserCouponQuery, UseUserCouponBody } from './user-coupons.js';
 
 /** The documented examples of the user-side APIs and the SEND callback, as the contract notes give them. */
-/** api-contract.md §4.2 */
+/** 向用户预发放商品券批次组 */
 export const preSendExample: PreSendCouponBundleBody = JSON.parse(`{
   "brand_id": "120344", "product_coupon_id": "1000000013", "stock_bundle_id": "100232301",
   "appid": "wx233544546545989", "send_request_no": "34657_20250101_123456", "attach": "example_attach"
 }`);
 
-/** api-contract.md §5.1 */
+/** 向用户发放商品券批次组 */
 export const sendExample: SendCouponBundleBody = JSON.parse(`{
   "brand_id": "120344", "product_coupon_id": "1000000013", "stock_bundle_id": "712315129419284901",
   "appid": "wx233544546545989", "send_request_no": "34657_20250101_123456", "attach": "example_attach",
   "coupon_tag_info": { "coupon_tag_list": ["MEMBER"], "member_tag_info": { "member_card_id": "" } }
 }`);
 
-/** api-contract.md §5.2 (whitespace compacted). */
+/** 向用户发放商品券批次组 response (whitespace compacted). */
 export const sendResponseExample: SendCouponBundleResponse = JSON.parse(`{
   "user_coupon_bundle_id": "7123912547109241212489",
   "user_product_coupon_list": [{
@@ -76,7 +76,7 @@ export const sendResponseExample: SendCouponBundleResponse = JSON.parse(`{
 }`);
 export const bundleCoupon = sendResponseExample.user_product_coupon_list[0]!;
 
-/** api-contract.md §12.2 */
+/** 商品券回调通知 */
 export const callbackExample: CallbackEnvelope = JSON.parse(`{
   "id": "8b33f79f-8869-5ae5-b41b-3c0b59f957d0", "create_time": "2020-07-13T23:27:38+08:00",
   "resource_type": "encrypt-resource", "event_type": "PRODUCT_COUPON_SP.SEND", "summary": "商品券领券通知",
@@ -97,7 +97,7 @@ export const sendPlaintextExample: ProductCouponSendNotification = JSON.parse(`{
 export const couponRef: GetUserCouponQuery = JSON.parse(`{
   "product_coupon_id": "1000000013", "stock_id": "1000000013001", "appid": "wx233544546545989", "brand_id": "120344"
 }`);
-/** api-contract.md §14.6 */
+/** 失效用户商品券组 */
 export const deactivateExample: DeactivateUserCouponBundleBody = JSON.parse(`{
   "brand_id": "120344", "product_coupon_id": "1000000013", "stock_bundle_id": "100232301", "appid": "wx233544546545989",
   "out_request_no": "34657_20250101_123456", "deactivate_reason": "商品已下线，使用户商品券失效"

@@ -68,7 +68,7 @@ describe('documented examples', () => {
     rejected(deactivateUserCouponBundle.response, { user_coupon_bundle_id: 'b', user_product_coupon_list: [item] });
   });
 
-  it('user-side request examples (§14)', () => {
+  it('user-side request examples', () => {
     ok(getUserCoupon.query, couponRef, 'query');
     ok(getUserCoupon.params, { openid: 'oh-394z-6CGkNoJrsDLTTUKiAnp4', coupon_code: 'Code_123456' }, 'uri_template');
     ok(confirmUserCoupon.body, { ...couponRef, out_request_no: 'MCHCONFIRM202003101234' });

@@ -4,7 +4,7 @@ import type { TargetRefusal } from '../notify/targets.js';
 import { notifyTargetsOf, type ServiceDeps } from './deps.js';
 
 /**
- * api-contract.md §12.1: one notify URL per provider mchid; HTTPS without query string (http too in sandbox, D-23),
+ * 设置商品券事件通知地址: one notify URL per provider mchid; HTTPS without query string (http too in sandbox, D-23),
  * without credentials, and outside the sandbox not aimed at this host or an internal network (D-35).
  */
 export async function setNotifyConfig(deps: ServiceDeps, mchid: string, notifyUrl: string) {

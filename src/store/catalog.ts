@@ -55,7 +55,7 @@ export interface StockRecord {
   data: StockData;
   maxCount: number;
   maxCountPerUser: number;
-  /** Only stock #0 of a bundle carries a daily cap (api-contract.md §1.2). */
+  /** Only stock #0 of a bundle carries a daily cap (docs/fidelity.md, Objects). */
   maxCountPerDay: number | null;
   totalCount: number;
   /** Issued on the Shanghai day the record was read for. */
@@ -129,7 +129,7 @@ export interface CatalogStore {
    * counters lag behind until a counter reaches its cap (D-52); the issuance transaction enforces the caps anyway.
    */
   getIssuanceStocks(stockBundleId: string, day: string): Promise<StockRecord[]>;
-  /** Replaces the stored `data` of each given stock (display / notify settings of a bundle, §9.1). */
+  /** Replaces the stored `data` of each given stock (display / notify settings of a bundle). */
   updateStocksData(
     request: RequestRecord,
     stocks: { stockId: string; data: StockData }[],

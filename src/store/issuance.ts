@@ -145,7 +145,7 @@ export interface IssuanceStore {
   getIssuance(mchid: string, brandId: string, sendRequestNo: string): Promise<IssuanceRecord | null>;
   /** How many times this user received stock #k of bundles (per-user counter). */
   getUserCount(stockId: string, userKey: string): Promise<number>;
-  /** D-11/D-12: the issuance transaction (design.md). */
+  /** D-11/D-12: the issuance transaction (docs/architecture.md). */
   issueBundle(command: IssueCommand): Promise<IssueOutcome>;
 
   getUserCouponBundle(userCouponBundleId: string): Promise<UserCouponBundleRecord | null>;

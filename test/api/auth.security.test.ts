@@ -20,7 +20,7 @@ async function expectSignError(res: Response, message: RegExp) {
   return body;
 }
 
-describe('request authentication (protocol.md §1.4, D-17)', () => {
+describe('request authentication (docs/protocol.md, Verifying requests, D-17)', () => {
   it('accepts a correctly signed request and signs the answer', async () => {
     const res = await c.send('POST', PATH, { notify_url: 'https://example.com/notify' });
     expect(res.status).toBe(200);

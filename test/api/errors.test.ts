@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('error surface (protocol.md §3, D-18)', () => {
+describe('error surface (docs/protocol.md, Errors, D-18)', () => {
   it('unknown path → 404 with an empty body, before authentication', async () => {
     const res = await fetch(`${c.baseURL}v3/nothing/here`);
     expect(res.status).toBe(404);
@@ -49,6 +49,22 @@ describe('error surface (protocol.md §3, D-18)', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe('INVALID_REQUEST');
   });
+
+  it.each(['', ' ', 'json', 'application/', ';charset=utf-8'])(
+    'Content-Type %j that HTTP cannot parse → signed 400 INVALID_REQUEST naming the header (D-45)',
+    async (type) => {
+      const res = await c.send(
+        'POST',
+        PATH,
+        { notify_url: 'https://a.example.com/n' },
+        { headers: { 'Content-Type': type } },
+      );
+      expect(res.status).toBe(400);
+      const body = JSON.parse(await verifiedBody(res, c.platform.publicKey));
+      expect(body).toMatchObject({ code: 'INVALID_REQUEST', detail: { field: 'Content-Type', value: type.trim() } });
+      expect((await c.store.getMerchant(c.merchant.mchid))?.notifyUrl).toBeNull();
+    },
+  );
 
   it('body over 64 KiB is refused before parsing', async () => {
     const res = await c.send('POST', PATH, { notify_url: `https://a.example.com/${'x'.repeat(70_000)}` });

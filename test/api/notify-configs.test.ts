@@ -4,7 +4,7 @@ import { verifiedBody } from './verify-response.js';
 
 const PATH = '/v3/marketing/partner/product-coupon/notify-configs';
 
-describe('notify-configs (api-contract.md §12.1, D-23)', () => {
+describe('notify-configs (设置商品券事件通知地址, D-23)', () => {
   let sandbox: Running;
   let production: Running;
   beforeAll(async () => {

@@ -15,7 +15,7 @@ function tally(statuses: number[]): Record<number, number> {
   return counts;
 }
 
-describe('concurrent update-budget (§9.2 optimistic check, D-11)', () => {
+describe('concurrent update-budget (修改商品券批次组发放预算 optimistic check, D-11)', () => {
   it('20 calls with the same current_max_count and distinct numbers: exactly one changes the budget', async () => {
     const created = await createCoupon(c, { maxCount: 100 });
     const path = paths.budget(created.product_coupon_id, created.stock_bundle.stock_bundle_id);

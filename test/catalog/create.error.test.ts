@@ -28,7 +28,7 @@ const edited = (edit: (b: Body) => void) => {
 const rules = (b: Body) => b.stock_bundle!.progressive_bundle_usage_rule;
 const period = (b: Body) => rules(b).coupon_available_period;
 
-describe('创建商品券 preconditions (§6)', () => {
+describe('创建商品券 preconditions', () => {
   it('400 INVALID_REQUEST while the notify URL is not set; nothing is recorded, so the number works afterwards', async () => {
     const body = createBody(c);
     await expectError(await post(body), 400, 'INVALID_REQUEST', /传入参数不符合业务规则.*notify-configs/);
@@ -37,7 +37,7 @@ describe('创建商品券 preconditions (§6)', () => {
   });
 });
 
-describe('创建商品券 validation: PARAM_ERROR naming the field (§6.1, D-4)', () => {
+describe('创建商品券 validation: PARAM_ERROR naming the field (D-4)', () => {
   it.each<[string, (b: Body) => void, string]>([
     ['a missing display_info', (b) => delete (b as Partial<Body>).display_info, '/display_info'],
     ['out_request_no shorter than 6', (b) => (b.out_request_no = 'A1234'), '/out_request_no'],

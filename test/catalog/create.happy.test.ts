@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('创建商品券 (api-contract.md §6)', () => {
+describe('创建商品券', () => {
   it('creates an EFFECTIVE product coupon with one SENDING stock per round, signed by the platform key', async () => {
     const body = createBody(c, { maxCount: 5000, maxCountPerDay: 100, maxCountPerUser: 2 });
     const res = await c.send('POST', paths.create, body);

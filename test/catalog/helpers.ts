@@ -133,7 +133,7 @@ export async function createCoupon(c: Running, o: BundleOptions = {}): Promise<C
   return json<CreatedProductCouponT>(await c.send('POST', paths.create, createBody(c, o)));
 }
 
-/** Issues one bundle to `openid` through the direct-send API (§5). */
+/** Issues one bundle to `openid` through the direct-send API (向用户发放商品券批次组). */
 export async function sendBundle(c: Running, created: CreatedProductCouponT, openid: string, status = 200) {
   return c
     .send('POST', paths.send(openid), {

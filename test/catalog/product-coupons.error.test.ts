@@ -96,7 +96,7 @@ describe('validation', () => {
   });
 });
 
-describe('state (§15.1): modify and deactivate need EFFECTIVE', () => {
+describe('state (docs/fidelity.md, States): modify and deactivate need EFFECTIVE', () => {
   it('400 INVALID_REQUEST 传入参数不符合业务规则 on a DEACTIVATED product coupon', async () => {
     const id = dead.product_coupon_id;
     await expectError(

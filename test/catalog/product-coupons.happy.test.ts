@@ -17,7 +17,7 @@ const display = {
   detail_image_url_list: ['https://img.example.com/v2/detail-1.png'],
 };
 
-describe('查询商品券 (§8.1)', () => {
+describe('查询商品券', () => {
   it('returns the ProductCoupon object without stocks', async () => {
     const created = await createCoupon(c);
     const got = await json<ProductCouponT>(
@@ -28,7 +28,7 @@ describe('查询商品券 (§8.1)', () => {
   });
 });
 
-describe('修改商品券 (§8.2)', () => {
+describe('修改商品券', () => {
   it('replaces display_info only; a replay returns the first answer', async () => {
     const created = await createCoupon(c);
     const body = { out_request_no: no('MODIFY'), display_info: display, brand_id: c.merchant.brandId };
@@ -42,7 +42,7 @@ describe('修改商品券 (§8.2)', () => {
   });
 });
 
-describe('失效商品券 (§8.3, D-5)', () => {
+describe('失效商品券 (D-5)', () => {
   it('deactivates the product coupon and every stock of every bundle; a replay returns the first answer', async () => {
     c.clock.freeze();
     try {

@@ -46,7 +46,7 @@ const total = (current: number, target: number) => ({
 });
 const bundleOf = (x: CreatedProductCouponT) => x.stock_bundle.stock_bundle_id;
 
-describe('404 NOT_FOUND (§7, §9.1, §9.2)', () => {
+describe('404 NOT_FOUND (添加 / 修改商品券批次组, 修改发放预算)', () => {
   it('an unknown product coupon', async () => {
     const message = '未找到 product_coupon_id 对应的商品券';
     await expectError(await add('1999999999'), 404, 'NOT_FOUND', message);

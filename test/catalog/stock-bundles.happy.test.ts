@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('添加商品券批次组 (§7)', () => {
+describe('添加商品券批次组', () => {
   it('adds N stocks with indexes 0..N-1, numbered after the existing ones; a replay returns the first answer', async () => {
     const created = await createCoupon(c);
     const id = created.product_coupon_id;
@@ -63,7 +63,7 @@ describe('添加商品券批次组 (§7)', () => {
   });
 });
 
-describe('修改商品券批次组 (§9.1)', () => {
+describe('修改商品券批次组', () => {
   it('changes display and notify settings of every stock; store_scope omitted means NONE; rules untouched', async () => {
     const created = await createCoupon(c);
     const id = created.product_coupon_id;
@@ -106,7 +106,7 @@ describe('修改商品券批次组 (§9.1)', () => {
   });
 });
 
-describe('修改商品券批次组发放预算 (§9.2, D-11)', () => {
+describe('修改商品券批次组发放预算 (D-11)', () => {
   it('MAX_COUNT changes every stock; MAX_COUNT_PER_DAY only stock #0; down to exactly what was issued', async () => {
     const created = await createCoupon(c, { maxCount: 100, maxCountPerDay: 10, maxCountPerUser: 1 });
     const id = created.product_coupon_id;

@@ -25,7 +25,7 @@ afterAll(() => c.close());
 const list = (id: string, query: Record<string, string | number> = {}) =>
   c.send('GET', paths.stocks(id, { brand_id: c.merchant.brandId, ...query }));
 
-describe('查询商品券批次列表 / 指定批次 errors (§10)', () => {
+describe('查询商品券批次列表 / 指定批次 errors', () => {
   it('404 for an unknown product coupon or one of another brand', async () => {
     const message = '未找到 product_coupon_id 对应的商品券';
     await expectError(await list('1999999999'), 404, 'NOT_FOUND', message);

@@ -26,7 +26,7 @@ afterAll(() => c.close());
 const list = async (id: string, query: Record<string, string | number> = {}) =>
   json<StockPageT>(await c.send('GET', paths.stocks(id, { brand_id: c.merchant.brandId, ...query })));
 
-describe('查询商品券指定批次 (§10.2)', () => {
+describe('查询商品券指定批次', () => {
   it('returns the Stock object of its round', async () => {
     const created = await createCoupon(c);
     const stock = await getStock(c, created, 1);
@@ -35,7 +35,7 @@ describe('查询商品券指定批次 (§10.2)', () => {
   });
 });
 
-describe('查询商品券批次列表 (§10.1)', () => {
+describe('查询商品券批次列表', () => {
   let created: CreatedProductCouponT;
   let second: StockBundleT;
   beforeAll(async () => {
@@ -111,7 +111,7 @@ describe('sent_count_info (D-11, D-13)', () => {
   });
 });
 
-describe('stock state (§15.2)', () => {
+describe('stock state (docs/fidelity.md, States)', () => {
   it('a SENDING stock becomes STOPPED when its end time passes, and the state filter follows', async () => {
     const now = c.clock.now().getTime();
     const created = await createCoupon(c, { endMs: now + 60_000 });

@@ -74,6 +74,21 @@ export const exchangeCoupon = (base: string): ComponentCoupon => ({
   brand_id: '120344',
 });
 
+/** Paths stored before D-42 refused them: the component must not hand them to the host. */
+export const HOSTILE_PATHS = [
+  'javascript:alert(9)',
+  '//evil.example/steal',
+  'data:text/html,<script>alert(9)</script>',
+];
+
+const withPaths = (coupon: ComponentCoupon, list: string[]): ComponentCoupon => ({
+  ...coupon,
+  combo_package_list: coupon.combo_package_list?.map((p) => ({
+    ...p,
+    choice_list: p.choice_list.map((choice, i) => ({ ...choice, mini_program_path: list[i % list.length] })),
+  })),
+});
+
 export interface Scenario {
   preview: TokenPreview | 'http-500' | 'drop';
   claim?: ClaimResponse;
@@ -102,5 +117,8 @@ export function scenarios(base: string): Record<string, Scenario> {
     'network-error': { preview: 'drop' },
     discount: { preview: { state: 'READY', coupon: discountCoupon(base) } },
     exchange: { preview: { state: 'READY', coupon: exchangeCoupon(base) } },
+    'stored-script-path': {
+      preview: { state: 'ALREADY_RECEIVED', coupon: withPaths(coffee, HOSTILE_PATHS), ...received },
+    },
   };
 }

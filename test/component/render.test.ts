@@ -132,6 +132,15 @@ describe.skipIf(skipBrowser)('<coupon-receiver> in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('never hands a stored javascript:, data: or other-origin path to the host (D-42)', async () => {
+    const { page, events } = await open('stored-script-path', 'ALREADY_RECEIVED');
+    for (const name of [/拿铁/, /美式/, /摩卡/]) await page.getByRole('button', { name }).click();
+    await button(page, '去使用').click();
+    const paths = (await events()).map((e) => (e.detail as { productPath: string }).productPath);
+    expect(paths).toEqual(['', '', '', '']);
+    await page.context().close();
+  });
+
   it.each([
     ['sold-out', 'SOLD_OUT', '商品已抢光'],
     ['daily', 'DAILY_SOLD_OUT', '今日已抢光'],

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { CoupondProcess } from './coupond-process.js';
+import { type CoupondProcess, mapConcurrently } from './coupond-process.js';
 
 export interface LoadReport {
   received: Map<string, string>;
@@ -69,8 +69,9 @@ export async function expectEachClaimedOnce(
 ) {
   const { tokens } = batch;
   const bundles = new Set<string>();
-  for (const token of tokens) {
-    const { status, body } = await proc.claim(token);
+  const answers = await mapConcurrently(tokens, 8, (token) => proc.claim(token));
+  for (const [i, { status, body }] of answers.entries()) {
+    const token = tokens[i]!;
     expect(status).toBe(200);
     expect(['RECEIVED', 'ALREADY_RECEIVED']).toContain(body.result);
     const first = report.received.get(token);

@@ -69,25 +69,27 @@ export class CoupondProcess {
   async tokens(count: number, prefix: string): Promise<string[]> {
     const c = this.credentials();
     const signer = { mchid: c.mchid, serial: c.serial_no, privateKey: readFileSync(c.private_key_path, 'utf8') };
-    const tokens: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const res = await signedFetch(
-        this.origin,
-        signer,
-        'POST',
-        `/v3/marketing/partner/product-coupon/users/o-${prefix}-${i}/pre-send-coupon-bundle`,
-        {
-          brand_id: c.brand_id,
-          appid: c.appid,
-          product_coupon_id: c.product_coupon_id,
-          stock_bundle_id: c.stock_bundle_id,
-          send_request_no: `${prefix.toUpperCase()}_${String(i).padStart(6, '0')}`,
-        },
-      );
-      if (res.status !== 200) throw new Error(`pre-send answered ${res.status}: ${await res.text()}`);
-      tokens.push(((await res.json()) as { token: string }).token);
-    }
-    return tokens;
+    return mapConcurrently(
+      Array.from({ length: count }, (_, i) => i),
+      8,
+      async (i) => {
+        const res = await signedFetch(
+          this.origin,
+          signer,
+          'POST',
+          `/v3/marketing/partner/product-coupon/users/o-${prefix}-${i}/pre-send-coupon-bundle`,
+          {
+            brand_id: c.brand_id,
+            appid: c.appid,
+            product_coupon_id: c.product_coupon_id,
+            stock_bundle_id: c.stock_bundle_id,
+            send_request_no: `${prefix.toUpperCase()}_${String(i).padStart(6, '0')}`,
+          },
+        );
+        if (res.status !== 200) throw new Error(`pre-send answered ${res.status}: ${await res.text()}`);
+        return ((await res.json()) as { token: string }).token;
+      },
+    );
   }
 
   /** Claims a token through the receiving component's API; never throws for an answer, only for no answer. */
@@ -104,4 +106,18 @@ export class CoupondProcess {
     this.child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+export async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
 }

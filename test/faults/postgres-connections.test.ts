@@ -1,14 +1,20 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimUnderLoad, expectEachClaimedOnce, waitUntilReady } from './claim-load.js';
+import { claimUnderLoad, expectEachClaimedOnce, isSystemError, type LoadReport, waitUntilReady } from './claim-load.js';
 import { CoupondProcess } from './coupond-process.js';
 import { PrivateCluster } from './private-postgres.js';
 import { skipUnlessPrivateCluster } from './skip.js';
 
-const TOKENS = 240;
+const TOKENS = 160;
 
-/** coupond on a private PostgreSQL cluster that is restarted and has its backends killed under a claim load. */
-describe.skipIf(skipUnlessPrivateCluster())('PostgreSQL connections dropped under load', () => {
+const timedReadyz = async (origin: string) => {
+  const started = performance.now();
+  const res = await fetch(`${origin}/readyz`);
+  return { status: res.status, ms: performance.now() - started };
+};
+
+/** coupond (default timeouts) on a private PostgreSQL cluster that is restarted, has its backends killed, stalls. */
+describe.skipIf(skipUnlessPrivateCluster())('PostgreSQL faults under a claim load', () => {
   let cluster: PrivateCluster;
   let proc: CoupondProcess;
 
@@ -54,5 +60,33 @@ describe.skipIf(skipUnlessPrivateCluster())('PostgreSQL connections dropped unde
     expect(report.unanswered).toBe(0);
     await waitUntilReady(proc.origin, 10_000);
     await expectEachClaimedOnce(proc, cluster.url, { tokens, requestPrefix: 'TERMINATE_' }, report);
+  });
+
+  it('a stalled PostgreSQL (SIGSTOP): claims fail fast, /readyz answers 503 within 2 s, all recovers on SIGCONT', async () => {
+    const tokens = await proc.tokens(40, 'stall');
+    cluster.pause();
+    try {
+      const during = await Promise.all([
+        ...tokens.slice(0, 20).map(async (token, i) => {
+          await new Promise((resolve) => setTimeout(resolve, i * 150));
+          return proc.claim(token);
+        }),
+      ]);
+      const probes = [await timedReadyz(proc.origin), await timedReadyz(proc.origin)];
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      probes.push(await timedReadyz(proc.origin));
+      for (const claim of during) {
+        expect(isSystemError(claim.status, claim.body), JSON.stringify(claim.body)).toBe(true);
+        expect(claim.ms).toBeLessThan(6500);
+      }
+      for (const probe of probes) expect(probe).toMatchObject({ status: 503, ms: expect.any(Number) });
+      expect(Math.max(...probes.map((p) => p.ms))).toBeLessThan(2000);
+    } finally {
+      cluster.resume();
+    }
+    expect(proc.alive, proc.stderr).toBe(true);
+    expect(await waitUntilReady(proc.origin, 5000)).toBeLessThan(5000);
+    const none: LoadReport = { received: new Map(), failed: [], unexpected: [], unanswered: 0, slowestFailureMs: 0 };
+    await expectEachClaimedOnce(proc, cluster.url, { tokens, requestPrefix: 'STALL_' }, none);
   });
 });

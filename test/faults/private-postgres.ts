@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,9 +83,26 @@ export class PrivateCluster {
     ]);
   }
 
-  /** The postmaster's pid; it leads the process group of every backend. */
+  /** The postmaster's pid. */
   postmasterPid(): number {
     return Number(readFileSync(join(this.data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  }
+
+  /** The postmaster and its children (each backend leads a session of its own, so no process group covers all). */
+  private processes(): number[] {
+    const postmaster = this.postmasterPid();
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
   }
 
   restart() {
@@ -94,11 +111,11 @@ export class PrivateCluster {
 
   /** SIGSTOP to the whole cluster: connections stay open and nothing answers. */
   pause(): void {
-    process.kill(-this.postmasterPid(), 'SIGSTOP');
+    for (const pid of this.processes()) process.kill(pid, 'SIGSTOP');
   }
 
   resume(): void {
-    process.kill(-this.postmasterPid(), 'SIGCONT');
+    for (const pid of this.processes()) process.kill(pid, 'SIGCONT');
   }
 
   /** Stops the cluster (resuming it first if paused) and deletes its files. */

@@ -4,7 +4,7 @@ import { generateRsaKeyPair } from '../../src/protocol/keys.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
 
-/** The unmodified npm package, pointed at coupond by base URL only (protocol.md §6.1). */
+/** The unmodified npm package, pointed at coupond by base URL only (docs/protocol.md, Existing SDKs). */
 let c: Running;
 beforeAll(async () => {
   c = await startCoupond();

@@ -5,7 +5,7 @@ import { publicKeyPem } from '../../src/protocol/keys.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
 
-/** Requests signed by the npm package wechatpay-node-v3's own helpers, sent with fetch (protocol.md §6.2). */
+/** Requests signed by the npm package wechatpay-node-v3's own helpers, sent with fetch (docs/protocol.md, Existing SDKs). */
 let c: Running;
 let pay: WxPay;
 beforeAll(async () => {

@@ -19,7 +19,7 @@ async function expectError(res: Response, status: number, code: string, message?
   return body;
 }
 
-describe('pre-send error table (api-contract.md §4.4, D-4)', () => {
+describe('pre-send error table (向用户预发放商品券批次组, D-4)', () => {
   it.each([
     ['send_request_no shorter than 6', { send_request_no: 'ABCDE' }, '/send_request_no'],
     ['send_request_no longer than 40', { send_request_no: 'A'.repeat(41) }, '/send_request_no'],

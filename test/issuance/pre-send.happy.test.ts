@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('pre-send → receiving component → user coupon (api-contract.md §4, D-7..D-9)', () => {
+describe('pre-send → receiving component → user coupon (向用户预发放商品券批次组, D-7..D-9)', () => {
   it('issues the bundle on claim and shows 已领取 to later tokens of the same parameters', async () => {
     const s = await seedBundle(c, { maxCount: 10 });
     const openid = 'o-happy-user-1';

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('direct send (api-contract.md §5, D-5, D-6)', () => {
+describe('direct send (向用户发放商品券批次组, D-5, D-6)', () => {
   it('issues coupon #0 at once with send_channel API and replays an identical request', async () => {
     const s = await seedBundle(c, { maxCount: 5 });
     const body = presendBody(c, s, `SEND_${'x'.repeat(100)}`, { attach: 'api-attach' });

@@ -13,7 +13,7 @@ import { CallbackReceiver, type Trust, type Verified } from './receiver.js';
 let c: Running;
 let receiver: CallbackReceiver;
 
-/** protocol.md §4 with wechatpay-axios-plugin's primitives only: `Rsa.verify(Formatter.response(…))`, `AesGcm`. */
+/** Callbacks (docs/protocol.md) checked with wechatpay-axios-plugin's primitives only: `Rsa.verify(Formatter.response(…))`, `AesGcm`. */
 async function pluginVerify(headers: IncomingHttpHeaders, body: string, trust: Trust): Promise<Verified> {
   const header = (name: string) => String(headers[name] ?? '');
   const timestamp = header('wechatpay-timestamp');

@@ -5,7 +5,7 @@ import { startCoupond } from '../harness.js';
 import { type Case, check, fx, NOT_FOUND, OPENID, setUp } from './error-fixture.js';
 import { call, confirmBody, deactivateBody, paths, returnBody, sendBundle, useBody } from './helpers.js';
 
-/** Every documented answer of deactivate (§14.6), and request numbers, signature and rate limit of all four. */
+/** Every documented answer of deactivate (失效用户商品券组), and request numbers, signature and rate limit of all four. */
 beforeAll(setUp);
 afterAll(() => fx.c.close());
 

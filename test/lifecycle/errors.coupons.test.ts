@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Case, check, common, fx, setUp } from './error-fixture.js';
 import { confirmBody, paths, returnBody, useBody } from './helpers.js';
 
-/** Every documented answer of confirm, use and return (api-contract.md §14.1–§14.3, D-2, D-4). */
+/** Every documented answer of confirm, use and return (确认发放, 核销, 退券; D-2, D-4). */
 beforeAll(setUp);
 afterAll(() => fx.c.close());
 

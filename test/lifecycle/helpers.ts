@@ -48,7 +48,7 @@ export async function startWithReceiver(options: StartOptions = {}): Promise<Env
   };
 }
 
-/** The four identifiers a single-coupon call carries (api-contract.md §14). */
+/** The four identifiers a single-coupon call carries. */
 export const couponRef = (c: Running, s: Seeded, round: number) => ({
   product_coupon_id: s.productCouponId,
   stock_id: s.stockIds[round]!,

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-describe('the journey of a bundle through coupond’s client (§12, §14, §15, D-11, D-15, D-16)', () => {
+describe('the journey of a bundle through coupond’s client (D-11, D-15, D-16)', () => {
   it('pre-send, claim, callback, then confirm and use round after round until the bundle ends', async () => {
     const { c, receiver } = env;
     const rounds = 4;

@@ -23,7 +23,7 @@ afterAll(() => env.close());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('return (§14.3, D-15)', () => {
+describe('return (退券, D-15)', () => {
   it('restores EFFECTIVE, keeps the round the use issued, and counts used_count exactly', async () => {
     const { c, receiver } = env;
     const s = await seedBundle(c, { rounds: 3 });
@@ -59,7 +59,7 @@ describe('return (§14.3, D-15)', () => {
   });
 });
 
-describe('deactivate a user coupon bundle (§14.6, D-15)', () => {
+describe('deactivate a user coupon bundle (失效用户商品券组, D-15)', () => {
   it('deactivates what is not used yet, keeps USED, and issues no further rounds', async () => {
     const { c } = env;
     const s = await seedBundle(c, { rounds: 3 });

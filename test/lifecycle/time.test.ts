@@ -125,7 +125,7 @@ describe('rounds and time (D-14)', () => {
     expect(deactivated.body.user_product_coupon_list[0].coupon_state).toBe('EXPIRED');
   });
 
-  it('leaves an unconfirmed coupon CONFIRMING after its end time (§15.3 documents no such move)', async () => {
+  it('leaves an unconfirmed coupon CONFIRMING after its end time (WeChat documents no such move)', async () => {
     const { c } = env;
     c.clock.freeze(WEDNESDAY);
     const s = await seedBundle(c, { endDaysFromNow: 1 });

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { listWebhookDeliveries, redeliverWebhook } from '../../notify/index.js';
 import { validate } from '../../schemas/validate.js';
 import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
 import type { AppContext } from '../context.js';
-import { requireAdmin } from './guard.js';
+import { adminQuery, requireAdmin } from './guard.js';
 
 export const DeliveryListQuery = Type.Object(
   {
@@ -22,10 +21,7 @@ export const EventParams = Type.Object({ event_id: Type.String({ minLength: 1, m
 export function webhookHandlers(ctx: AppContext, jobs: LifecycleJobs) {
   const { store, clock } = ctx.deps;
   return {
-    list: (req: FastifyRequest) => {
-      const raw = Value.Convert(DeliveryListQuery, { ...(req.query as object) });
-      return listWebhookDeliveries(store, validate(DeliveryListQuery, Value.Default(DeliveryListQuery, raw), 'query'));
-    },
+    list: (req: FastifyRequest) => listWebhookDeliveries(store, adminQuery(DeliveryListQuery, req)),
     redeliver: async (req: FastifyRequest) => {
       const { event_id } = validate(EventParams, req.params, 'uri_template');
       const delivery = await redeliverWebhook(store, event_id, clock.now());

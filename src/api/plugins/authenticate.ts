@@ -16,7 +16,7 @@ const MSG = {
 } as const;
 
 /**
- * Verifies an API v3 request in WeChat's order (protocol.md §1.4): format → timestamp → merchant serial →
+ * Verifies an API v3 request in WeChat's order (docs/protocol.md, Verifying requests): format → timestamp → merchant serial →
  * signature → replay (D-17). Throws `401 SIGN_ERROR`; on success sets `request.mchid`.
  */
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<string> {

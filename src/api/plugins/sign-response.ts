@@ -4,7 +4,7 @@ import { responseMessage } from '../../protocol/messages.js';
 import { signAsync } from '../../protocol/rsa.js';
 import type { AppContext } from '../context.js';
 
-/** Signs every response to an authenticated request, errors included (protocol.md §2.1); 401s stay unsigned. */
+/** Signs every response to an authenticated request, errors included (docs/protocol.md, Signing responses); 401s stay unsigned. */
 export function registerResponseSigning(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header(Headers.requestId, request.id);

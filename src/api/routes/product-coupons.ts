@@ -9,7 +9,7 @@ import { createProductCoupon as create } from '../../services/catalog/create.js'
 import * as service from '../../services/catalog/product-coupons.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
 
-/** `/product-coupons` and `/product-coupons/{product_coupon_id}` (+ `/deactivate`), api-contract.md §6, §8. */
+/** `/product-coupons` and `/product-coupons/{product_coupon_id}` (+ `/deactivate`): 创建商品券, 查询 / 修改 / 失效商品券. */
 export function productCouponRoutes(app: FastifyInstance, router: WechatRouter): void {
   const { deps } = router.ctx;
   registerEndpoint(app, router, createProductCoupon, ({ mchid, body }) => create(deps, mchid, body));

@@ -4,7 +4,7 @@ import { updateBundleBudget } from '../../services/catalog/budget.js';
 import * as service from '../../services/catalog/bundles.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
 
-/** `/product-coupons/{product_coupon_id}/stock-bundles[/{stock_bundle_id}[/update-budget]]`, §7, §9.1, §9.2. */
+/** `/product-coupons/{product_coupon_id}/stock-bundles[/{stock_bundle_id}[/update-budget]]`: 添加 / 修改商品券批次组, 修改发放预算. */
 export function stockBundleRoutes(app: FastifyInstance, router: WechatRouter): void {
   const { deps } = router.ctx;
   registerEndpoint(app, router, addStockBundle, ({ mchid, params, body }) =>

@@ -3,7 +3,7 @@ import { getStock, listStocks } from '../../schemas/stocks.js';
 import * as service from '../../services/catalog/stocks.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
 
-/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`, api-contract.md §10. */
+/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`: 查询商品券批次列表 / 指定批次. */
 export function stockRoutes(app: FastifyInstance, router: WechatRouter): void {
   const { deps } = router.ctx;
   registerEndpoint(app, router, listStocks, ({ mchid, params, query }) =>

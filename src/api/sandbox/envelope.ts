@@ -4,7 +4,7 @@ import { CallbackEnvelope } from '../../schemas/callbacks.js';
 
 export type CallbackEnvelopeT = Static<typeof CallbackEnvelope>;
 
-/** The callback envelope of protocol.md §4.1, or null when the body is not one. */
+/** The callback envelope (docs/protocol.md, Callbacks), or null when the body is not one. */
 export function parseEnvelope(body: string): CallbackEnvelopeT | null {
   try {
     const value: unknown = JSON.parse(body);

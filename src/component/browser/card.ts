@@ -76,7 +76,7 @@ export function couponCard(coupon: ComponentCoupon): Card {
 }
 
 /**
- * Choices are buttons only once the user holds the coupon (api-contract.md §13.3: selection on the 去使用 page);
+ * Choices are buttons only once the user holds the coupon (selection happens on the 去使用 page, docs/component.md);
  * before the claim they are a preview, and when the claim is refused they are plain information.
  */
 export type ComboMode = 'select' | 'preview' | 'static';

@@ -104,12 +104,12 @@ export class CouponReceiver extends HTMLElement {
     else if (action === 'retry') void this.#load();
     else if (action === 'use' && phase.kind === 'held') {
       const path = this.#selected ? choiceAt(phase.coupon, this.#selected)?.mini_program_path : undefined;
-      reportAction(this, 'useCouponInReceiving', path ?? '', phase.result);
+      reportAction(this, 'useCouponInReceiving', path, phase.result);
     } else if (action === 'choice' && phase.kind === 'held' && target.dataset.choice) {
       this.#selected = target.dataset.choice;
       this.#renderCombos(phase);
       const path = choiceAt(phase.coupon, this.#selected)?.mini_program_path;
-      reportAction(this, 'selectProductInReceiving', path ?? '', phase.result);
+      reportAction(this, 'selectProductInReceiving', path, phase.result);
     }
   }
 

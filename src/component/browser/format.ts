@@ -10,7 +10,7 @@ export function yuan(fen: number): string {
   return `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
 }
 
-/** percent_off 20 → "8折", 15 → "8.5折" (api-contract.md §6.1: 30 = 30 % off = 7折). */
+/** percent_off 20 → "8折", 15 → "8.5折" (WeChat: 30 = 30 % off = 7折). */
 export function zhe(percentOff: number): string {
   return `${(100 - percentOff) / 10}折`;
 }

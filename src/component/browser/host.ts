@@ -1,3 +1,4 @@
+import { isMiniProgramPagePath } from '../../domain/page-path.js';
 import type {
   CLAIM_EVENT,
   ClaimOutcomeMessage,
@@ -26,12 +27,17 @@ function report(target: HTMLElement, event: string, detail: HostMessage): void {
   if (window.parent !== window) window.parent.postMessage(detail, '*');
 }
 
+/**
+ * `productPath` is passed on only when it is a relative page path (D-42): whatever was stored before that rule, the
+ * host never receives a `javascript:`, `data:` or other-origin URL to navigate to.
+ */
 export function reportAction(
   target: HTMLElement,
   action: HostActionMessage['action'],
-  productPath: string,
+  path: string | undefined,
   result: ClaimResult,
 ): void {
+  const productPath = path !== undefined && isMiniProgramPagePath(path) ? path : '';
   report(target, RESULT, { action, productPath, source: SOURCE, result });
 }
 

@@ -3,7 +3,7 @@ import { expectFailure } from '../../../test/helpers/expect-failure.js';
 import { BudgetMessages, checkUpdateBudget } from './budget.js';
 import type { BudgetFacts } from './types.js';
 
-describe('update budget (§9.2)', () => {
+describe('update budget (修改商品券批次组发放预算)', () => {
   const facts: BudgetFacts = { max_count: 1000, max_count_per_day: 100, issued_total: 400, issued_today: 30 };
 
   it('changes one dimension', () => {

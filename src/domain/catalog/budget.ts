@@ -1,7 +1,7 @@
 import { badParam, breaksRule, refused } from './fail.js';
 import type { BudgetFacts, UpdateBudgetInput } from './types.js';
 
-/** 修改商品券批次组发放预算 (api-contract.md §9.2): one dimension per call, optimistic check on the old value. */
+/** 修改商品券批次组发放预算: one dimension per call, optimistic check on the old value. */
 
 export const BudgetMessages = {
   staleMaxCount: '商品券批次总预算旧值已无效，请使用最新的投放预算值',

@@ -1,7 +1,7 @@
 import { badParam } from './fail.js';
 import type { DisplayInfoInput, MiniProgramLink, Scope, UsageRuleDisplayInput } from './types.js';
 
-/** Display rules a schema cannot express (api-contract.md §6.1 display_info, §11.5). */
+/** Display rules a schema cannot express (`display_info`, `usage_rule_display_info`; docs/decisions.md, Catalog: Display). */
 
 /** `mini_program_appid` and `mini_program_path` are given together or not at all. */
 export function checkMiniProgramPair(link: MiniProgramLink, base: string): void {

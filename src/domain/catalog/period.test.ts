@@ -13,7 +13,7 @@ const documented = (): AvailablePeriodInput => ({
 const period = (edit: Partial<AvailablePeriodInput>) => () =>
   checkAvailablePeriod({ ...documented(), ...edit }, PERIOD);
 
-describe('coupon_available_period (§11.4)', () => {
+describe('coupon_available_period', () => {
   it('needs begin before end, at most 365 days apart', () => {
     expectFailure(
       period({ available_end_time: '2025-08-01T00:00:00+08:00' }),

@@ -2,7 +2,7 @@ import { parseRfc3339 } from '../clock.js';
 import { badParam } from './fail.js';
 import type { AvailablePeriodInput } from './types.js';
 
-/** `coupon_available_period` (api-contract.md §11.4). */
+/** The rules of `coupon_available_period` (docs/decisions.md, Catalog: Periods). */
 
 export const MAX_PERIOD_DAYS = 365;
 const DAY_MS = 86_400_000;

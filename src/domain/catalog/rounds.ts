@@ -1,7 +1,7 @@
 import { badParam, breaksRule } from './fail.js';
 import type { CouponType, RoundRulesInput, Scope } from './types.js';
 
-/** The per-round discount rules of a bundle (api-contract.md §1.2, §6.1). */
+/** The per-round discount rules of a bundle (docs/fidelity.md, Objects). */
 
 const LIST_OF = {
   NORMAL: 'normal_coupon_list',

@@ -1,7 +1,7 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { AppId, Body, BrandId, DateTime, Fen, ObjectId } from '../common.js';
 
-/** Shared objects of the product-coupon family (api-contract.md §11.1, §11.4–§11.6, §6.1). */
+/** Shared objects of the product-coupon family: ProductCoupon and the parts create, modify and the stock objects reuse. */
 
 export const Scope = Type.Union([Type.Literal('ALL'), Type.Literal('SINGLE')]);
 export const CouponType = Type.Union([Type.Literal('NORMAL'), Type.Literal('DISCOUNT'), Type.Literal('EXCHANGE')]);
@@ -32,17 +32,23 @@ export const BackgroundColor = Type.Union(
  * The alternatives never overlap, so matching stays linear.
  */
 const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|[^\\uD800-\\uDBFF])';
-export const Text = (max: number, min = 1) =>
-  Type.String({ minLength: min, maxLength: max * 2, pattern: `^${CHAR}{${min},${max}}$` });
+export const Text = (max: number, min = 1, format?: string) =>
+  Type.String({
+    minLength: min,
+    maxLength: max * 2,
+    pattern: `^${CHAR}{${min},${max}}$`,
+    ...(format ? { format } : {}),
+  });
 /** D-24: any http(s) URL stands in for an upload-API URL. */
 export const ImageUrl = Type.String({ format: 'uri', minLength: 1, maxLength: 1024 });
-export const MiniProgramPath = Text(512);
+/** D-42: a relative page path with an optional query, never a URL with a scheme. */
+export const MiniProgramPath = Text(512, 1, 'mini-program-path');
 const SecondOfDay = Type.Integer({ minimum: 0, maximum: 86_399 });
 
 type ObjectFactory = <T extends TProperties>(props: T) => TObject<T>;
 
 /**
- * Builds every shared object twice: strict for request bodies (unknown fields rejected, protocol.md §3.2)
+ * Builds every shared object twice: strict for request bodies (unknown fields rejected: docs/protocol.md, Errors)
  * and open for responses.
  */
 function build(obj: ObjectFactory) {
@@ -169,7 +175,7 @@ const DeactivateFields = {
 
 export { DeactivateFields };
 
-/** §11.1 */
+/** WeChat's ProductCoupon object. */
 export const ProductCoupon = Type.Object({
   product_coupon_id: ObjectId,
   scope: Scope,

@@ -13,7 +13,7 @@ import {
   UsageRuleDisplayInfo,
 } from './product-coupon.js';
 
-/** The Stock object and its parts (api-contract.md §11.2). */
+/** WeChat's Stock object and its parts. */
 
 export const StockState = Type.Union([
   Type.Literal('AUDITING'),
@@ -64,7 +64,7 @@ export const CouponCodeCountInfo = Type.Object({
   available_count: Type.Integer({ minimum: 0 }),
 });
 
-/** §11.2 */
+/** WeChat's Stock object. */
 export const Stock = Type.Object({
   product_coupon_id: ObjectId,
   stock_id: ObjectId,

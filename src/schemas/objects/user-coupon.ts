@@ -12,7 +12,7 @@ const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00
 export const Chars = (max: number, min = 0) =>
   Type.String({ minLength: min, maxLength: max * 2, pattern: `^${CHAR}{${min},${max}}$` });
 
-/** api-contract.md §11.3, §15.3 */
+/** The states of a user coupon (docs/lifecycle.md). */
 export const UserCouponState = Type.Union([
   Type.Literal('CONFIRMING'),
   Type.Literal('PENDING'),
@@ -24,7 +24,7 @@ export const UserCouponState = Type.Union([
 ]);
 export type UserCouponState = Static<typeof UserCouponState>;
 
-/** `MEMBER` appears in the newest SDK pages only (api-contract.md §17.2 #14), so the set stays open. */
+/** `MEMBER` appears in WeChat's newest SDK pages only, so the set stays open. */
 export const KNOWN_SEND_CHANNELS = ['BRAND_MANAGE', 'API', 'RECEIVE_COMPONENT', 'MEMBER'] as const;
 export const SendChannel = Type.String({
   minLength: 1,
@@ -101,18 +101,18 @@ const userProductCouponProps = {
   brand_id: BrandId,
 };
 
-/** api-contract.md §11.3 — confirm / use / return / query responses and list items. */
+/** WeChat's UserProductCoupon object: confirm / use / return / query responses and list items. */
 export const UserProductCoupon = Type.Object(userProductCouponProps);
 export type UserProductCoupon = Static<typeof UserProductCoupon>;
 
-/** Items of a send-bundle response (§5.2): the bundle info is always present. */
+/** Items of a send-bundle response (向用户发放商品券批次组): the bundle info is always present. */
 export const UserProductCouponInBundle = Type.Object({
   ...userProductCouponProps,
   user_product_coupon_bundle_info: UserCouponBundleInfo,
 });
 export type UserProductCouponInBundle = Static<typeof UserProductCouponInBundle>;
 
-/** Items of a deactivate-bundle response (§14.6): bundle info and `stock.stock_bundle_info` always present. */
+/** Items of a deactivate-bundle response (失效用户商品券组): bundle info and `stock.stock_bundle_info` always present. */
 export const UserProductCouponOfDeactivatedBundle = Type.Object({
   ...userProductCouponProps,
   user_product_coupon_bundle_info: UserCouponBundleInfo,

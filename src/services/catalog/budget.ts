@@ -16,7 +16,7 @@ import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { StockBundleT } from './types.js';
 
 /**
- * 修改商品券批次组发放预算 (api-contract.md §9.2, D-11): one dimension per call, applied to every stock carrying it,
+ * 修改商品券批次组发放预算 (D-11): one dimension per call, applied to every stock carrying it,
  * only while `current_*` is the real value; never below what any stock has issued. The store re-checks both inside
  * its transaction, so of several concurrent calls with the same `current_*` exactly one changes the budget.
  */

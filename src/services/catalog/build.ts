@@ -10,7 +10,7 @@ import type {
 } from '../../store/catalog.js';
 import { stockIdOf } from './ids.js';
 
-/** Request bodies → the records a create or add-bundle writes (api-contract.md §1.2, §6, §7). */
+/** Request bodies → the records a create or add-bundle writes (docs/fidelity.md, Objects). */
 
 export interface Owner {
   mchid: string;
@@ -77,7 +77,7 @@ export interface NewBundle {
 
 /**
  * One stock per round, index 0..n-1. Total and per-user caps go to every stock, the daily cap to stock #0 only;
- * code mode, display, notify and store settings are copied to all (§1.2).
+ * code mode, display, notify and store settings are copied to all (docs/fidelity.md, Objects).
  */
 export function bundleRecords(bundle: StockBundleInputT, owner: Owner, n: NewBundle) {
   const rule = bundle.stock_send_rule;

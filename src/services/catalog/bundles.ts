@@ -16,7 +16,7 @@ import { renderBundle } from './render.js';
 import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockBundleT } from './types.js';
 
-/** 添加商品券批次组 / 修改商品券批次组 (api-contract.md §7, §9.1). */
+/** 添加商品券批次组 / 修改商品券批次组. */
 
 type AddBody = Static<typeof addEndpoint.body>;
 type ModifyBody = Static<typeof modifyEndpoint.body>;
@@ -72,7 +72,7 @@ export async function addStockBundle(
 
 /**
  * Display, notify and store settings of every stock of the bundle. Omitted objects stay as they are, except
- * `store_scope`, which the contract resets to `NONE` when omitted (§9.1).
+ * `store_scope`, which WeChat resets to `NONE` when omitted.
  */
 export async function modifyStockBundle(
   deps: ServiceDeps,

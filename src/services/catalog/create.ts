@@ -12,7 +12,7 @@ import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './req
 import type { CreatedProductCouponT } from './types.js';
 
 /**
- * 创建商品券 (api-contract.md §6) in PROGRESSIVE_BUNDLE mode, with its first stock bundle. Order (D-4): the rules a
+ * 创建商品券 in PROGRESSIVE_BUNDLE mode, with its first stock bundle. Order (D-4): the rules a
  * schema cannot express, authorization and the notify AppID, the request number (D-5), then the notify URL.
  */
 export async function createProductCoupon(

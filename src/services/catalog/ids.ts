@@ -4,7 +4,7 @@ import { CouponError } from '../../domain/errors.js';
 import type { ServiceDeps } from '../deps.js';
 
 /**
- * Numeric ids shaped like WeChat's (api-contract.md §1.1, §6.2 example): product coupon `1000000014`, its stocks
+ * Numeric ids shaped like WeChat's (as in WeChat's documented 创建商品券 response): product coupon `1000000014`, its stocks
  * `1000000014001`, `1000000014002` … numbered across all its bundles, bundle `712315129419284901`.
  */
 export async function newProductCouponId(deps: ServiceDeps): Promise<string> {

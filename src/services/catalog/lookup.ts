@@ -29,7 +29,7 @@ export function requireNotDeactivated(coupon: ProductCouponRecord): void {
   if (coupon.state === 'DEACTIVATED') throw stateRefused('商品券已失效');
 }
 
-/** §9.1, §9.2: the bundle's stocks must be neither deactivated nor expired; `expired` is the documented wording. */
+/** 修改商品券批次组, 修改商品券批次组发放预算: the bundle's stocks must be neither deactivated nor expired; `expired` is the documented wording. */
 export function requireLiveStocks(stocks: StockRecord[], now: Date, expired = '批次已过期'): void {
   for (const s of stocks) {
     const state = stockStateAt(s, now);
@@ -38,7 +38,7 @@ export function requireLiveStocks(stocks: StockRecord[], now: Date, expired = '�
   }
 }
 
-/** §6 precondition: the provider has set its event notify URL (§12.1) before creating product coupons. */
+/** 创建商品券 precondition: the provider has set its event notify URL (设置商品券事件通知地址) before creating product coupons. */
 export async function requireNotifyUrl(deps: ServiceDeps, mchid: string): Promise<void> {
   const merchant = await deps.store.getMerchant(mchid);
   if (!merchant?.notifyUrl) throw stateRefused('请先调用设置商品券事件通知地址接口（notify-configs）配置通知地址');

@@ -9,7 +9,7 @@ import { renderProductCoupon } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { ProductCouponT } from './types.js';
 
-/** 查询商品券 / 修改商品券 / 失效商品券 (api-contract.md §8). */
+/** 查询商品券 / 修改商品券 / 失效商品券. */
 
 type ModifyBody = Static<typeof endpoints.modifyProductCoupon.body>;
 type DeactivateBody = Static<typeof endpoints.deactivateProductCoupon.body>;
@@ -24,7 +24,7 @@ export async function getProductCoupon(
   return renderProductCoupon(await ownedProductCoupon(deps, mchid, brandId, productCouponId));
 }
 
-/** Only display info changes; coupons already issued keep what they were issued with (§8.2). */
+/** Only display info changes; coupons already issued keep what they were issued with (修改商品券). */
 export async function modifyProductCoupon(
   deps: ServiceDeps,
   mchid: string,
@@ -48,7 +48,7 @@ export async function modifyProductCoupon(
   return answerOf(request, result, response);
 }
 
-/** The product coupon and every stock of it become DEACTIVATED (terminal); issued user coupons stay valid (§8.3). */
+/** The product coupon and every stock of it become DEACTIVATED (terminal); issued user coupons stay valid (失效商品券). */
 export async function deactivateProductCoupon(
   deps: ServiceDeps,
   mchid: string,

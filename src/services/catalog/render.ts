@@ -3,7 +3,7 @@ import type { ProductCouponT } from '../../schemas/objects/product-coupon.js';
 import type { StockBundleT, StockT } from '../../schemas/objects/stock.js';
 import type { Deactivation, ProductCouponRecord, StockRecord, StockState } from '../../store/catalog.js';
 
-/** Stored records → the WeChat objects of api-contract.md §11.1 and §11.2. */
+/** Stored records → WeChat's ProductCoupon and Stock objects. */
 const deactivationFields = (d: Deactivation | null) =>
   d ? { deactivate_request_no: d.request_no, deactivate_time: d.time, deactivate_reason: d.reason } : {};
 
@@ -17,7 +17,7 @@ export function stockEnd(r: StockRecord): Date | null {
   return end === undefined ? null : parseRfc3339(end);
 }
 
-/** §15.2: a SENDING stock whose end time has passed is STOPPED; derived on read, so it is exact at every instant. */
+/** A SENDING stock whose end time has passed is STOPPED; derived on read, so it is exact at every instant (docs/fidelity.md, States). */
 export function stockStateAt(r: StockRecord, now: Date): StockState {
   const end = stockEnd(r);
   return r.state === 'SENDING' && end !== null && now > end ? 'STOPPED' : r.state;

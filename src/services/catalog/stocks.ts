@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../deps.js';
 import { renderStock, stockStateAt } from './render.js';
 import type { StockPageT, StockT } from './types.js';
 
-/** 查询商品券批次列表 / 查询商品券指定批次 (api-contract.md §10). */
+/** 查询商品券批次列表 / 查询商品券指定批次. */
 
 type ListQuery = Static<typeof ListStocksQuery>;
 
@@ -62,7 +62,7 @@ export async function listStocks(
 }
 
 /**
- * SENDING and STOPPED differ only by the clock (a SENDING stock past its end is STOPPED, §15.2), so the store
+ * SENDING and STOPPED differ only by the clock (a SENDING stock past its end is STOPPED, docs/fidelity.md, States), so the store
  * cannot filter them: read its SENDING stocks in order and keep those in the wanted state now.
  */
 async function scanDerived(

@@ -19,7 +19,7 @@ export interface IssueRequest {
   tokenHash?: string;
 }
 
-/** Everything one bundle issuance writes (design.md, D-11): issuance record, user bundle, coupon #0, SEND event. */
+/** Everything one bundle issuance writes (D-11, D-12; docs/architecture.md, The issuance transaction): issuance record, user bundle, coupon #0, SEND event. */
 export function buildIssueCommand(deps: ServiceDeps, t: Target, r: IssueRequest, now: Date): IssueCommand {
   const at = toRfc3339(now);
   const userCouponBundleId = deps.ids.numeric('7', 21);
@@ -96,7 +96,7 @@ export function newRoundCoupon(
   };
 }
 
-/** The PRODUCT_COUPON_SP.SEND event of one issued coupon (api-contract.md §12.2), due at once. */
+/** The PRODUCT_COUPON_SP.SEND event of one issued coupon (商品券回调通知), due at once. */
 export function sendEvent(deps: ServiceDeps, c: UserCouponRecord, unionid: string, now: Date) {
   return {
     eventId: deps.ids.uuid(),

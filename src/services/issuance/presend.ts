@@ -19,7 +19,7 @@ export const issuanceFingerprint = (openid: string, b: PreSendCouponBundleBody) 
   });
 
 /**
- * 向用户预发放商品券批次组 (api-contract.md §4): checks in D-4 order, reserves nothing (D-7), and mints a new
+ * 向用户预发放商品券批次组: checks in D-4 order, reserves nothing (D-7), and mints a new
  * 300-second token bound to the request (D-8). An already claimed number still gets a token (已领取).
  */
 export async function preSend(deps: ServiceDeps, mchid: string, openid: string, body: PreSendCouponBundleBody) {

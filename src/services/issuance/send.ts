@@ -13,7 +13,7 @@ import { blockerError, isAvailable, limitBlocker, refOf, resolveTarget } from '.
 import { renderUserCoupon } from './view.js';
 
 /**
- * 向用户发放商品券批次组 (api-contract.md §5): the same checks as pre-send, then the issuance transaction at once
+ * 向用户发放商品券批次组: the same checks as pre-send, then the issuance transaction at once
  * (`send_channel=API`). An identical repeat replays the first result; another request with the number → 400.
  */
 export async function sendBundle(

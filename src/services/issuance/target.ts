@@ -113,7 +113,7 @@ export async function limitBlocker(deps: ServiceDeps, t: Target): Promise<Blocke
 /** UPLOAD-mode bundles issue only pre-uploaded codes, and coupond accepts no uploads yet: the pool is empty. */
 export const codesExhausted = (t: Target) => t.stock0.data.coupon_code_mode === 'UPLOAD';
 
-/** Maps a fail-fast blocker to the error pre-send and send answer (api-contract.md §4.4). */
+/** Maps a fail-fast blocker to the error pre-send and send answer (their documented error tables). */
 export function blockerError(blocker: Blocker): CouponError {
   if (blocker === 'USER_LIMIT_REACHED') return invalidRequest(Messages.userLimit);
   return notEnough(blocker === 'NO_CODES' ? Messages.codesExhausted : Messages.budget);

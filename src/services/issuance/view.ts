@@ -5,7 +5,7 @@ import type { UserCouponBundleRecord, UserCouponRecord } from '../../store/issua
 import { renderProductCoupon, renderStock } from '../catalog/render.js';
 import type { ServiceDeps } from '../deps.js';
 
-/** Stored coupon → the UserProductCoupon object of api-contract.md §11.3, with the current product and stock. */
+/** Stored coupon → WeChat's UserProductCoupon object, with the current product and stock. */
 export async function renderUserCoupon(
   deps: ServiceDeps,
   c: UserCouponRecord,

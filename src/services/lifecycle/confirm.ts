@@ -8,7 +8,7 @@ import { changeCoupon } from './change.js';
 import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 
-/** 确认发放用户商品券 (api-contract.md §14.1, §15.3): CONFIRMING → PENDING before `valid_begin_time`, else EFFECTIVE. */
+/** 确认发放用户商品券 (D-15): CONFIRMING → PENDING before `valid_begin_time`, else EFFECTIVE. */
 export function confirmUserCoupon(
   deps: ServiceDeps,
   mchid: string,

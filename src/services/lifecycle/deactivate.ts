@@ -15,11 +15,11 @@ import { changeCoupon } from './change.js';
 import { runGuarded } from './request.js';
 import { resolveBundle } from './resolve.js';
 
-/** States a deactivation ends; USED and DELETED stay as they are (§14.6), and EXPIRED is terminal (§15.3). */
+/** States a deactivation ends; USED and DELETED stay as they are, and EXPIRED is terminal (D-15). */
 const DEACTIVATABLE = new Set(['CONFIRMING', 'PENDING', 'EFFECTIVE']);
 
 /**
- * 失效用户商品券组 (api-contract.md §14.6, D-15): every coupon not yet used, deleted or expired → DEACTIVATED, and
+ * 失效用户商品券组 (D-15): every coupon not yet used, deleted or expired → DEACTIVATED, and
  * the bundle issues no further rounds.
  */
 export function deactivateUserCouponBundle(

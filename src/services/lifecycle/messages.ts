@@ -1,4 +1,4 @@
-/** Answers of the lifecycle APIs (api-contract.md §14.1–§14.3, §14.6 and their FAQ texts). */
+/** Answers of the lifecycle APIs (确认发放, 核销, 退券, 失效, and the texts of WeChat's FAQ). */
 export const LifecycleMessages = {
   stateInvalid: '用户券状态非法',
   notUsable: '用户商品券当前无法使用',

@@ -74,7 +74,7 @@ export async function resolveBundle(deps: ServiceDeps, ref: BundleRef) {
   return { product, bundle };
 }
 
-/** The body fields every single-coupon call carries (api-contract.md §14). */
+/** The body fields every single-coupon call carries. */
 export interface CouponCallBody {
   product_coupon_id: string;
   stock_id: string;

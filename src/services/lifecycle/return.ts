@@ -11,7 +11,7 @@ import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 
 /**
- * 退券 (api-contract.md §14.3, §15.3): USED → EFFECTIVE, `used_count - 1`; a round the use already issued stays.
+ * 退券 (D-15): USED → EFFECTIVE, `used_count - 1`; a round the use already issued stays.
  * Refused in a deactivated bundle, whose coupons must not come back to life.
  */
 export function returnUserCoupon(

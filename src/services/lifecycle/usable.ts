@@ -4,7 +4,7 @@ import type { CouponAvailablePeriodT } from '../../schemas/objects/product-coupo
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 
 /**
- * Whether an EFFECTIVE coupon can be used at `now` within its validity (api-contract.md §11.4): inside one of the
+ * Whether an EFFECTIVE coupon can be used at `now` within its validity (docs/decisions.md, Catalog: Periods): inside one of the
  * irregular periods, or on a listed weekday and inside one of its day periods (Asia/Shanghai wall time).
  */
 export function usableAt(period: CouponAvailablePeriodT | undefined, now: Date): boolean {

@@ -12,7 +12,7 @@ import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 import { usableAt } from './usable.js';
 
-/** Why a coupon in this state cannot be used (api-contract.md §14.2 and its FAQ texts). */
+/** Why a coupon in this state cannot be used (the texts of WeChat's 核销 page and FAQ). */
 function refusal(state: UserCouponState): CouponError {
   if (state === 'PENDING' || state === 'EXPIRED' || state === 'EFFECTIVE')
     return notEnough(LifecycleMessages.notUsable);
@@ -21,7 +21,7 @@ function refusal(state: UserCouponState): CouponError {
 }
 
 /**
- * 核销用户商品券 (api-contract.md §14.2, §15.3): EFFECTIVE → USED with the order it was used for, `used_count + 1`,
+ * 核销用户商品券 (D-15): EFFECTIVE → USED with the order it was used for, `used_count + 1`,
  * and in the same transaction the next round in CONFIRMING with its SEND callback (D-11, D-14, D-16).
  */
 export function useUserCoupon(

@@ -6,7 +6,7 @@ import { renderUserCoupon } from '../issuance/view.js';
 
 /** Moved to `services/authorization.ts`; re-exported for the user-side services that import it from here. */
 
-/** 查询用户商品券详情 (§14.4): the coupon must belong to this user, brand, product coupon and stock. */
+/** 查询用户商品券详情: the coupon must belong to this user, brand, product coupon and stock. */
 export async function getUserCoupon(
   deps: ServiceDeps,
   mchid: string,
@@ -37,7 +37,7 @@ function decodePage(token: string | undefined): number {
   return Number(m[1]);
 }
 
-/** 指定券状态查询用户商品券列表 (§14.5); `total_count` only on the first page, as documented. */
+/** 指定券状态查询用户商品券列表; `total_count` only on the first page, as documented. */
 export async function listUserCoupons(
   deps: ServiceDeps,
   mchid: string,

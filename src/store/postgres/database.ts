@@ -2,6 +2,28 @@ import pg from 'pg';
 
 export type PgClient = pg.PoolClient;
 
+/** How long the database path may wait before a request fails (D-30); milliseconds. */
+export interface PostgresTimeouts {
+  /** Waiting for a pooled connection: for a busy one to come free, or for a new one to open. */
+  connectMs: number;
+  /** Server-side `statement_timeout`; the client gives up `CLIENT_GRACE_MS` later if the server says nothing. */
+  statementMs: number;
+  /** Server-side `lock_timeout`: waiting for a row lock another transaction holds. */
+  lockMs: number;
+  /** Server-side `idle_in_transaction_session_timeout`: a stalled process holding locks is cut off. */
+  idleInTransactionMs: number;
+}
+
+export const POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectMs: 5000,
+  statementMs: 2000,
+  lockMs: 1000,
+  idleInTransactionMs: 10_000,
+};
+
+/** A stalled server cannot cancel a statement itself, so the client stops waiting this long after it should have. */
+const CLIENT_GRACE_MS = 1000;
+
 export interface PostgresOptions {
   /** Schema holding coupond's tables (created if missing); default: the server's `search_path`. */
   schema?: string;
@@ -9,6 +31,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Attempts of one transaction on serialization failure or deadlock; default 5. */
   maxAttempts?: number;
+  /** Any left out keep `POSTGRES_TIMEOUTS`. */
+  timeouts?: Partial<PostgresTimeouts>;
 }
 
 type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
@@ -23,6 +47,8 @@ export interface Database {
   tx<T>(work: (c: PgClient, rollback: Rollback<T>) => Promise<T>, isolation?: Isolation): Promise<T>;
   /** One statement outside an explicit transaction (it is its own transaction). */
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  /** A connection of its own without statement or lock timeouts, for migrations; the caller ends it. */
+  maintenanceClient(): Promise<pg.Client>;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -30,6 +56,12 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const ROLLBACK = Symbol('rollback');
 
 const ignore = () => {};
+
+/**
+ * node-postgres stopped waiting for an answer (`query_timeout`): the connection is still busy with the statement,
+ * so a ROLLBACK would only queue behind it. The connection is dropped instead, which ends the transaction.
+ */
+const clientTimedOut = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
 
 export function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -39,10 +71,19 @@ export function sqlState(error: unknown): string | undefined {
 export function openDatabase(url: string, options: PostgresOptions = {}): Database {
   const { schema, poolSize = 10, maxAttempts = 5 } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-  const pool = new pg.Pool({
+  const timeouts = { ...POSTGRES_TIMEOUTS, ...options.timeouts };
+  const connection: pg.ClientConfig = {
     connectionString: url,
-    max: poolSize,
+    connectionTimeoutMillis: timeouts.connectMs,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+  const pool = new pg.Pool({
+    ...connection,
+    max: poolSize,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
+    lock_timeout: timeouts.lockMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
   });
   // A client losing its connection emits 'error'. The pool listens only while a client is idle, so a checked-out
   // client (inside a transaction, a migration) needs its own listener or the process exits. The failing query
@@ -64,9 +105,11 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
       await client.query('COMMIT');
       return value;
     } catch (error) {
-      await client.query('ROLLBACK').catch((e: Error) => {
-        broken = e;
-      });
+      if (clientTimedOut(error)) broken = error as Error;
+      else
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
       if (error === ROLLBACK && early.hit) return early.hit.value;
       throw error;
     } finally {
@@ -89,6 +132,12 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
     },
     async query(text, values) {
       return (await pool.query(text, values)).rows;
+    },
+    async maintenanceClient() {
+      const client = new pg.Client(connection);
+      client.on('error', ignore);
+      await client.connect();
+      return client;
     },
   };
 }

@@ -1,8 +1,12 @@
 import type { Store } from '../port.js';
+import { catalogQueries } from '../typed/catalog.js';
+import { catalogWrites } from '../typed/catalog-writes.js';
+import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
+import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
 import { type Listener, listen } from './cache/listener.js';
-import { postgresCatalog } from './catalog.js';
+import { postgresConsole } from './console.js';
 import { type Database, openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
 import { postgresIssuance } from './issuance.js';
@@ -40,12 +44,17 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     throw error;
   }
   const engine = postgresEngine(db);
+  const requests = requestRecords(engine);
+  const catalog = catalogQueries(engine);
   const store: Store = {
     kind: 'postgres',
     ...typedTenants(engine),
-    ...postgresCatalog(db),
+    ...catalog.reads,
+    ...catalogWrites(engine, requests),
+    ...postgresBudget(engine, requests),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
+    ...postgresConsole(db),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

@@ -3,12 +3,12 @@ import { type Migration, postgresMigrations } from './migrations/index.js';
 
 /**
  * Applies pending migrations, each in its own transaction, while holding a session advisory lock keyed by the
- * schema: instances starting together wait for the first one and then find nothing left to do.
+ * schema: instances starting together wait for the first one and then find nothing left to do. It uses a connection
+ * of its own, free of the request path's timeouts: a migration and the wait for that lock may take long.
  */
 export async function migrate(db: Database, migrations: Migration[] = postgresMigrations): Promise<number[]> {
-  const client = await db.pool.connect();
+  const client = await db.maintenanceClient();
   const key = "hashtext('coupond.migrate:' || coalesce($1::text, current_schema(), ''))";
-  let broken: Error | undefined;
   try {
     await client.query(`SELECT pg_advisory_lock(${key})`, [db.schema ?? null]);
     try {
@@ -36,10 +36,7 @@ export async function migrate(db: Database, migrations: Migration[] = postgresMi
     } finally {
       await client.query(`SELECT pg_advisory_unlock(${key})`, [db.schema ?? null]);
     }
-  } catch (error) {
-    broken = error instanceof Error ? error : new Error(String(error));
-    throw error;
   } finally {
-    client.release(broken);
+    await client.end().catch(() => {});
   }
 }

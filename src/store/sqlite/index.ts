@@ -1,32 +1,37 @@
-import { NonceWindow } from '../nonce-window.js';
 import type { Store } from '../port.js';
+import { catalogQueries } from '../typed/catalog.js';
+import { catalogWrites } from '../typed/catalog-writes.js';
+import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
-import { sqliteCatalog } from './catalog.js';
+import { sqliteBudget } from './budget.js';
+import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
+import { sqliteNonces } from './nonces.js';
+import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
-/**
- * The embedded store: one process owns the database file. Replay nonces live in memory because no other
- * process can see requests for this database.
- */
+/** The embedded store: one process owns the database file, replay nonces included (D-43). */
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
-  const nonces = new NonceWindow();
+  const requests = requestRecords(engine);
+  const catalog = catalogQueries(engine);
+  const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...rememberOwnedTenancy(typedTenants(engine)),
-    ...sqliteCatalog(db),
+    ...catalog.reads,
+    ...catalogWrites(engine, requests),
+    ...sqliteBudget(engine, requests, catalog),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
-    async rememberNonce(mchid, nonce, now, expiresAt) {
-      return nonces.remember(`${mchid}\n${nonce}`, expiresAt.getTime(), now.getTime());
-    },
+    ...sqliteConsole(db),
+    rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
-      db.prepare('SELECT 1').get();
+      ready();
     },
     async close() {
       db.close();

@@ -55,10 +55,16 @@ type Visible<D extends Description> = {
 
 /** The record a row of the description maps to. */
 export type RecordOf<D extends Description> = {
-  [K in Visible<D> & string as Camel<K>]: D[K] extends Column<infer S> ? S : never;
+  [K in Visible<D> & string as Camel<K>]: D[K] extends Column<infer S, infer _I, infer _U> ? S : never;
 };
 
 /** The fields a record insert reads: every column the store does not own. */
 export type InsertOf<D extends Description> = {
-  [K in keyof D & string as D[K] extends { owned: true } ? never : Camel<K>]: D[K] extends Column<infer S> ? S : never;
+  [K in keyof D & string as D[K] extends { owned: true } ? never : Camel<K>]: D[K] extends Column<
+    infer S,
+    infer _I,
+    infer _U
+  >
+    ? S
+    : never;
 };

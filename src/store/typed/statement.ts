@@ -66,3 +66,9 @@ function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: st
   // The placeholders stand for the record's typed fields; Kysely only sees them as values.
   return k.insertInto(table).values(recordValues(table, also) as never);
 }
+
+/** The given `column: value` conditions of a list query; those whose value is undefined are left out. */
+export const equalTo = <F extends Record<string, unknown>>(filters: F) =>
+  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as {
+    [C in keyof F]: Exclude<F[C], undefined>;
+  };

@@ -189,6 +189,27 @@ export function catalogContract(ctx: StoreContext): void {
       expect(seen).toEqual(all);
     });
 
+    it('keeps bundle order, then index, whatever the number of stocks in a bundle', async () => {
+      const { store } = ctx;
+      const f = await createCatalog(store, { rounds: 120 });
+      const next = stockBundle(f.coupon.productCouponId, { createdAt: LATER });
+      await store.addStockBundle(request('add-stock-bundle'), next.bundle, next.stocks);
+      const seen: StockRecord[] = [];
+      let afterStockId: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { stocks } = await store.listStocks({
+          productCouponId: f.coupon.productCouponId,
+          afterStockId,
+          limit: 50,
+          day: DAY,
+        });
+        seen.push(...stocks);
+        if (stocks.length < 50) break;
+        afterStockId = stocks.at(-1)!.stockId;
+      }
+      expect(ids(seen)).toEqual(ids([...f.stocks, ...next.stocks]));
+    });
+
     it('filters by bundle and by state', async () => {
       const { store } = ctx;
       const { productCouponId, all, b2 } = await threeBundles();

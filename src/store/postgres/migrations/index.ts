@@ -5,6 +5,7 @@ import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
 import { cacheNotify } from './011-cache-notify.js';
+import { consoleIndexes } from './050-console.js';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const postgresMigrations: Migration[] = [
   lifecycle,
   issueFunction,
   cacheNotify,
+  consoleIndexes,
 ];

@@ -2,6 +2,9 @@ import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
+import { stockOrder } from './006-stock-order.js';
+import { nonces } from './030-nonces.js';
+import { consoleIndexes } from './050-console.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +13,12 @@ export interface Migration {
 }
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
-export const sqliteMigrations: Migration[] = [tenants, catalog, issuance, lifecycle];
+export const sqliteMigrations: Migration[] = [
+  tenants,
+  catalog,
+  issuance,
+  lifecycle,
+  stockOrder,
+  nonces,
+  consoleIndexes,
+];

@@ -1,0 +1,65 @@
+import type { ProductCouponState } from './catalog.js';
+import type { UserCouponBundleRecord, UserCouponRecord } from './issuance.js';
+import type { DeliveryState } from './lifecycle.js';
+
+/** Read-only aggregates behind the operator's console (D-60): counts, summaries and issuance series. */
+
+export interface ConsoleOverview {
+  merchants: number;
+  brands: number;
+  productCoupons: Record<ProductCouponState, number>;
+  /** Coupons issued (every round), in total and on the Shanghai day asked for. */
+  issued: number;
+  issuedToday: number;
+  deliveries: Record<DeliveryState, number>;
+}
+
+export type UsageMode = 'SINGLE' | 'PROGRESSIVE_BUNDLE';
+
+export interface ProductCouponSummaryQuery {
+  mchid?: string;
+  brandId?: string;
+  mode?: UsageMode;
+  state?: ProductCouponState;
+  offset: number;
+  limit: number;
+}
+
+/** One product coupon as the console lists it: budget used against total over all its stocks. */
+export interface ProductCouponSummary {
+  productCouponId: string;
+  mchid: string;
+  brandId: string;
+  name: string;
+  mode: UsageMode;
+  state: ProductCouponState;
+  bundles: number;
+  stocks: number;
+  issued: number;
+  budget: number;
+  createdAt: string;
+}
+
+/** `[from, to)` bounds of one bucket, RFC 3339 with +08:00 like every stored time. */
+export interface TimeBucket {
+  from: string;
+  to: string;
+}
+
+export interface UserHoldings {
+  bundles: UserCouponBundleRecord[];
+  coupons: UserCouponRecord[];
+}
+
+export interface ConsoleStore {
+  consoleOverview(day: string): Promise<ConsoleOverview>;
+  listProductCouponSummaries(
+    query: ProductCouponSummaryQuery,
+  ): Promise<{ items: ProductCouponSummary[]; total: number }>;
+  /** Coupons of the product coupon created in each bucket (index `user_coupons_issued`). */
+  countIssuedPerBucket(productCouponId: string, buckets: TimeBucket[]): Promise<number[]>;
+  /** Coupons of the product coupon issued per Shanghai day from the stocks' day counters, days in `[from, to]`. */
+  countIssuedPerDay(productCouponId: string, from: string, to: string): Promise<{ day: string; count: number }[]>;
+  /** The newest `limit` bundles of the openid (any brand) and every coupon of them. */
+  listUserHoldings(openid: string, limit: number): Promise<UserHoldings>;
+}

@@ -1,0 +1,124 @@
+import type { CatalogStore, Deactivation, StockBundleRecord, StockData, StockRecord } from '../catalog.js';
+import type { RequestRecords } from './requests.js';
+import { insertRecord, jsonText, prepare, recordValues } from './statement.js';
+import { all, type Engine, first, run, type Work } from './work.js';
+
+type Writes = Omit<
+  CatalogStore,
+  'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'
+>;
+
+/** Product coupons, bundles and stock data, the same on both databases. */
+export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
+  const { k } = e;
+  const toProductCoupon = e.records('product_coupons');
+  const toStockBundle = e.records('stock_bundles');
+  const q = {
+    insertCoupon: insertRecord(k, 'product_coupons'),
+    getCoupon: prepare((a: { id: string }) =>
+      k.selectFrom('product_coupons').selectAll().where('product_coupon_id', '=', a.id),
+    ),
+    updateCouponData: prepare((a: { id: string; data: string; at: string }) =>
+      k.updateTable('product_coupons').set({ data: a.data, updated_at: a.at }).where('product_coupon_id', '=', a.id),
+    ),
+    deactivateCoupon: prepare((a: { id: string; deactivation: string; at: string }) =>
+      k
+        .updateTable('product_coupons')
+        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
+        .where('product_coupon_id', '=', a.id),
+    ),
+    deactivateStocks: prepare((a: { id: string; deactivation: string; at: string }) =>
+      k
+        .updateTable('stocks')
+        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
+        .where('product_coupon_id', '=', a.id),
+    ),
+    auditCoupon: prepare((a: { id: string; at: string }) =>
+      k
+        .updateTable('product_coupons')
+        .set({ state: 'EFFECTIVE', updated_at: a.at })
+        .where('product_coupon_id', '=', a.id)
+        .where('state', '=', 'AUDITING'),
+    ),
+    auditStocks: prepare((a: { id: string; at: string }) =>
+      k
+        .updateTable('stocks')
+        .set({ state: 'SENDING', updated_at: a.at })
+        .where('product_coupon_id', '=', a.id)
+        .where('state', '=', 'AUDITING'),
+    ),
+    // PostgreSQL numbers bundles itself; SQLite takes the next number inside its write transaction.
+    insertBundle: prepare((_: StockBundleRecord) => {
+      const next = k
+        .selectFrom('stock_bundles')
+        .select((eb) => eb(eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)), '+', 1).as('next'));
+      const values = { ...recordValues('stock_bundles'), ...(e.dialect === 'sqlite' ? { seq: next } : {}) };
+      return k
+        .insertInto('stock_bundles')
+        .values(values as never)
+        .returning('seq');
+    }),
+    insertStock: insertRecord<'stocks', StockRecord & { seq: unknown }>(k, 'stocks', (i) => i, ['seq']),
+    getBundle: prepare((a: { id: string }) =>
+      k.selectFrom('stock_bundles').selectAll().where('stock_bundle_id', '=', a.id),
+    ),
+    updateStockData: prepare((a: { stockId: string; data: string; at: string }) =>
+      k.updateTable('stocks').set({ data: a.data, updated_at: a.at }).where('stock_id', '=', a.stockId),
+    ),
+  };
+
+  /** Inserts a bundle and its stocks; counters start at zero whatever the records say (the store owns them). */
+  function* insertBundle(bundle: StockBundleRecord, stocks: StockRecord[]): Work<void> {
+    const [numbered] = yield* all(q.insertBundle, bundle);
+    for (const s of stocks) yield* run(q.insertStock, { ...s, seq: numbered!.seq });
+  }
+  const deactivated = (id: string, d: Deactivation) => ({ id, deactivation: jsonText(d)!, at: d.time });
+
+  return {
+    getRequestRecord: (key) => requests.get(key),
+    createProductCoupon: (request, coupon, bundle, stocks) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          yield* run(q.insertCoupon, coupon);
+          yield* insertBundle(bundle, stocks);
+        }),
+      ),
+    getProductCoupon: (id) =>
+      e.read(function* () {
+        const row = yield* first(q.getCoupon, { id });
+        return row ? toProductCoupon(row) : null;
+      }),
+    updateProductCoupon: (request, coupon) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          const at = coupon.updatedAt;
+          yield* run(q.updateCouponData, { id: coupon.productCouponId, data: jsonText(coupon.data)!, at });
+        }),
+      ),
+    deactivateProductCoupon: (request, id, deactivation) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          yield* run(q.deactivateCoupon, deactivated(id, deactivation));
+          yield* run(q.deactivateStocks, deactivated(id, deactivation));
+        }),
+      ),
+    finishAudit: (id, at) =>
+      e.write(function* () {
+        yield* run(q.auditCoupon, { id, at });
+        yield* run(q.auditStocks, { id, at });
+      }),
+    addStockBundle: (request, bundle, stocks) =>
+      e.write(() => requests.guarded(request, () => insertBundle(bundle, stocks))),
+    getStockBundle: (id) =>
+      e.read(function* () {
+        const row = yield* first(q.getBundle, { id });
+        return row ? toStockBundle(row) : null;
+      }),
+    updateStocksData: (request, stocks: { stockId: string; data: StockData }[], at) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          for (const s of stocks) yield* run(q.updateStockData, { stockId: s.stockId, data: jsonText(s.data)!, at });
+        }),
+      ),
+  };
+}

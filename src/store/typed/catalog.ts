@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
+import { compiled, equalTo, prepare } from './statement.js';
+import { all, type Engine, first, type Work } from './work.js';
+
+type StockReads = 'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks';
+
+/** Catalog statements and reads, the same on both databases; budget changes are per dialect. */
+export function catalogQueries(e: Engine) {
+  const { k } = e;
+  const toStockRow = e.records('stocks');
+  const stocksForDay = (day: string) =>
+    k
+      .selectFrom('stocks as s')
+      .leftJoin('stock_day_counts as d', (j) => j.onRef('d.stock_id', '=', 's.stock_id').on('d.day', '=', day))
+      .selectAll('s')
+      .select((eb) => eb.fn.coalesce('d.count', eb.lit(0)).as('today_count'));
+  const q = {
+    bundleStocks: prepare((a: { stockBundleId: string; day: string }) =>
+      stocksForDay(a.day).where('s.stock_bundle_id', '=', a.stockBundleId).orderBy('s.idx'),
+    ),
+    getStock: prepare((a: { stockId: string; day: string }) => stocksForDay(a.day).where('s.stock_id', '=', a.stockId)),
+  };
+  const toStock = (row: Record<string, unknown>): StockRecord => ({
+    ...toStockRow(row),
+    todayCount: row.today_count as number,
+  });
+
+  /** A page of stocks in (bundle order, index) order, the same order on both databases. */
+  function* listStocks(query: StockQuery): Work<{ stocks: StockRecord[]; total: number }> {
+    const filters = equalTo({
+      's.product_coupon_id': query.productCouponId,
+      's.stock_bundle_id': query.stockBundleId,
+      's.state': query.state,
+    });
+    const count = k
+      .selectFrom('stocks as s')
+      .where((eb) => eb.and(filters))
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
+    const [counted] = yield* all(compiled(count), undefined);
+    const page = stocksForDay(query.day)
+      .where((eb) => eb.and(filters))
+      .$if(query.afterStockId !== undefined, (w) =>
+        w.where(sql<boolean>`(s.seq, s.idx) > (SELECT seq, idx FROM stocks WHERE stock_id = ${query.afterStockId})`),
+      )
+      .orderBy('s.seq')
+      .orderBy('s.idx')
+      .limit(query.limit);
+    return { stocks: (yield* all(compiled(page), undefined)).map(toStock), total: counted!.total };
+  }
+
+  const getBundleStocks = (stockBundleId: string, day: string) =>
+    e.read(function* () {
+      return (yield* all(q.bundleStocks, { stockBundleId, day })).map(toStock);
+    });
+  const reads: Pick<CatalogStore, StockReads> = {
+    getBundleStocks,
+    getIssuanceStocks: getBundleStocks,
+    getStock: (stockId, day) =>
+      e.read(function* () {
+        const row = yield* first(q.getStock, { stockId, day });
+        return row ? toStock(row) : null;
+      }),
+    listStocks: (query) => e.snapshot(() => listStocks(query)),
+  };
+  return { q, toStock, reads };
+}

@@ -1,0 +1,42 @@
+import type { Guarded, RequestKey, RequestRecord } from '../catalog.js';
+import { insertRecord, prepare } from './statement.js';
+import { type Engine, first, run, type Work } from './work.js';
+
+/** D-5: request numbers bound to their first request, inside the caller's unit of work. */
+export function requestRecords(e: Engine) {
+  const { k } = e;
+  const toRequest = e.records('request_records');
+  const q = {
+    insert: insertRecord(k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
+    get: prepare((a: RequestKey) =>
+      k
+        .selectFrom('request_records')
+        .selectAll()
+        .where('mchid', '=', a.mchid)
+        .where('brand_id', '=', a.brandId)
+        .where('api', '=', a.api)
+        .where('request_no', '=', a.requestNo),
+    ),
+  };
+  return {
+    get: (key: RequestKey) =>
+      e.read(function* () {
+        const row = yield* first(q.get, key);
+        return row ? toRequest(row) : null;
+      }),
+    /**
+     * Binds the request number first, so a replay (concurrent or later) finds it bound and changes nothing; on
+     * PostgreSQL a concurrent replay waits for the first transaction on the number's row.
+     */
+    *guarded<T>(request: RequestRecord, mutate: () => Work<T>): Work<Guarded<T>> {
+      if ((yield* run(q.insert, request)) === 0) {
+        const existing = yield* first(q.get, request);
+        if (!existing) throw new Error(`request record ${request.api} ${request.requestNo} vanished`);
+        return { ran: false, existing: toRequest(existing) };
+      }
+      return { ran: true, value: yield* mutate() };
+    },
+  };
+}
+
+export type RequestRecords = ReturnType<typeof requestRecords>;

@@ -1,0 +1,173 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { toRfc3339 } from '../../src/domain/clock.js';
+import { createDemoCatalog } from '../../src/services/catalog/demo.js';
+import { bundleInput, createBody, createCoupon, no, setNotifyUrl } from '../catalog/helpers.js';
+import type { Seeded } from '../fixtures/catalog.js';
+import type { Running } from '../harness.js';
+import { preSendToken } from '../issuance/helpers.js';
+import { confirmBody, couponRef, sendBundle } from '../lifecycle/helpers.js';
+import type { Example } from './requests.js';
+import type { World } from './schema-arbitrary.js';
+
+/** A coupon issued before the run, with what a single-coupon call needs to address it. */
+export interface IssuedCoupon {
+  openid: string;
+  code: string;
+  bundleId: string;
+  catalog: Seeded;
+}
+
+/** What exists on the server when fuzzing starts: real ids for valid requests to reach past "not found". */
+export interface Facts {
+  /** Two bundles to issue from: one with tight caps (total, per day, per user), one roomy. */
+  tight: Seeded;
+  roomy: Seeded;
+  /** A product coupon reserved for deactivation, so the others keep issuing. */
+  victim: Seeded;
+  coupons: IssuedCoupon[];
+  tokens: string[];
+  sendRequestNos: string[];
+  notifyUrl: string;
+  world: World;
+}
+
+const OPENIDS = ['oFuzz_1', 'oFuzz_2', 'oFuzz_3', 'oFuzz-4'];
+const TOKEN_OPENIDS = ['oFuzz_5', 'oFuzz_6', 'oFuzz_7'];
+
+const seeded = async (c: Running, o: Parameters<typeof createCoupon>[1]): Promise<Seeded> => {
+  const created = await createCoupon(c, o);
+  return {
+    productCouponId: created.product_coupon_id,
+    stockBundleId: created.stock_bundle.stock_bundle_id,
+    stockIds: created.stock_bundle.stock_list.map((s) => s.stock_id),
+  };
+};
+
+/** Sets the notify URL to the sandbox sink, creates three product coupons, issues and confirms a few coupons. */
+export async function seedFacts(c: Running): Promise<Facts> {
+  const notifyUrl = `${c.baseURL}sandbox/v1/notify-sink`;
+  await setNotifyUrl(c, notifyUrl);
+  await createDemoCatalog(c.deps, c.baseURL);
+  const tight = await seeded(c, { maxCount: 60, maxCountPerDay: 45, maxCountPerUser: 3 });
+  const roomy = await seeded(c, { maxCount: 100_000, maxCountPerUser: 100 });
+  const victim = await seeded(c, {});
+  const coupons: IssuedCoupon[] = [];
+  for (const catalog of [tight, roomy])
+    for (const openid of OPENIDS) {
+      const sent = await sendBundle(c, catalog, openid);
+      coupons.push({ openid, code: sent.code0, bundleId: sent.bundleId, catalog });
+    }
+  for (const coupon of coupons.filter((_, i) => i % 2 === 0))
+    await c.send('POST', couponPath(coupon, 'confirm'), confirmBody(c, coupon.catalog, 0));
+  const sendRequestNos: string[] = [];
+  const tokens: string[] = [];
+  for (const openid of TOKEN_OPENIDS) {
+    const number = no('FUZZSEED');
+    sendRequestNos.push(number);
+    tokens.push(await preSendToken(c, tight, openid, number));
+  }
+  const world: World = new Map<string, readonly unknown[]>([
+    ['product_coupon_id', [tight.productCouponId, roomy.productCouponId]],
+    ['stock_bundle_id', [tight.stockBundleId, roomy.stockBundleId]],
+    ['stock_id', [...tight.stockIds, ...roomy.stockIds]],
+    ['coupon_code', coupons.map((x) => x.code)],
+    ['user_coupon_bundle_id', coupons.map((x) => x.bundleId)],
+    ['openid', [...OPENIDS, ...TOKEN_OPENIDS]],
+    ['appid', [c.merchant.appid]],
+    ['notify_appid', [c.merchant.appid]],
+    ['mini_program_appid', [c.merchant.appid]],
+    ['brand_id', [c.merchant.brandId]],
+    ['mchid', [c.merchant.mchid]],
+    ['notify_url', [notifyUrl]],
+    ['token', tokens],
+    ['send_request_no', sendRequestNos],
+    ['event_id', await eventIds(c)],
+    [
+      'public_key',
+      [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
+    ],
+  ]);
+  return { tight, roomy, victim, coupons, tokens, sendRequestNos, notifyUrl, world };
+}
+
+/** The callbacks the seeding queued, for the webhook log's redeliver routes. */
+async function eventIds(c: Running): Promise<string[]> {
+  const res = await fetch(`${c.baseURL}admin/v1/webhooks`, { headers: { Authorization: `Bearer ${c.adminToken}` } });
+  const { data } = (await res.json()) as { data: { event_id: string }[] };
+  return data.map((d) => d.event_id);
+}
+
+const PREFIX = '/v3/marketing/partner/product-coupon';
+const couponPath = (x: IssuedCoupon, action: string) => `${PREFIX}/users/${x.openid}/coupons/${x.code}/${action}`;
+
+/** Coherent requests per /v3 endpoint, by endpoint name: each addresses something that exists. */
+export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
+  const brand = { brand_id: c.merchant.brandId };
+  const pc = (s: Seeded) => ({ product_coupon_id: s.productCouponId });
+  const bundle = (s: Seeded) => ({ ...pc(s), stock_bundle_id: s.stockBundleId });
+  const userCoupon = (x: IssuedCoupon) => ({ openid: x.openid, coupon_code: x.code });
+  const issue = (s: Seeded) =>
+    OPENIDS.map((openid) => ({
+      params: { openid },
+      body: { ...bundle(s), appid: c.merchant.appid, send_request_no: 'fresh', ...brand },
+    }));
+  const onCoupons = (body: (x: IssuedCoupon) => Record<string, unknown>) =>
+    f.coupons.map((x) => ({ params: userCoupon(x), body: body(x) }));
+  const created = createBody(c, { maxCount: 50 });
+  return {
+    setNotifyConfig: [{ body: { notify_url: f.notifyUrl } }],
+    createProductCoupon: [{ body: created }],
+    getProductCoupon: [{ params: pc(f.tight), query: brand }],
+    modifyProductCoupon: [
+      { params: pc(f.tight), body: { out_request_no: 'fresh', display_info: created.display_info, ...brand } },
+    ],
+    deactivateProductCoupon: [
+      { params: pc(f.victim), body: { out_request_no: 'fresh', deactivate_reason: '商品下线', ...brand } },
+    ],
+    addStockBundle: [
+      { params: pc(f.roomy), body: { out_request_no: 'fresh', stock_bundle: bundleInput(c), ...brand } },
+    ],
+    modifyStockBundle: [{ params: bundle(f.tight), body: { out_request_no: 'fresh', remark: '改', ...brand } }],
+    updateStockBundleBudget: [
+      {
+        params: bundle(f.tight),
+        body: {
+          out_request_no: 'fresh',
+          update_mode: 'MAX_COUNT',
+          current_max_count: 60,
+          target_max_count: 70,
+          ...brand,
+        },
+      },
+    ],
+    listStocks: [{ params: pc(f.tight), query: { ...brand, page_size: 10 } }],
+    getStock: [{ params: { ...pc(f.tight), stock_id: f.tight.stockIds[0] }, query: brand }],
+    preSendCouponBundle: [...issue(f.tight), ...issue(f.roomy)],
+    sendCouponBundle: [...issue(f.tight), ...issue(f.roomy)],
+    getUserCoupon: f.coupons.map((x) => ({ params: userCoupon(x), query: couponRef(c, x.catalog, 0) })),
+    listUserCoupons: OPENIDS.map((openid) => ({
+      params: { openid },
+      query: { appid: c.merchant.appid, ...brand, page_size: 5 },
+    })),
+    confirmUserCoupon: onCoupons((x) => confirmBody(c, x.catalog, 0)),
+    useUserCoupon: onCoupons((x) => ({
+      ...couponRef(c, x.catalog, 0),
+      use_time: toRfc3339(c.clock.now()),
+      out_request_no: 'fresh',
+      associated_order_info: { transaction_id: '4200000000000000000000000001' },
+    })),
+    returnUserCoupon: onCoupons((x) => ({ ...couponRef(c, x.catalog, 0), out_request_no: 'fresh' })),
+    deactivateUserCouponBundle: f.coupons
+      .filter((_, i) => i % 3 === 0)
+      .map((x) => ({
+        params: { openid: x.openid, user_coupon_bundle_id: x.bundleId },
+        body: {
+          ...bundle(x.catalog),
+          appid: c.merchant.appid,
+          out_request_no: 'fresh',
+          deactivate_reason: '测试',
+          ...brand,
+        },
+      })),
+  };
+}
