@@ -35,3 +35,14 @@ export const DEMO_IMAGES: Readonly<Record<string, string>> = {
   'americano.svg': cup('#2f2f2f', '#3b2314', '#6b4630'),
   'mocha.svg': cup('#8c5a3c', '#4a2a1a', '#d9b08c'),
 };
+
+const OWN_IMAGE = /^https?:\/\/[^/?#]+\/component\/assets\/demo\/([a-z]+\.svg)$/;
+
+/**
+ * One of these images' URLs on `origin` (D-64): the demo product coupon stores the address `init` knew, which
+ * breaks once `serve` runs on another port or host. Any other URL is returned unchanged.
+ */
+export function demoImageOn(url: string, origin: string): string {
+  const name = OWN_IMAGE.exec(url)?.[1];
+  return name !== undefined && DEMO_IMAGES[name] !== undefined ? `${origin}/component/assets/demo/${name}` : url;
+}

@@ -67,6 +67,7 @@ form button { height: 44px; border: 0; border-radius: 8px; background: #07c160; 
 form button:disabled { opacity: .6; }
 #error { margin: 0; min-height: 1.5em; color: #fa5151; font-size: 13px; }
 #stage:empty { display: none; }
+coupon-receiver { --coupon-receiver-footer-position: static; }
 #h5-link { display: inline-block; margin: 12px 0; color: #576b95; }
 #log { padding-left: 20px; font-size: 12px; word-break: break-all; color: rgba(0,0,0,.7); }
 </style>

@@ -1,4 +1,4 @@
-import type { UserCouponState } from '../store/issuance.js';
+import type { UserCouponState } from './states.js';
 
 /**
  * The state a coupon is in at `now` (D-14): time-driven moves (PENDING → EFFECTIVE at the begin time, PENDING or

@@ -1,4 +1,4 @@
-import type { CouponAvailablePeriodT } from '../schemas/objects/product-coupon.js';
+import type { AvailablePeriodInput } from './catalog/types.js';
 import { parseRfc3339, shanghaiMidnight } from './clock.js';
 
 export interface Validity {
@@ -10,7 +10,7 @@ export interface Validity {
  * When a coupon can be used (D-14). `from` is when the round became available: the receive
  * time for round 0, 00:00+08:00 of the day `interval_days` after the previous round was used for later rounds.
  */
-export function couponValidity(period: CouponAvailablePeriodT, from: Date): Validity {
+export function couponValidity(period: AvailablePeriodInput, from: Date): Validity {
   const stockBegin = parseRfc3339(period.available_begin_time)!;
   const stockEnd = parseRfc3339(period.available_end_time)!;
   const start = new Date(Math.max(from.getTime(), stockBegin.getTime()));
@@ -45,6 +45,6 @@ export function couponValidity(period: CouponAvailablePeriodT, from: Date): Vali
 }
 
 /** Coupons can be received until the stock ends; received early, they count from the stock's first day. */
-export function canStillIssue(period: CouponAvailablePeriodT, at: Date): boolean {
+export function canStillIssue(period: AvailablePeriodInput, at: Date): boolean {
   return at <= parseRfc3339(period.available_end_time)!;
 }

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
 import './formats.js';
 
 /** Shared field shapes of the product-coupon family. */
@@ -21,3 +21,11 @@ export const Query = Body;
 export const PathOpenId = Type.Object({ openid: OpenId });
 
 export type { TSchema };
+
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+/** A union of string literals built from a list of values, keeping each literal type. */
+export const literals = <const T extends readonly string[]>(values: T): TUnion<Literals<T>> =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
+
+/** `T`, provided it fits `Shape`: a schema-derived type that must satisfy a type the domain reads. */
+export type Satisfies<T extends Shape, Shape> = T;

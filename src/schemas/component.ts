@@ -1,5 +1,5 @@
-import { type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
-import { Body, DateTime, Fen, OpenId, RequestNo } from './common.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Body, DateTime, Fen, literals, OpenId, RequestNo } from './common.js';
 import { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
 import { ComboPackage, CouponType, ImageUrl } from './objects/product-coupon.js';
 
@@ -10,10 +10,6 @@ export { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
  * Every outcome is HTTP 200; only malformed input answers 4xx with WeChat's `{code, message}` body.
  */
 export const COMPONENT_API_PREFIX = '/component/v1';
-
-type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
-const literals = <const T extends readonly string[]>(values: T): TUnion<Literals<T>> =>
-  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
 
 /** D-9: the outcome of a claim. */
 export const ClaimResult = literals(CLAIM_RESULTS);

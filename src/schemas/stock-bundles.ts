@@ -1,8 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { MAX_BUDGET } from '../domain/caps.js';
 import { Body, BrandId, ObjectId, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import { Input, StoreScope, Text } from './objects/product-coupon.js';
-import { BundleCouponCodeMode, MAX_BUDGET, StockBundle, StockSendRuleInput } from './objects/stock.js';
+import { BundleCouponCodeMode, StockBundle, StockSendRuleInput } from './objects/stock.js';
 
 /** 添加商品券批次组, 修改商品券批次组, 修改商品券批次组发放预算 */
 

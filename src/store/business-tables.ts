@@ -2,6 +2,7 @@
 export const BUSINESS_TABLES = [
   'webhook_attempts',
   'outbox',
+  'issuance_hours',
   'user_coupons',
   'user_coupon_bundles',
   'issuances',

@@ -1,9 +1,9 @@
+import type { ProductCouponState, StockState } from '../domain/states.js';
 import type { ProductCouponT } from '../schemas/objects/product-coupon.js';
 import type { StockT } from '../schemas/objects/stock.js';
 
 /** Records and port methods of the catalog: product coupons, stock bundles, stocks and their budgets. */
-export type ProductCouponState = ProductCouponT['state'];
-export type StockState = StockT['state'];
+export type { ProductCouponState, StockState } from '../domain/states.js';
 
 export interface Deactivation {
   request_no: string;

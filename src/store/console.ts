@@ -40,12 +40,6 @@ export interface ProductCouponSummary {
   createdAt: string;
 }
 
-/** `[from, to)` bounds of one bucket, RFC 3339 with +08:00 like every stored time. */
-export interface TimeBucket {
-  from: string;
-  to: string;
-}
-
 export interface UserHoldings {
   bundles: UserCouponBundleRecord[];
   coupons: UserCouponRecord[];
@@ -56,8 +50,11 @@ export interface ConsoleStore {
   listProductCouponSummaries(
     query: ProductCouponSummaryQuery,
   ): Promise<{ items: ProductCouponSummary[]; total: number }>;
-  /** Coupons of the product coupon created in each bucket (index `user_coupons_issued`). */
-  countIssuedPerBucket(productCouponId: string, buckets: TimeBucket[]): Promise<number[]>;
+  /**
+   * Coupons of the product coupon created per Shanghai hour (`YYYY-MM-DDTHH`, the first 13 characters of a stored
+   * time), hours in `[from, to]` with at least one; from the counters table `issuance_hours`.
+   */
+  countIssuedPerHour(productCouponId: string, from: string, to: string): Promise<{ hour: string; count: number }[]>;
   /** Coupons of the product coupon issued per Shanghai day from the stocks' day counters, days in `[from, to]`. */
   countIssuedPerDay(productCouponId: string, from: string, to: string): Promise<{ day: string; count: number }[]>;
   /** The newest `limit` bundles of the openid (any brand) and every coupon of them. */

@@ -1,8 +1,8 @@
-import type { StockState } from './catalog.js';
+import type { StockState, UserCouponState } from '../domain/states.js';
 
 /** Records and port methods of issuance: tokens, issuance records, user coupon bundles, user coupons, outbox. */
 export type SendChannel = 'API' | 'RECEIVE_COMPONENT';
-export type UserCouponState = 'CONFIRMING' | 'PENDING' | 'EFFECTIVE' | 'USED' | 'EXPIRED' | 'DELETED' | 'DEACTIVATED';
+export type { UserCouponState } from '../domain/states.js';
 
 /** One bundle issuance, keyed by `(mchid, brand_id, send_request_no)` (D-5, D-6, D-12). */
 export interface IssuanceRecord {

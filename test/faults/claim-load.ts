@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { type CoupondProcess, mapConcurrently } from './coupond-process.js';
@@ -57,13 +58,41 @@ export async function waitUntilReady(origin: string, withinMs: number): Promise<
   }
 }
 
+/** Runs a `SELECT count(*) AS n …` with an optional `$1`, straight on the database coupond uses. */
+export type CountQuery = (sql: string, param?: string) => Promise<number>;
+
+export const postgresCount =
+  (url: string): CountQuery =>
+  async (sql, param) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(sql, param === undefined ? [] : [param]);
+      return Number(rows[0]!.n);
+    } finally {
+      await client.end();
+    }
+  };
+
+export const sqliteCount =
+  (path: string): CountQuery =>
+  async (sql, param) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const row = db.prepare(sql.replace('$1', '?')).get(...(param === undefined ? [] : [param])) as { n: number };
+      return Number(row.n);
+    } finally {
+      db.close();
+    }
+  };
+
 /**
  * After recovery: claiming every token again answers its one bundle (RECEIVED for those whose first claim failed,
  * ALREADY_RECEIVED otherwise), and the database holds exactly one issuance per token with counters equal to rows.
  */
 export async function expectEachClaimedOnce(
   proc: CoupondProcess,
-  url: string,
+  count: CountQuery,
   batch: { tokens: string[]; requestPrefix: string },
   report: LoadReport,
 ) {
@@ -79,25 +108,16 @@ export async function expectEachClaimedOnce(
     bundles.add(String(body.user_coupon_bundle_id));
   }
   expect(bundles.size).toBe(tokens.length);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const like = [`${batch.requestPrefix}%`];
-    const claimed = await client.query<{ n: string }>(
-      'SELECT count(*) AS n FROM tokens WHERE claimed_at IS NOT NULL AND send_request_no LIKE $1',
-      like,
-    );
-    const issued = await client.query<{ n: string }>(
-      'SELECT count(*) AS n FROM user_coupon_bundles WHERE send_request_no LIKE $1',
-      like,
-    );
-    const drift = await client.query(
-      'SELECT s.stock_id FROM stocks s WHERE s.total_count <> (SELECT count(*) FROM user_coupons u WHERE u.stock_id = s.stock_id)',
-    );
-    expect(Number(claimed.rows[0]!.n)).toBe(tokens.length);
-    expect(Number(issued.rows[0]!.n)).toBe(tokens.length);
-    expect(drift.rows).toEqual([]);
-  } finally {
-    await client.end();
-  }
+  const like = `${batch.requestPrefix}%`;
+  expect(
+    await count('SELECT count(*) AS n FROM tokens WHERE claimed_at IS NOT NULL AND send_request_no LIKE $1', like),
+  ).toBe(tokens.length);
+  expect(await count('SELECT count(*) AS n FROM user_coupon_bundles WHERE send_request_no LIKE $1', like)).toBe(
+    tokens.length,
+  );
+  expect(
+    await count(
+      'SELECT count(*) AS n FROM stocks s WHERE s.total_count <> (SELECT count(*) FROM user_coupons u WHERE u.stock_id = s.stock_id)',
+    ),
+  ).toBe(0);
 }

@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimUnderLoad, expectEachClaimedOnce, isSystemError, type LoadReport, waitUntilReady } from './claim-load.js';
+import {
+  claimUnderLoad,
+  expectEachClaimedOnce,
+  isSystemError,
+  type LoadReport,
+  postgresCount,
+  waitUntilReady,
+} from './claim-load.js';
 import { CoupondProcess } from './coupond-process.js';
 import { PrivateCluster } from './private-postgres.js';
 import { skipUnlessPrivateCluster } from './skip.js';
@@ -39,7 +46,7 @@ describe.skipIf(skipUnlessPrivateCluster())('PostgreSQL faults under a claim loa
     expect(report.unanswered).toBe(0);
     expect(report.failed.length).toBeGreaterThan(0);
     await waitUntilReady(proc.origin, 10_000);
-    await expectEachClaimedOnce(proc, cluster.url, { tokens, requestPrefix: 'RESTART_' }, report);
+    await expectEachClaimedOnce(proc, postgresCount(cluster.url), { tokens, requestPrefix: 'RESTART_' }, report);
   });
 
   it('backends terminated during claims: the same', async () => {
@@ -59,7 +66,7 @@ describe.skipIf(skipUnlessPrivateCluster())('PostgreSQL faults under a claim loa
     expect(report.unexpected).toEqual([]);
     expect(report.unanswered).toBe(0);
     await waitUntilReady(proc.origin, 10_000);
-    await expectEachClaimedOnce(proc, cluster.url, { tokens, requestPrefix: 'TERMINATE_' }, report);
+    await expectEachClaimedOnce(proc, postgresCount(cluster.url), { tokens, requestPrefix: 'TERMINATE_' }, report);
   });
 
   it('a stalled PostgreSQL (SIGSTOP): claims fail fast, /readyz answers 503 within 2 s, all recovers on SIGCONT', async () => {
@@ -87,6 +94,6 @@ describe.skipIf(skipUnlessPrivateCluster())('PostgreSQL faults under a claim loa
     expect(proc.alive, proc.stderr).toBe(true);
     expect(await waitUntilReady(proc.origin, 5000)).toBeLessThan(5000);
     const none: LoadReport = { received: new Map(), failed: [], unexpected: [], unanswered: 0, slowestFailureMs: 0 };
-    await expectEachClaimedOnce(proc, cluster.url, { tokens, requestPrefix: 'STALL_' }, none);
+    await expectEachClaimedOnce(proc, postgresCount(cluster.url), { tokens, requestPrefix: 'STALL_' }, none);
   });
 });

@@ -13,6 +13,7 @@ import { claimToken, previewToken } from '../../services/issuance/claim.js';
 import { demoPreSend } from '../../services/issuance/demo.js';
 import { jsonBody } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
+import { withDemoImagesOf } from './demo-origin.js';
 
 /** The receiving component (D-10): its JSON API, the H5 page, the demo page and the browser bundle. */
 export function componentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -25,7 +26,8 @@ export function componentRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(`${COMPONENT_API_PREFIX}/tokens/:token`, async (req, reply) => {
     const { token } = validate(ComponentTokenParams, req.params, 'uri_template');
     reply.header('Access-Control-Allow-Origin', '*');
-    return previewToken(deps, token);
+    const preview = await previewToken(deps, token);
+    return preview.coupon ? { ...preview, coupon: withDemoImagesOf(req, preview.coupon) } : preview;
   });
   app.post(`${COMPONENT_API_PREFIX}/tokens/:token/claim`, async (req, reply) => {
     const { token } = validate(ComponentTokenParams, req.params, 'uri_template');

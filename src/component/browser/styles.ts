@@ -69,7 +69,7 @@ button.choice[aria-pressed="true"] { border-color: #07c160; box-shadow: inset 0 
 .details h3 { margin: 0; }
 .detail { width: 100%; aspect-ratio: 65 / 77; border-radius: 8px; }
 .footer {
-  position: sticky; bottom: 0; padding: 8px 16px calc(12px + env(safe-area-inset-bottom, 0px));
+  position: var(--coupon-receiver-footer-position, sticky); bottom: 0; padding: 8px 16px calc(12px + env(safe-area-inset-bottom, 0px));
   background: #fff; border-top: 1px solid rgba(0, 0, 0, 0.06);
 }
 .note { height: 20px; margin: 0 0 6px; text-align: center; font-size: 13px; color: rgba(0, 0, 0, 0.55); }

@@ -1,16 +1,14 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
-import { AppId, Body, BrandId, DateTime, Fen, ObjectId } from '../common.js';
+import type { AvailablePeriodInput } from '../../domain/catalog/types.js';
+import { PRODUCT_COUPON_STATES } from '../../domain/states.js';
+import { AppId, Body, BrandId, DateTime, Fen, literals, ObjectId, type Satisfies } from '../common.js';
 
 /** Shared objects of the product-coupon family: ProductCoupon and the parts create, modify and the stock objects reuse. */
 
 export const Scope = Type.Union([Type.Literal('ALL'), Type.Literal('SINGLE')]);
 export const CouponType = Type.Union([Type.Literal('NORMAL'), Type.Literal('DISCOUNT'), Type.Literal('EXCHANGE')]);
 export const UsageMode = Type.Union([Type.Literal('SINGLE'), Type.Literal('PROGRESSIVE_BUNDLE')]);
-export const ProductCouponState = Type.Union([
-  Type.Literal('AUDITING'),
-  Type.Literal('EFFECTIVE'),
-  Type.Literal('DEACTIVATED'),
-]);
+export const ProductCouponState = literals(PRODUCT_COUPON_STATES);
 export const StoreScope = Type.Union([Type.Literal('NONE'), Type.Literal('ALL'), Type.Literal('SPECIFIC')]);
 export const Weekday = Type.Union(
   ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((d) => Type.Literal(d)),
@@ -191,7 +189,7 @@ export const ProductCoupon = Type.Object({
 });
 
 export type ProductCouponT = Static<typeof ProductCoupon>;
-export type CouponAvailablePeriodT = Static<typeof CouponAvailablePeriod>;
+export type CouponAvailablePeriodT = Satisfies<Static<typeof CouponAvailablePeriod>, AvailablePeriodInput>;
 export type DisplayInfoT = Static<typeof DisplayInfo>;
 export type UsageRuleDisplayInfoT = Static<typeof UsageRuleDisplayInfo>;
 export type CouponDisplayInfoT = Static<typeof CouponDisplayInfo>;

@@ -1,5 +1,7 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
-import { Body, BrandId, ObjectId } from '../common.js';
+import { MAX_BUDGET, MAX_PER_USER } from '../../domain/caps.js';
+import { STOCK_STATES } from '../../domain/states.js';
+import { Body, BrandId, literals, ObjectId } from '../common.js';
 import {
   CouponAvailablePeriod,
   CouponDisplayInfo,
@@ -15,13 +17,7 @@ import {
 
 /** WeChat's Stock object and its parts. */
 
-export const StockState = Type.Union([
-  Type.Literal('AUDITING'),
-  Type.Literal('SENDING'),
-  Type.Literal('PAUSED'),
-  Type.Literal('STOPPED'),
-  Type.Literal('DEACTIVATED'),
-]);
+export const StockState = literals(STOCK_STATES);
 /** Bundles only offer WECHATPAY and UPLOAD; API_ASSIGN exists for single-mode stocks. */
 export const BundleCouponCodeMode = Type.Union([Type.Literal('WECHATPAY'), Type.Literal('UPLOAD')]);
 export const CouponCodeMode = Type.Union([
@@ -29,9 +25,6 @@ export const CouponCodeMode = Type.Union([
   Type.Literal('UPLOAD'),
   Type.Literal('API_ASSIGN'),
 ]);
-
-export const MAX_BUDGET = 100_000_000;
-export const MAX_PER_USER = 100;
 
 const sendRule = (obj: <T extends TProperties>(props: T) => TObject<T>) =>
   obj({

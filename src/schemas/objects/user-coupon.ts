@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { BrandId, DateTime, Fen, ObjectId } from '../common.js';
+import { USER_COUPON_STATES } from '../../domain/states.js';
+import { BrandId, DateTime, Fen, literals, ObjectId } from '../common.js';
 import { ProductCoupon } from './product-coupon.js';
 import { Stock, StockBundleInfo } from './stock.js';
 
@@ -13,16 +14,7 @@ export const Chars = (max: number, min = 0) =>
   Type.String({ minLength: min, maxLength: max * 2, pattern: `^${CHAR}{${min},${max}}$` });
 
 /** The states of a user coupon (docs/lifecycle.md). */
-export const UserCouponState = Type.Union([
-  Type.Literal('CONFIRMING'),
-  Type.Literal('PENDING'),
-  Type.Literal('EFFECTIVE'),
-  Type.Literal('USED'),
-  Type.Literal('EXPIRED'),
-  Type.Literal('DELETED'),
-  Type.Literal('DEACTIVATED'),
-]);
-export type UserCouponState = Static<typeof UserCouponState>;
+export const UserCouponState = literals(USER_COUPON_STATES);
 
 /** `MEMBER` appears in WeChat's newest SDK pages only, so the set stays open. */
 export const KNOWN_SEND_CHANNELS = ['BRAND_MANAGE', 'API', 'RECEIVE_COMPONENT', 'MEMBER'] as const;

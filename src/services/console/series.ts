@@ -30,13 +30,13 @@ export async function issuanceSeries(
 
 async function perHour(deps: ServiceDeps, id: string, now: Date): Promise<IssuanceSeries> {
   const last = hourStart(now).getTime();
-  const starts = Array.from(
-    { length: SERIES_LENGTH.hour },
-    (_, i) => new Date(last - (SERIES_LENGTH.hour - 1 - i) * HOUR_MS),
+  const hours = Array.from({ length: SERIES_LENGTH.hour }, (_, i) =>
+    toRfc3339(new Date(last - (SERIES_LENGTH.hour - 1 - i) * HOUR_MS)),
   );
-  const buckets = starts.map((from) => ({ from: toRfc3339(from), to: toRfc3339(new Date(from.getTime() + HOUR_MS)) }));
-  const counts = await deps.store.countIssuedPerBucket(id, buckets);
-  return { granularity: 'hour', buckets: buckets.map((b) => b.from), counts };
+  const key = (rfc3339: string) => rfc3339.slice(0, 13);
+  const rows = await deps.store.countIssuedPerHour(id, key(hours[0]!), key(hours.at(-1)!));
+  const byHour = new Map(rows.map((r) => [r.hour, r.count]));
+  return { granularity: 'hour', buckets: hours, counts: hours.map((h) => byHour.get(key(h)) ?? 0) };
 }
 
 async function perDay(deps: ServiceDeps, id: string, now: Date): Promise<IssuanceSeries> {

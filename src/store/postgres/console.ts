@@ -5,6 +5,7 @@ import {
   type OverviewRows,
   overviewTotals,
   perDayStatement,
+  perHourStatement,
   type SummaryRow,
   summaryFilters,
   summaryStatement,
@@ -22,11 +23,7 @@ import { whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
 
 const toUserCoupon = userCouponMapper(alreadyParsed);
-
-/** Each bucket counted by its own range scan of `user_coupons_issued`, in one statement. */
-const PER_BUCKET = `SELECT (SELECT COUNT(*) FROM user_coupons u
-  WHERE u.product_coupon_id = $1 AND u.created_at >= b.from_time AND u.created_at < b.to_time) AS n
-FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS b(from_time, to_time, i) ORDER BY b.i`;
+const P3: [string, string, string] = ['$1', '$2', '$3'];
 
 /** The console's aggregates on PostgreSQL (D-60); multi-statement reads share one REPEATABLE READ snapshot. */
 export function postgresConsole(db: Database): ConsoleStore {
@@ -52,20 +49,12 @@ export function postgresConsole(db: Database): ConsoleStore {
         return { total: Number(total.rows[0]!.n), items: page.rows.map(toSummary) };
       }, 'REPEATABLE READ');
     },
-    async countIssuedPerBucket(productCouponId, buckets) {
-      const rows = await db.query<{ n: string }>(PER_BUCKET, [
-        productCouponId,
-        buckets.map((b) => b.from),
-        buckets.map((b) => b.to),
-      ]);
-      return rows.map((r) => Number(r.n));
+    async countIssuedPerHour(productCouponId, from, to) {
+      const rows = await db.query<{ hour: string; count: string }>(perHourStatement(P3), [productCouponId, from, to]);
+      return rows.map((r) => ({ hour: r.hour, count: Number(r.count) }));
     },
     async countIssuedPerDay(productCouponId, from, to) {
-      const rows = await db.query<{ day: string; count: string }>(perDayStatement(['$1', '$2', '$3']), [
-        productCouponId,
-        from,
-        to,
-      ]);
+      const rows = await db.query<{ day: string; count: string }>(perDayStatement(P3), [productCouponId, from, to]);
       return rows.map((r) => ({ day: r.day, count: Number(r.count) }));
     },
     async listUserHoldings(openid, limit) {

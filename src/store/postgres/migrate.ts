@@ -1,5 +1,6 @@
+import type { Migration } from '../migration.js';
 import type { Database } from './database.js';
-import { type Migration, postgresMigrations } from './migrations/index.js';
+import { postgresMigrations } from './migrations/index.js';
 
 /**
  * Applies pending migrations, each in its own transaction, while holding a session advisory lock keyed by the

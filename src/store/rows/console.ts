@@ -101,3 +101,8 @@ export const perDayStatement = (p: [string, string, string]) => `SELECT d.day, S
 FROM stock_day_counts d JOIN stocks s ON s.stock_id = d.stock_id
 WHERE s.product_coupon_id = ${p[0]} AND d.day BETWEEN ${p[1]} AND ${p[2]} AND d.count > 0
 GROUP BY d.day ORDER BY d.day`;
+
+/** Per-hour issuance of a product coupon from `issuance_hours` (its slots summed); parameters: id, from, to. */
+export const perHourStatement = (p: [string, string, string]) => `SELECT hour, SUM(count) AS count
+FROM issuance_hours WHERE product_coupon_id = ${p[0]} AND hour BETWEEN ${p[1]} AND ${p[2]}
+GROUP BY hour ORDER BY hour`;

@@ -1,4 +1,4 @@
-import { MAX_BUDGET } from '../../schemas/objects/stock.js';
+import { MAX_BUDGET } from '../../domain/caps.js';
 
 /**
  * The cap of a day counter of a stock without a daily cap: day counters always count (`today_count` is exact),

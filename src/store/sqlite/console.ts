@@ -5,6 +5,7 @@ import {
   type OverviewRows,
   overviewTotals,
   perDayStatement,
+  perHourStatement,
   type SummaryRow,
   summaryFilters,
   summaryStatement,
@@ -29,9 +30,7 @@ export function sqliteConsole(db: SqliteDb): ConsoleStore {
     totals: db.prepare<[string], OverviewRows['totals']>(overviewTotals('?')),
     coupons: db.prepare<[], OverviewRows['coupons'][number]>(COUPONS_BY_STATE),
     deliveries: db.prepare<[], OverviewRows['deliveries'][number]>(DELIVERIES_BY_STATE),
-    issuedBetween: db.prepare<[string, string, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM user_coupons WHERE product_coupon_id = ? AND created_at >= ? AND created_at < ?',
-    ),
+    perHour: db.prepare<[string, string, string], { hour: string; count: number }>(perHourStatement(['?', '?', '?'])),
     perDay: db.prepare<[string, string, string], { day: string; count: number }>(perDayStatement(['?', '?', '?'])),
     userBundles: db.prepare<[string, number], UserCouponBundleRow>(
       'SELECT * FROM user_coupon_bundles WHERE openid = ? ORDER BY created_at DESC, user_coupon_bundle_id LIMIT ?',
@@ -55,8 +54,8 @@ export function sqliteConsole(db: SqliteDb): ConsoleStore {
         items: page.all(...values, query.limit, query.offset).map(toSummary),
       }))();
     },
-    async countIssuedPerBucket(productCouponId, buckets) {
-      return db.transaction(() => buckets.map((b) => q.issuedBetween.get(productCouponId, b.from, b.to)!.n))();
+    async countIssuedPerHour(productCouponId, from, to) {
+      return q.perHour.all(productCouponId, from, to);
     },
     async countIssuedPerDay(productCouponId, from, to) {
       return q.perDay.all(productCouponId, from, to);

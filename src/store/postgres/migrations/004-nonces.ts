@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /** Replay nonces (D-17) are shared by every instance, so they live in the database. */
 export const nonces: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /**
  * Delivery attempts of outbox events, the outbox's insertion order (the webhook log lists newest first) and the

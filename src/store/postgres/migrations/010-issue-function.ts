@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /**
  * The issuance transaction as one server-side call (D-50): `coupond_issue(claims, no_daily_cap)` issues a batch of

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /** Indexes of the consoleIndexes's aggregates (D-60): issuance per hour of a product coupon, a user's bundles. */
 export const consoleIndexes: Migration = {

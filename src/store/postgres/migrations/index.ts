@@ -1,3 +1,4 @@
+import type { Migration } from '../../migration.js';
 import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
@@ -6,12 +7,7 @@ import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
 import { cacheNotify } from './011-cache-notify.js';
 import { consoleIndexes } from './050-console.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import { issuanceHours } from './051-issuance-hours.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -23,4 +19,5 @@ export const postgresMigrations: Migration[] = [
   issueFunction,
   cacheNotify,
   consoleIndexes,
+  issuanceHours,
 ];

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /**
  * Stocks used to be numbered `bundle seq × 100 + index`; they now carry their bundle's `seq` and list in

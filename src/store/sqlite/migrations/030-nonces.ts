@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /** Replay nonces (D-17, D-43) outlive a restart: the window is kept in the database, as on PostgreSQL. */
 export const nonces: Migration = {

@@ -1,3 +1,4 @@
+import type { Migration } from '../../migration.js';
 import { tenants } from './001-tenants.js';
 import { catalog } from './002-catalog.js';
 import { issuance } from './003-issuance.js';
@@ -5,12 +6,7 @@ import { lifecycle } from './004-lifecycle.js';
 import { stockOrder } from './006-stock-order.js';
 import { nonces } from './030-nonces.js';
 import { consoleIndexes } from './050-console.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import { issuanceHours } from './051-issuance-hours.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const sqliteMigrations: Migration[] = [
@@ -21,4 +17,5 @@ export const sqliteMigrations: Migration[] = [
   stockOrder,
   nonces,
   consoleIndexes,
+  issuanceHours,
 ];
