@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from '../../migration.js';
 
 /**
  * Cache invalidation across instances (D-52): every change to a table that instances cache sends the table's name
