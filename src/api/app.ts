@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { type Clock, systemClock } from '../domain/clock.js';
+import { type Clock, systemClock, TestClock } from '../domain/clock.js';
 import { type Ids, randomIds } from '../domain/ids.js';
 import type { NotifyTargets } from '../notify/targets.js';
 import { toPrivateKey } from '../protocol/rsa.js';
 import { type LifecycleJobs, startLifecycleJobs } from '../services/lifecycle/jobs.js';
+import { restoreTestClock } from '../services/sandbox-clock.js';
 import type { Store } from '../store/port.js';
 import { adminConsoleRoutes } from './admin/console.js';
 import { adminTenantRoutes } from './admin/tenants.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     paths: new PathTable(),
     faults: ctx.deps.sandbox ? new FaultTable() : null,
   };
+  if (ctx.deps.sandbox && ctx.deps.clock instanceof TestClock) await restoreTestClock(store, ctx.deps.clock);
   const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, {
     run: options.backgroundJobs ?? true,
     onError: (err, where) => server.log.error({ err }, `background job failed: ${where}`),

@@ -6,6 +6,12 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that follows real time until frozen or shifted; drives the sandbox controls. */
+/** What a test clock is set to: an offset from real time, or a frozen instant (epoch milliseconds). */
+export interface TestClockState {
+  offsetMs: number;
+  frozenAt: number | null;
+}
+
 export class TestClock implements Clock {
   private offsetMs = 0;
   private frozenAt: number | null = null;
@@ -26,6 +32,13 @@ export class TestClock implements Clock {
   reset(): void {
     this.offsetMs = 0;
     this.frozenAt = null;
+  }
+  get state(): TestClockState {
+    return { offsetMs: this.offsetMs, frozenAt: this.frozenAt };
+  }
+  restore(state: TestClockState): void {
+    this.offsetMs = state.offsetMs;
+    this.frozenAt = state.frozenAt;
   }
 }
 

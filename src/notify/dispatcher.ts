@@ -20,7 +20,10 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** How long a claimed event stays reserved for this process. */
   leaseMs?: number;
+  /** Deliveries this process makes at once. */
   maxInFlight?: number;
+  /** Deliveries one merchant gets at once, across every process sharing the store (D-36). */
+  perMerchant?: number;
   /** Where callbacks may be sent (D-35). */
   targets: NotifyTargets;
   /** Told about failures of the dispatcher itself (a delivery that fails is recorded, not reported here). */
@@ -29,11 +32,15 @@ export interface DispatcherOptions {
   onAttempt?: (state: DeliveryOutcome['state'] | 'RETRY', lagSeconds: number) => void;
 }
 
+/** The webhook log's error for an attempt whose answer is not stored (yet): in flight, or cut short (D-37). */
+export const UNANSWERED = 'no outcome recorded: in flight, or interrupted before its answer was stored';
+
 /**
  * Delivers outbox events to merchants' notify URLs at least once (D-16). Each poll leases the due PENDING events
- * (so several processes can share one database), POSTs each one, and records the attempt with what follows it:
- * DELIVERED, a retry on WeChat's schedule, or FAILED. Everything lives in the store, so a new dispatcher carries on
- * where a stopped one left off, with the same event ids.
+ * (so several processes can share one database), merchants taking turns and each capped (D-36). Every attempt is
+ * stored before its POST (D-37) and completed after it with what follows: DELIVERED, a retry on WeChat's schedule,
+ * or FAILED. Everything lives in the store, so a new dispatcher carries on where a stopped one left off, with the
+ * same event ids.
  */
 export class Dispatcher {
   private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'onAttempt'>> &
@@ -43,13 +50,16 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private running = false;
+  /** Outcomes the store refused, being retried; no new events are claimed meanwhile (D-37). */
+  private unrecorded = 0;
 
   constructor(options: DispatcherOptions) {
     this.o = {
       pollMs: 250,
       timeoutMs: 5_000,
       leaseMs: 30_000,
-      maxInFlight: 32,
+      maxInFlight: 64,
+      perMerchant: 8,
       ...options,
     };
     this.transport = new CallbackTransport(this.o.targets, this.o.timeoutMs);
@@ -98,13 +108,14 @@ export class Dispatcher {
   /** Leases and starts the due events; true when more may be waiting. */
   private async claim(): Promise<boolean> {
     const room = this.o.maxInFlight - this.inFlight.size;
-    if (room <= 0) return false;
+    if (room <= 0 || this.unrecorded > 0) return false;
     const real = this.o.wireClock.now();
     const events = await this.o.store.claimDueEvents(
       this.o.clock.now().toISOString(),
       real.toISOString(),
       new Date(real.getTime() + this.o.leaseMs).toISOString(),
       room,
+      this.o.perMerchant,
     );
     for (const event of events) {
       const delivery = this.deliver(event)
@@ -117,36 +128,63 @@ export class Dispatcher {
 
   private async deliver(event: DeliveryRecord): Promise<void> {
     const attempt = event.attempts + 1;
+    const merchant = await this.o.store.getMerchant(event.mchid);
     const startedAt = this.o.clock.now();
     const started = performance.now();
-    const merchant = await this.o.store.getMerchant(event.mchid);
+    const url = merchant?.notifyUrl || null;
+    const request =
+      merchant && url
+        ? await buildCallbackRequest(
+            event,
+            merchant.apiv3Key,
+            this.o.platform,
+            Math.floor(this.o.wireClock.now().getTime() / 1000),
+            this.o.ids.requestId(),
+          )
+        : null;
     const record: DeliveryAttempt = {
       eventId: event.eventId,
       attempt,
-      url: merchant?.notifyUrl ?? null,
-      requestId: null,
+      url,
+      requestId: request?.requestId ?? null,
       startedAt: startedAt.toISOString(),
       durationMs: 0,
       status: null,
-      error: null,
+      error: UNANSWERED,
       response: null,
     };
-    if (!merchant?.notifyUrl) record.error = 'notify_url is not configured';
-    else {
-      const request = await buildCallbackRequest(
-        event,
-        merchant.apiv3Key,
-        this.o.platform,
-        Math.floor(this.o.wireClock.now().getTime() / 1000),
-        this.o.ids.requestId(),
-      );
-      record.requestId = request.requestId;
-      Object.assign(record, await this.transport.post(merchant.notifyUrl, request.headers, request.body));
-    }
-    record.durationMs = Math.round(performance.now() - started);
+    const ifUnanswered = outcomeAfter(attempt, false, startedAt, startedAt);
+    if (!(await this.o.store.beginDeliveryAttempt(record, ifUnanswered, event.lockedUntil ?? ''))) return;
+    const result =
+      url && request
+        ? await this.transport.post(url, request.headers, request.body)
+        : { status: null, error: 'notify_url is not configured', response: null };
+    Object.assign(record, result, { durationMs: Math.round(performance.now() - started) });
     const outcome = outcomeAfter(attempt, isAcknowledged(record.status), startedAt, this.o.clock.now());
-    await this.o.store.recordDeliveryAttempt(record, outcome);
+    await this.record(record, outcome);
     const lag = Math.max(0, (startedAt.getTime() - Date.parse(event.nextAttemptAt)) / 1000);
     this.o.onAttempt?.(outcome.state === 'PENDING' ? 'RETRY' : outcome.state, lag);
+  }
+
+  /**
+   * Stores a finished attempt, retrying every poll interval while the store refuses (a full disk); claims wait
+   * meanwhile. When stopped first, the begun record stands: the attempt counts as unanswered.
+   */
+  private async record(attempt: DeliveryAttempt, outcome: DeliveryOutcome): Promise<void> {
+    for (let failures = 0; ; failures++) {
+      try {
+        await this.o.store.finishDeliveryAttempt(attempt, outcome);
+        if (failures > 0) this.unrecorded--;
+        return;
+      } catch (error) {
+        if (failures === 0) this.unrecorded++;
+        if (!this.running) {
+          this.unrecorded--;
+          throw error;
+        }
+        this.o.onError?.(error, `recording attempt ${attempt.attempt} of ${attempt.eventId}`);
+        await new Promise((resolve) => setTimeout(resolve, this.o.pollMs));
+      }
+    }
   }
 }

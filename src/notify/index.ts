@@ -1,5 +1,5 @@
 export { buildCallbackRequest, type CallbackRequest, type PlatformSigner } from './callback.js';
-export { Dispatcher, type DispatcherOptions } from './dispatcher.js';
+export { Dispatcher, type DispatcherOptions, UNANSWERED } from './dispatcher.js';
 export { type DeliveryView, listWebhookDeliveries, redeliverWebhook } from './log.js';
 export { isAcknowledged, outcomeAfter, RETRY_DELAYS_SECONDS } from './schedule.js';
 export {

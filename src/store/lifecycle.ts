@@ -124,15 +124,30 @@ export interface LifecycleStore {
 
   /**
    * Leases up to `limit` PENDING events with `next_attempt_at <= dueBy` whose lease is free or expired
-   * (`locked_until <= leaseNow`), setting `locked_until = leaseUntil`; earliest due first. `dueBy` is business
-   * time, the lease times are real time.
+   * (`locked_until <= leaseNow`), setting `locked_until = leaseUntil`. `dueBy` is business time, the lease times
+   * are real time. Merchants take turns (D-36): each merchant's earliest due event first, then each one's second,
+   * and so on; with `perMerchant`, a merchant with that many events under an unexpired lease (by any instance) gets
+   * none, and one with fewer gets only up to that many in all.
    */
-  claimDueEvents(dueBy: string, leaseNow: string, leaseUntil: string, limit: number): Promise<DeliveryRecord[]>;
+  claimDueEvents(
+    dueBy: string,
+    leaseNow: string,
+    leaseUntil: string,
+    limit: number,
+    perMerchant?: number,
+  ): Promise<DeliveryRecord[]>;
   /**
-   * Appends the attempt and, if the event is still PENDING, sets `attempts + 1`, `last_status`, `last_error`,
-   * the outcome's state and times, and frees the lease. An event that is no longer PENDING keeps its state.
+   * Makes attempt `attempt.attempt` durable before anything is sent (D-37). Only if the event is PENDING, still
+   * leased until `lockedUntil` and has made `attempt.attempt - 1` attempts: appends the attempt as given (its answer
+   * not known yet), sets `attempts`, `last_status` null, `last_error` and `ifUnanswered`'s state and times, and keeps
+   * the lease. Returns false, writing nothing, when the event is no longer this lease's to send.
    */
-  recordDeliveryAttempt(attempt: DeliveryAttempt, outcome: DeliveryOutcome): Promise<void>;
+  beginDeliveryAttempt(attempt: DeliveryAttempt, ifUnanswered: DeliveryOutcome, lockedUntil: string): Promise<boolean>;
+  /**
+   * Completes a begun attempt: its duration, status, error and response; and, if the event has made no attempt since,
+   * `last_status`, `last_error`, the outcome's state and times, lease freed.
+   */
+  finishDeliveryAttempt(attempt: DeliveryAttempt, outcome: DeliveryOutcome): Promise<void>;
   /** Newest first (insertion order). */
   listDeliveries(query: DeliveryQuery): Promise<{ deliveries: DeliveryRecord[]; total: number }>;
   getDelivery(eventId: string): Promise<DeliveryRecord | null>;
@@ -148,5 +163,11 @@ export interface LifecycleStore {
 /** The callback delivery part of the lifecycle port. */
 export type OutboxStore = Pick<
   LifecycleStore,
-  'claimDueEvents' | 'recordDeliveryAttempt' | 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver'
+  | 'claimDueEvents'
+  | 'beginDeliveryAttempt'
+  | 'finishDeliveryAttempt'
+  | 'listDeliveries'
+  | 'getDelivery'
+  | 'listDeliveryAttempts'
+  | 'redeliver'
 >;

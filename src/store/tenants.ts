@@ -40,6 +40,8 @@ export interface TenantStore {
   getSetting(name: string): Promise<string | null>;
   /** Sets the value only if absent; returns the value in force. */
   initSetting(name: string, value: string): Promise<string>;
+  /** Sets the value, replacing any. */
+  putSetting(name: string, value: string): Promise<void>;
   getPlatformKey(): Promise<PlatformKeyRecord | null>;
   /** Inserts the platform key unless one exists; returns the one in force. */
   initPlatformKey(key: PlatformKeyRecord): Promise<PlatformKeyRecord>;

@@ -9,6 +9,7 @@ import { systemClock } from '../../src/domain/clock.js';
 import { randomIds } from '../../src/domain/ids.js';
 import { Dispatcher } from '../../src/notify/index.js';
 import { notifyTargetsOf } from '../../src/services/deps.js';
+import type { DeliveryRecord } from '../../src/store/lifecycle.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
@@ -29,6 +30,9 @@ const eventOf = async (c: Running, code: string) => {
   const { deliveries } = await c.store.listDeliveries({ offset: 0, limit: 500 });
   return deliveries.find((d) => d.resource.coupon_code === code)!;
 };
+
+/** Attempt `n` is over and its outcome stored (the lease ends with it). */
+const recorded = (d: DeliveryRecord, n: number) => d.attempts === n && d.lockedUntil === null;
 
 const envs: Env[] = [];
 const started = async (options: Parameters<typeof startWithReceiver>[0] = {}) => {
@@ -52,7 +56,7 @@ describe('the outbox dispatcher (D-16)', () => {
     c.clock.advance(14);
     await receiver.waitFor(3);
     await c.app.jobs.dispatcher.stop();
-    await until(async () => (await eventOf(c, code0)).attempts === 3);
+    await until(async () => recorded(await eventOf(c, code0), 3));
 
     c.clock.advance(27);
     await new Promise((r) => setTimeout(r, 500));
@@ -81,7 +85,7 @@ describe('the outbox dispatcher (D-16)', () => {
     await receiver.waitFor(1);
     c.clock.advance(10);
     await receiver.waitFor(2);
-    await until(async () => (await eventOf(c, code0)).attempts === 2);
+    await until(async () => recorded(await eventOf(c, code0), 2));
     const { eventId } = await eventOf(c, code0);
     await c.app.server.close();
     await c.store.close();
@@ -129,7 +133,7 @@ describe('the outbox dispatcher (D-16)', () => {
     quick.start();
     try {
       const { code0 } = await sendBundle(c, await seedBundle(c), 'o-slow');
-      await until(async () => (await eventOf(c, code0)).attempts === 1);
+      await until(async () => recorded(await eventOf(c, code0), 1));
       const event = await eventOf(c, code0);
       expect(event).toMatchObject({ state: 'PENDING', lastStatus: null, lastError: 'no answer within 300 ms' });
       expect(Date.parse(event.nextAttemptAt) - c.clock.now().getTime()).toBe(10_000);
@@ -144,7 +148,7 @@ describe('the outbox dispatcher (D-16)', () => {
     const { c } = await started();
     await c.store.setNotifyUrl(c.merchant.mchid, '', '2025-01-01T00:00:00+08:00');
     const { code0 } = await sendBundle(c, await seedBundle(c), 'o-no-url');
-    await until(async () => (await eventOf(c, code0)).attempts === 1);
+    await until(async () => recorded(await eventOf(c, code0), 1));
     expect(await eventOf(c, code0)).toMatchObject({ state: 'PENDING', lastError: 'notify_url is not configured' });
   });
 });

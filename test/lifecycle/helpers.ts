@@ -1,6 +1,8 @@
+import { authorizeBrand, createBrand, createMerchant, relateAppId } from '../../src/services/tenants.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import { type Running, type StartOptions, startCoupond } from '../harness.js';
 import { presendBody } from '../issuance/helpers.js';
+import { signedFetch } from '../signed-fetch.js';
 import { CallbackReceiver } from './receiver.js';
 
 const PREFIX = '/v3/marketing/partner/product-coupon';
@@ -46,6 +48,28 @@ export async function startWithReceiver(options: StartOptions = {}): Promise<Env
       await receiver.close();
     },
   };
+}
+
+let merchants = 0;
+/** Another provider on the same server, with its own key, brand and AppID: `c` as that merchant sees it. */
+export async function addMerchant(c: Running): Promise<Running> {
+  const n = ++merchants;
+  const deps = c.app.ctx.deps;
+  const m = await createMerchant(deps, { name: `第二服务商 ${n}` });
+  const { brand_id } = await createBrand(deps, { name: `第二品牌 ${n}` });
+  await authorizeBrand(deps, brand_id, m.mchid);
+  const appid = `wx2${String(Date.now()).slice(-9)}${String(n).padStart(4, '0')}`;
+  await relateAppId(deps, { appid, mchid: m.mchid });
+  const merchant = {
+    mchid: m.mchid,
+    serial: m.serial_no,
+    privateKey: m.private_key!,
+    apiv3Key: m.apiv3_key,
+    brandId: brand_id,
+    appid,
+  };
+  const origin = c.baseURL.replace(/\/$/, '');
+  return { ...c, merchant, send: (method, path, body, o) => signedFetch(origin, merchant, method, path, body, o) };
 }
 
 /** The four identifiers a single-coupon call carries. */

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { UNANSWERED } from '../../src/notify/dispatcher.js';
 import { NotifyTargets, type Resolver } from '../../src/notify/targets.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
@@ -35,11 +36,13 @@ async function start(targets: NotifyTargets, host: string) {
   return { c, receiver, url: url.href };
 }
 
+/** The first attempt of the newest delivery, once its outcome is stored. */
 const firstAttempt = async (c: Running, path: string) => {
   let log: { data: { attempt_log: { error: string | null; status: number | null; url: string }[] }[] } | null = null;
   await until(async () => {
     log = (await admin(c, 'GET', path)).body;
-    return (log?.data[0]?.attempt_log.length ?? 0) > 0;
+    const first = log?.data[0]?.attempt_log[0];
+    return first !== undefined && first.error !== UNANSWERED;
   });
   return log!.data[0]!.attempt_log[0]!;
 };

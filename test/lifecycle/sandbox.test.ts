@@ -60,11 +60,11 @@ describe('sandbox controls (D-20)', () => {
     interface Logged {
       event_id: string;
       resource: { coupon_code: string };
-      attempt_log: { status: number }[];
+      attempt_log: { status: number | null }[];
     }
-    // The receiver has answered; the dispatcher records the attempt right after, so the log may lag a moment.
+    // The receiver has answered; the dispatcher stores the answer right after, so the log may lag a moment.
     let delivery: Logged | undefined;
-    for (let i = 0; i < 40 && delivery?.attempt_log.length !== 2; i++) {
+    for (let i = 0; i < 40 && (delivery?.attempt_log.length !== 2 || delivery.attempt_log[1]!.status === null); i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 50));
       const list = await admin(c, 'GET', 'sandbox/v1/webhooks?limit=5');
       delivery = (list.body.data as Logged[]).find((d) => d.resource.coupon_code === code0);

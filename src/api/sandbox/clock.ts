@@ -5,6 +5,7 @@ import { CouponError } from '../../domain/errors.js';
 import { DateTime } from '../../schemas/common.js';
 import { validate } from '../../schemas/validate.js';
 import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
+import { saveTestClock } from '../../services/sandbox-clock.js';
 import { jsonBody } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
 
@@ -29,6 +30,7 @@ export function sandboxClockRoutes(app: FastifyInstance, ctx: AppContext, jobs: 
   };
   const state = (clock: TestClock) => ({ now: toRfc3339(clock.now()), frozen: clock.frozen });
   const changed = async (clock: TestClock) => {
+    await saveTestClock(ctx.deps.store, clock);
     await jobs.clockMoved();
     return state(clock);
   };

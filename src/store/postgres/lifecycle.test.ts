@@ -60,6 +60,27 @@ describe.skipIf(!(await postgresReachable()))('postgres lifecycle across instanc
     expect([...claimed, ...rest].sort()).toEqual(events.map((e) => e.eventId).sort());
   });
 
+  it('three instances claiming together never lease one merchant more than its cap (D-36)', async () => {
+    const catalog = await createCatalog(instances[0]!, { maxCount: 1000 });
+    const merchants = ['1900000201', '1900000202', '1900000203'];
+    const owner = new Map<string, string>();
+    for (let n = 0; n < 60; n++) {
+      const mchid = merchants[n % 3]!;
+      const { event } = (await issue(instances[0]!, catalog, { event: { nextAttemptAt: iso(n % 5), mchid } })).command;
+      owner.set(event.eventId, mchid);
+    }
+    const leasedPer = (claimed: string[]) => merchants.map((m) => claimed.filter((id) => owner.get(id) === m).length);
+    const batches = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => instances[n % 3]!.claimDueEvents(iso(10), iso(0), iso(60), 7, 4)),
+    );
+    const claimed = batches.flat().map((d) => d.eventId);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    for (const count of leasedPer(claimed)) expect(count).toBeLessThanOrEqual(4);
+    const topUp = await instances[1]!.claimDueEvents(iso(10), iso(0), iso(60), 100, 4);
+    expect(leasedPer([...claimed, ...topUp.map((d) => d.eventId)])).toEqual([4, 4, 4]);
+    expect(await instances[2]!.claimDueEvents(iso(10), iso(0), iso(60), 100)).toHaveLength(60 - 12);
+  });
+
   it('a claim skips events another transaction holds instead of waiting for it', async () => {
     const [a, b] = instances;
     const catalog = await createCatalog(a!, { maxCount: 1000 });

@@ -75,7 +75,31 @@ export const attemptValues = (a: DeliveryAttempt) => [
   a.response,
 ];
 
-/** Parameters of the update that records an attempt's outcome: last status and error, state, times, event id. */
+/**
+ * Parameters of the update that begins an attempt: the attempt number, its error (the answer is not known yet), the
+ * unanswered outcome's state and due time; then the event id, the attempts made before and the lease it must hold.
+ */
+export const beginValues = (a: DeliveryAttempt, ifUnanswered: DeliveryOutcome, lockedUntil: string) => [
+  a.attempt,
+  a.error,
+  ifUnanswered.state,
+  ifUnanswered.nextAttemptAt,
+  a.eventId,
+  a.attempt - 1,
+  lockedUntil,
+];
+
+/** Parameters of the update that completes an attempt's row: duration, status, error, response, event id, attempt. */
+export const attemptResultValues = (a: DeliveryAttempt) => [
+  a.durationMs,
+  a.status,
+  a.error,
+  a.response,
+  a.eventId,
+  a.attempt,
+];
+
+/** Parameters of the update that records an attempt's outcome: last status and error, state, times, event, attempt. */
 export const outcomeValues = (a: DeliveryAttempt, outcome: DeliveryOutcome) => [
   a.status,
   a.error,
@@ -83,4 +107,17 @@ export const outcomeValues = (a: DeliveryAttempt, outcome: DeliveryOutcome) => [
   outcome.nextAttemptAt,
   outcome.deliveredAt,
   a.eventId,
+  a.attempt,
 ];
+
+/**
+ * Merchants' turns (D-36): each queue's first item, then each queue's second, and so on; within a turn in `order`.
+ * At most `limit` in all.
+ */
+export function takeInTurns<T>(queues: T[][], limit: number, order: (a: T, b: T) => number): T[] {
+  return queues
+    .flatMap((queue) => queue.map((item, turn) => ({ item, turn })))
+    .sort((a, b) => a.turn - b.turn || order(a.item, b.item))
+    .slice(0, limit)
+    .map(({ item }) => item);
+}

@@ -4,10 +4,13 @@ import { parseJsonText } from '../rows/json.js';
 import {
   ATTEMPT_COLUMNS,
   type AttemptRow,
+  attemptResultValues,
   attemptValues,
+  beginValues,
   deliveryMapper,
   type OutboxRow,
   outcomeValues,
+  takeInTurns,
   toAttempt,
 } from '../rows/outbox.js';
 import { insertStatement, whereEqual } from '../rows/statements.js';
@@ -18,17 +21,37 @@ const toDelivery = deliveryMapper(parseJsonText);
 /** Outbox delivery on SQLite; times are ISO 8601 UTC strings, which compare as text. */
 export function sqliteOutbox(db: SqliteDb): OutboxStore {
   const q = {
-    claim: db.prepare<[string, string, string, number], OutboxRow<string>>(
-      `UPDATE outbox SET locked_until = ? WHERE event_id IN (
-         SELECT event_id FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= ?
-           AND (locked_until IS NULL OR locked_until <= ?) ORDER BY next_attempt_at LIMIT ?)
-       RETURNING *`,
+    // Merchants with PENDING events, one index probe each (outbox_lanes).
+    firstLane: db
+      .prepare<[], string>(`SELECT mchid FROM outbox WHERE state = 'PENDING' ORDER BY mchid LIMIT 1`)
+      .pluck(),
+    nextLane: db
+      .prepare<[string], string>(
+        `SELECT mchid FROM outbox WHERE state = 'PENDING' AND mchid > ? ORDER BY mchid LIMIT 1`,
+      )
+      .pluck(),
+    leased: db
+      .prepare<[string, string], number>(
+        `SELECT count(*) FROM outbox WHERE state = 'PENDING' AND mchid = ? AND locked_until > ?`,
+      )
+      .pluck(),
+    due: db.prepare<[string, string, string, number], OutboxRow<string> & { lane_seq: number }>(
+      `SELECT *, rowid AS lane_seq FROM outbox WHERE state = 'PENDING' AND mchid = ? AND next_attempt_at <= ?
+         AND (locked_until IS NULL OR locked_until <= ?) ORDER BY next_attempt_at, rowid LIMIT ?`,
+    ),
+    lease: db.prepare('UPDATE outbox SET locked_until = ? WHERE event_id = ?'),
+    begin: db.prepare(
+      `UPDATE outbox SET attempts = ?, last_status = NULL, last_error = ?, state = ?, next_attempt_at = ?
+       WHERE event_id = ? AND state = 'PENDING' AND attempts = ? AND locked_until = ?`,
     ),
     insertAttempt: db.prepare(insertStatement('webhook_attempts', ATTEMPT_COLUMNS, 'sqlite')),
-    record: db.prepare(
-      `UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, state = ?, next_attempt_at = ?,
+    attemptResult: db.prepare(
+      'UPDATE webhook_attempts SET duration_ms = ?, status = ?, error = ?, response = ? WHERE event_id = ? AND attempt = ?',
+    ),
+    outcome: db.prepare(
+      `UPDATE outbox SET last_status = ?, last_error = ?, state = ?, next_attempt_at = ?,
          delivered_at = COALESCE(?, delivered_at), locked_until = NULL
-       WHERE event_id = ? AND state = 'PENDING'`,
+       WHERE event_id = ? AND attempts = ?`,
     ),
     get: db.prepare<[string], OutboxRow<string>>('SELECT * FROM outbox WHERE event_id = ?'),
     redeliver: db.prepare<[string, string], OutboxRow<string>>(
@@ -36,15 +59,43 @@ export function sqliteOutbox(db: SqliteDb): OutboxStore {
     ),
   };
 
+  const lanes = (): string[] => {
+    const out: string[] = [];
+    for (let m = q.firstLane.get(); m !== undefined; m = q.nextLane.get(m)) out.push(m);
+    return out;
+  };
+
   return {
-    async claimDueEvents(dueBy, leaseNow, leaseUntil, limit) {
-      const rows = db.transaction(() => q.claim.all(leaseUntil, dueBy, leaseNow, limit)).immediate();
-      return rows.map(toDelivery).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
+    async claimDueEvents(dueBy, leaseNow, leaseUntil, limit, perMerchant) {
+      return db
+        .transaction(() => {
+          const queues = lanes().map((mchid) => {
+            const room = perMerchant === undefined ? limit : perMerchant - q.leased.get(mchid, leaseNow)!;
+            return room > 0 ? q.due.all(mchid, dueBy, leaseNow, Math.min(room, limit)) : [];
+          });
+          const claimed = takeInTurns(
+            queues,
+            limit,
+            (a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.lane_seq - b.lane_seq,
+          );
+          for (const row of claimed) q.lease.run(leaseUntil, row.event_id);
+          return claimed.map((row) => toDelivery({ ...row, locked_until: leaseUntil }));
+        })
+        .immediate();
     },
-    async recordDeliveryAttempt(a, outcome) {
+    async beginDeliveryAttempt(a, ifUnanswered, lockedUntil) {
+      return db
+        .transaction(() => {
+          if (q.begin.run(...beginValues(a, ifUnanswered, lockedUntil)).changes === 0) return false;
+          q.insertAttempt.run(...attemptValues(a));
+          return true;
+        })
+        .immediate();
+    },
+    async finishDeliveryAttempt(a, outcome) {
       db.transaction(() => {
-        q.insertAttempt.run(...attemptValues(a));
-        q.record.run(...outcomeValues(a, outcome));
+        q.attemptResult.run(...attemptResultValues(a));
+        q.outcome.run(...outcomeValues(a, outcome));
       }).immediate();
     },
     async listDeliveries(query) {

@@ -13,6 +13,9 @@ export function typedTenants(e: Engine): TenantStore {
   const q = {
     getSetting: prepare((a: { name: string }) => k.selectFrom('settings').select('value').where('name', '=', a.name)),
     initSetting: insertRecord(k, 'settings', (i) => i.onConflict((oc) => oc.doNothing())),
+    putSetting: insertRecord(k, 'settings', (i) =>
+      i.onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+    ),
     // No unique column says "only one key": on PostgreSQL a table lock makes concurrent first starts agree; a
     // SQLite write transaction already excludes every other writer.
     lockPlatformKeys: e.dialect === 'postgres' ? raw<[]>('LOCK TABLE platform_keys IN SHARE ROW EXCLUSIVE MODE') : null,
@@ -72,6 +75,9 @@ export function typedTenants(e: Engine): TenantStore {
         yield* run(q.initSetting, { name, value });
         return (yield* first(q.getSetting, { name }))!.value;
       }),
+    putSetting: async (name, value) => {
+      await changed(q.putSetting, { name, value });
+    },
     getPlatformKey: () => one(q.getPlatformKey, {}, toPlatformKey),
     initPlatformKey: (key) =>
       e.write(function* () {

@@ -1,7 +1,13 @@
 import { expect } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
 import type { IssueCommand, OutboxEvent, UserCouponRecord, UserCouponState } from '../../../src/store/issuance.js';
-import type { CouponTransition, DeliveryRecord, NextRound } from '../../../src/store/lifecycle.js';
+import type {
+  CouponTransition,
+  DeliveryAttempt,
+  DeliveryOutcome,
+  DeliveryRecord,
+  NextRound,
+} from '../../../src/store/lifecycle.js';
 import type { Store } from '../../../src/store/port.js';
 import {
   type BundleOptions,
@@ -31,6 +37,18 @@ export const pending = (e: OutboxEvent): DeliveryRecord => ({
   lastError: null,
   deliveredAt: null,
 });
+
+/** One whole attempt as the dispatcher stores it: begun under the lease `lockedUntil`, then finished. */
+export async function recordAttempt(
+  store: Store,
+  attempt: DeliveryAttempt,
+  outcome: DeliveryOutcome,
+  lockedUntil: string,
+): Promise<void> {
+  const unanswered = { ...attempt, durationMs: 0, status: null, error: 'unanswered', response: null };
+  expect(await store.beginDeliveryAttempt(unanswered, outcome, lockedUntil)).toBe(true);
+  await store.finishDeliveryAttempt(attempt, outcome);
+}
 
 export const CONFIRM = 'confirm-user-coupon';
 export const USE = 'use-user-coupon';

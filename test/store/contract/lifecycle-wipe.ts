@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AT, BRAND, createCatalog, DAY, MCHID, request, type StoreContext } from './fixtures.js';
-import { confirm, iso, issue, nextRound, transition, USE } from './lifecycle-fixtures.js';
+import { confirm, iso, issue, nextRound, recordAttempt, transition, USE } from './lifecycle-fixtures.js';
 
 /** Sandbox reset (D-20). */
 export function lifecycleWipeContract(ctx: StoreContext): void {
@@ -33,8 +33,9 @@ export function lifecycleWipeContract(ctx: StoreContext): void {
       const useRequest = request(USE);
       await store.useUserCoupon(useRequest, use);
       const eventId = issued.command.event.eventId;
-      await store.claimDueEvents(iso(1000), iso(0), iso(30), 10);
-      await store.recordDeliveryAttempt(
+      await store.claimDueEvents(iso(10 ** 9), iso(0), iso(30), 10);
+      await recordAttempt(
+        store,
         {
           eventId,
           attempt: 1,
@@ -47,6 +48,7 @@ export function lifecycleWipeContract(ctx: StoreContext): void {
           response: '',
         },
         { state: 'DELIVERED', nextAttemptAt: iso(1), deliveredAt: iso(1) },
+        iso(30),
       );
       const i = issued.command.issuance;
       const [s0, s1] = issued.stocks.map((s) => s.stockId);

@@ -21,6 +21,13 @@ export function tenantContract(ctx: StoreContext): void {
       expect(await store.getSetting('admin_token')).toBe('first');
     });
 
+    it('settings: putSetting creates, then replaces the value', async () => {
+      const { store } = ctx;
+      await store.putSetting('sandbox_test_clock', 'a');
+      await store.putSetting('sandbox_test_clock', 'b');
+      expect(await store.getSetting('sandbox_test_clock')).toBe('b');
+    });
+
     it('platform key: initPlatformKey keeps the first key, also when called concurrently', async () => {
       const { store } = ctx;
       expect(await store.getPlatformKey()).toBeNull();

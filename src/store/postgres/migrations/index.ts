@@ -6,6 +6,7 @@ import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
 import { cacheNotify } from './011-cache-notify.js';
+import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
 
@@ -18,6 +19,7 @@ export const postgresMigrations: Migration[] = [
   lifecycle,
   issueFunction,
   cacheNotify,
+  deliveryLanes,
   consoleIndexes,
   issuanceHours,
 ];

@@ -5,6 +5,7 @@ import { issuance } from './003-issuance.js';
 import { lifecycle } from './004-lifecycle.js';
 import { stockOrder } from './006-stock-order.js';
 import { nonces } from './030-nonces.js';
+import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
 
@@ -16,6 +17,7 @@ export const sqliteMigrations: Migration[] = [
   lifecycle,
   stockOrder,
   nonces,
+  deliveryLanes,
   consoleIndexes,
   issuanceHours,
 ];
