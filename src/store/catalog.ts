@@ -124,6 +124,11 @@ export interface CatalogStore {
   getStockBundle(stockBundleId: string): Promise<StockBundleRecord | null>;
   /** The bundle's stocks in index order, with `todayCount` for `day`. */
   getBundleStocks(stockBundleId: string, day: string): Promise<StockRecord[]>;
+  /**
+   * The bundle's stocks as issuance (pre-send, send, claim) checks them. A store may serve them from a cache whose
+   * counters lag behind until a counter reaches its cap (D-52); the issuance transaction enforces the caps anyway.
+   */
+  getIssuanceStocks(stockBundleId: string, day: string): Promise<StockRecord[]>;
   /** Replaces the stored `data` of each given stock (display / notify settings of a bundle). */
   updateStocksData(
     request: RequestRecord,

@@ -64,7 +64,7 @@ async function bundleTarget(
   ref: TargetRef,
   day: string,
 ): Promise<Target | null> {
-  const stocks = await deps.store.getBundleStocks(ref.stockBundleId, day);
+  const stocks = await deps.store.getIssuanceStocks(ref.stockBundleId, day);
   const stock0 = stocks[0];
   if (!stock0 || stock0.productCouponId !== coupon.productCouponId) return null;
   const registered = await deps.store.getUnionId(ref.brandId, ref.openid);

@@ -4,21 +4,38 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
+import { storeCache } from './cache/cached-store.js';
+import { type Listener, listen } from './cache/listener.js';
 import { postgresConsole } from './console.js';
-import { openDatabase, type PostgresOptions } from './database.js';
+import { type Database, openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
 import { postgresIssuance } from './issuance.js';
 import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
 
-export type { PostgresOptions } from './database.js';
+export interface PostgresStoreOptions extends PostgresOptions {
+  /** Per-instance caches invalidated by LISTEN/NOTIFY (D-52); default true. */
+  cache?: boolean;
+}
+
+/** Caches in front of `store`, fed by a LISTEN connection of their own. */
+async function cacheLayer(url: string, db: Database, store: Store): Promise<{ store: Store; listener: Listener }> {
+  const [row] = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+  let cache: ReturnType<typeof storeCache> | undefined;
+  const listener = await listen({ connectionString: url }, `coupond_cache.${db.schema ?? row!.schema}`, {
+    message: (table) => cache?.invalidate(table),
+    reset: () => cache?.reset(),
+  });
+  cache = storeCache(listener);
+  return { store: cache.wrap(store), listener };
+}
 
 /**
  * The shared store: any number of stateless instances use one database. Migrations run at start-up under an
  * advisory lock, so instances starting together apply them once.
  */
-export async function createPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const db = openDatabase(url, options);
   try {
     await migrate(db);
@@ -29,7 +46,7 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
   const engine = postgresEngine(db);
   const requests = requestRecords(engine);
   const catalog = catalogQueries(engine);
-  return {
+  const store: Store = {
     kind: 'postgres',
     ...typedTenants(engine),
     ...catalog.reads,
@@ -44,6 +61,15 @@ export async function createPostgresStore(url: string, options: PostgresOptions 
     },
     async close() {
       await db.pool.end();
+    },
+  };
+  if (options.cache === false) return store;
+  const cached = await cacheLayer(url, db, store);
+  return {
+    ...cached.store,
+    async close() {
+      await cached.listener.close();
+      await store.close();
     },
   };
 }

@@ -3,7 +3,10 @@ import type { RequestRecords } from './requests.js';
 import { insertRecord, jsonText, prepare, recordValues } from './statement.js';
 import { all, type Engine, first, run, type Work } from './work.js';
 
-type Writes = Omit<CatalogStore, 'getBundleStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'>;
+type Writes = Omit<
+  CatalogStore,
+  'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'
+>;
 
 /** Product coupons, bundles and stock data, the same on both databases. */
 export function catalogWrites(e: Engine, requests: RequestRecords): Writes {

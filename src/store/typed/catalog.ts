@@ -3,7 +3,7 @@ import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
 import { compiled, equalTo, prepare } from './statement.js';
 import { all, type Engine, first, type Work } from './work.js';
 
-type StockReads = 'getBundleStocks' | 'getStock' | 'listStocks';
+type StockReads = 'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks';
 
 /** Catalog statements and reads, the same on both databases; budget changes are per dialect. */
 export function catalogQueries(e: Engine) {
@@ -49,11 +49,13 @@ export function catalogQueries(e: Engine) {
     return { stocks: (yield* all(compiled(page), undefined)).map(toStock), total: counted!.total };
   }
 
+  const getBundleStocks = (stockBundleId: string, day: string) =>
+    e.read(function* () {
+      return (yield* all(q.bundleStocks, { stockBundleId, day })).map(toStock);
+    });
   const reads: Pick<CatalogStore, StockReads> = {
-    getBundleStocks: (stockBundleId, day) =>
-      e.read(function* () {
-        return (yield* all(q.bundleStocks, { stockBundleId, day })).map(toStock);
-      }),
+    getBundleStocks,
+    getIssuanceStocks: getBundleStocks,
     getStock: (stockId, day) =>
       e.read(function* () {
         const row = yield* first(q.getStock, { stockId, day });

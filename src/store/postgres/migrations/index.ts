@@ -5,6 +5,7 @@ import { issuance } from './003-issuance.js';
 import { nonces } from './004-nonces.js';
 import { lifecycle } from './005-lifecycle.js';
 import { issueFunction } from './010-issue-function.js';
+import { cacheNotify } from './011-cache-notify.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
@@ -17,6 +18,7 @@ export const postgresMigrations: Migration[] = [
   nonces,
   lifecycle,
   issueFunction,
+  cacheNotify,
   deliveryLanes,
   consoleIndexes,
   issuanceHours,

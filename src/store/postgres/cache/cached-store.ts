@@ -1,0 +1,122 @@
+import type { StockRecord } from '../../catalog.js';
+import type { Store } from '../../port.js';
+import type { Listener } from './listener.js';
+import { Region } from './region.js';
+
+/** The tables an instance caches; a notification names one of them (migration 11). */
+const TABLES = [
+  'merchants',
+  'merchant_keys',
+  'brands',
+  'brand_authorizations',
+  'appids',
+  'unionids',
+  'product_coupons',
+  'stock_bundles',
+  'stocks',
+] as const;
+type Table = (typeof TABLES)[number];
+
+/** Day counters are read with their stocks, so a change to them invalidates the stocks region. */
+const regionOf = (table: string): Table | undefined =>
+  table === 'stock_day_counts' ? 'stocks' : TABLES.find((t) => t === table);
+
+const CAPACITY: Record<Table, number> = {
+  merchants: 10_000,
+  merchant_keys: 10_000,
+  brands: 10_000,
+  brand_authorizations: 10_000,
+  appids: 10_000,
+  unionids: 100_000,
+  product_coupons: 10_000,
+  stock_bundles: 10_000,
+  stocks: 10_000,
+};
+
+export interface StoreCache {
+  /** Drops what a notification about `table` makes stale. */
+  invalidate(table: string): void;
+  /** Drops everything (the LISTEN connection came up or went down). */
+  reset(): void;
+  wrap(store: Store): Store;
+}
+
+const nonEmpty = (stocks: StockRecord[]) => stocks.length > 0;
+const always = () => true;
+
+/**
+ * Per-instance caches of tenancy, keys and the catalog reads that pre-send and claim make (D-52). Entries live
+ * until a notification about their table arrives (any instance's change, on commit) or this instance changes the
+ * table itself; nothing is served while the LISTEN connection is down. Counters are not cached, except in
+ * `getIssuanceStocks`, whose counters may lag until a counter reaches its cap; the issuance call enforces the caps.
+ */
+export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
+  const active = () => listener.listening;
+  const regions = Object.fromEntries(TABLES.map((t) => [t, new Region<unknown>(CAPACITY[t], active)])) as {
+    [T in Table]: Region<unknown>;
+  };
+  /** A read served from `t`'s region, keyed by its arguments; `keep` says which answers are worth keeping. */
+  const cachedBy =
+    <A extends string[], V>(t: Table, read: (...args: A) => Promise<V>, keep?: (value: V) => boolean) =>
+    (...args: A): Promise<V> =>
+      (regions[t] as Region<V>).get(args.join('\n'), () => read(...args), keep);
+  const clear = (...tables: Table[]) => {
+    for (const t of tables) regions[t].clear();
+  };
+  /** Runs a write, then drops the regions it changes, so this instance reads its own writes at once. */
+  const writes =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>, ...tables: Table[]) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args);
+      } finally {
+        clear(...tables);
+      }
+    };
+  const catalog: Table[] = ['product_coupons', 'stock_bundles', 'stocks'];
+
+  return {
+    invalidate(table) {
+      const t = regionOf(table);
+      if (t) clear(t);
+    },
+    reset() {
+      clear(...TABLES);
+    },
+    wrap(store) {
+      return {
+        ...store,
+        getMerchant: cachedBy('merchants', store.getMerchant),
+        getMerchantKey: cachedBy('merchant_keys', store.getMerchantKey),
+        getBrand: cachedBy('brands', store.getBrand),
+        isBrandAuthorized: cachedBy('brand_authorizations', store.isBrandAuthorized, always),
+        getAppId: cachedBy('appids', store.getAppId),
+        getUnionId: cachedBy('unionids', store.getUnionId, always),
+        getProductCoupon: cachedBy('product_coupons', store.getProductCoupon),
+        getStockBundle: cachedBy('stock_bundles', store.getStockBundle),
+        getIssuanceStocks: cachedBy('stocks', store.getIssuanceStocks, nonEmpty),
+
+        insertMerchant: writes(store.insertMerchant, 'merchants'),
+        setNotifyUrl: writes(store.setNotifyUrl, 'merchants'),
+        insertMerchantKey: writes(store.insertMerchantKey, 'merchant_keys'),
+        insertBrand: writes(store.insertBrand, 'brands'),
+        authorizeBrand: writes(store.authorizeBrand, 'brand_authorizations'),
+        upsertAppId: writes(store.upsertAppId, 'appids'),
+        setUnionId: writes(store.setUnionId, 'unionids'),
+        createProductCoupon: writes(store.createProductCoupon, ...catalog),
+        updateProductCoupon: writes(store.updateProductCoupon, ...catalog),
+        deactivateProductCoupon: writes(store.deactivateProductCoupon, ...catalog),
+        finishAudit: writes(store.finishAudit, ...catalog),
+        addStockBundle: writes(store.addStockBundle, ...catalog),
+        updateStocksData: writes(store.updateStocksData, ...catalog),
+        updateBundleBudget: writes(store.updateBundleBudget, ...catalog),
+        wipeBusinessData: writes(store.wipeBusinessData, ...TABLES),
+        async issueBundle(command) {
+          const outcome = await store.issueBundle(command);
+          if (outcome.kind !== 'ISSUED' && outcome.kind !== 'EXISTING') clear('stocks');
+          return outcome;
+        },
+      };
+    },
+  };
+}
