@@ -2,10 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { cliBundle, listeningOrigin, runCli } from '../helpers/cli-process.js';
 import { signedFetch } from '../signed-fetch.js';
-
-const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 export interface DemoCredentials {
   mchid: string;
@@ -39,21 +37,13 @@ export class CoupondProcess {
   static async start(env: Record<string, string>, args: string[] = [], dataDir?: string): Promise<CoupondProcess> {
     const data = dataDir ?? mkdtempSync(join(tmpdir(), 'coupond-fault-'));
     const fullEnv = { ...process.env, ...env };
-    const init = spawn(process.execPath, ['--import', 'tsx', CLI, 'init', '--data', data], { env: fullEnv });
-    const code = await new Promise((resolve) => init.once('exit', resolve));
-    if (code !== 0) throw new Error(`coupond init exited with ${code}`);
+    await runCli(['init', '--data', data], env);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', CLI, 'serve', '--data', data, '--port', '0', '--rate-limit', 'off', ...args],
+      [await cliBundle(), 'serve', '--data', data, '--port', '0', '--rate-limit', 'off', ...args],
       { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    const origin = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (c) => reject(new Error(`coupond serve exited with ${c}`)));
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const m = /listening on (http:\/\/[^/ ]+)\//.exec(line);
-        if (m) resolve(m[1]!);
-      });
-    });
+    const origin = await listeningOrigin(child);
     return new CoupondProcess(child, origin, data);
   }
 

@@ -38,6 +38,17 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   if (code !== 0) throw new Error(`coupond ${args[0]} exited with ${code}`);
 }
 
+/** The origin a `coupond serve` child prints once it listens; rejects if it exits first. */
+export function listeningOrigin(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`coupond serve exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /listening on (http:\/\/[^/ ]+)\//.exec(line);
+      if (m) resolve(m[1]!);
+    });
+  });
+}
+
 /** `coupond serve --port 0 …` on a data folder; resolves with its origin once it listens. */
 export async function startServe(args: string[], env: Record<string, string> = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [await cliBundle(), 'serve', '--port', '0', ...args], {
@@ -45,13 +56,7 @@ export async function startServe(args: string[], env: Record<string, string> = {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const origin = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`coupond serve exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /listening on (http:\/\/[^/ ]+)\//.exec(line);
-      if (m) resolve(m[1]!);
-    });
-  });
+  const origin = await listeningOrigin(child);
   const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
