@@ -1,6 +1,7 @@
 import { type App, type AppOptions, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
 import type { HttpTimeouts } from '../src/api/server-timeouts.js';
+import { createClient, type WechatpayClient } from '../src/client/index.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
 import type { NotifyTargets } from '../src/notify/targets.js';
@@ -99,4 +100,16 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
       await store.close();
     },
   };
+}
+
+/** coupond's own SDK signed as the demo merchant and trusting the server's platform key. */
+export function clientOf(c: Running): WechatpayClient {
+  return createClient({
+    baseURL: c.baseURL,
+    mchid: c.merchant.mchid,
+    serial: c.merchant.serial,
+    privateKey: c.merchant.privateKey,
+    wechatpayPublicKey: c.platform.publicKey,
+    wechatpayPublicKeyId: c.platform.id,
+  });
 }

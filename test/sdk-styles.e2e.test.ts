@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type WechatpayClient, WechatpayError, WechatpayVerificationError } from '../src/client/index.js';
 import { generateRsaKeyPair } from '../src/protocol/keys.js';
 import { type Seeded, seedBundle } from './fixtures/catalog.js';
-import { type Running, startCoupond } from './harness.js';
+import { clientOf, type Running, startCoupond } from './harness.js';
 
 const P = 'v3/marketing/partner/product-coupon';
 const STYLES = ['chained', 'declarative', 'property'] as const;
@@ -42,14 +42,7 @@ let seeded: Seeded;
 
 beforeAll(async () => {
   c = await startCoupond({ sandbox: true });
-  client = createClient({
-    baseURL: c.baseURL,
-    mchid: c.merchant.mchid,
-    serial: c.merchant.serial,
-    privateKey: c.merchant.privateKey,
-    wechatpayPublicKey: c.platform.publicKey,
-    wechatpayPublicKeyId: c.platform.id,
-  });
+  client = clientOf(c);
   seeded = await seedBundle(c, { maxCount: 100, maxCountPerUser: 10 });
 });
 afterAll(() => c.close());

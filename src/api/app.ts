@@ -18,7 +18,7 @@ import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
 import { answerClientError } from './plugins/client-errors.js';
 import { registerDrain } from './plugins/drain.js';
-import { answerFrameworkError, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
+import { answerFrameworkError, BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
 import { exposeMetrics, Metrics, type MetricsAccess, recordMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
@@ -31,6 +31,7 @@ import {
 import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
 import { healthRoutes } from './routes/health.js';
+import { mediaRoutes } from './routes/media.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
 import { openapiRoute } from './routes/openapi.js';
 import { productCouponRoutes } from './routes/product-coupons.js';
@@ -121,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
     rewriteUrl: routeBrokenEscapes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The raw-body parser's limit; a route that takes more (a media upload) says so itself.
+    bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
@@ -162,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   useCouponRoutes(server, router);
   returnCouponRoutes(server, router);
   deactivateBundleRoutes(server, router);
+  mediaRoutes(server, router);
   registerNotFound(server, router.paths);
   healthRoutes(server, ctx);
   openapiRoute(server);

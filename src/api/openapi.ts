@@ -12,6 +12,20 @@ const errorBody = {
   properties: { code: { type: 'string' }, message: { type: 'string' }, detail: { type: 'object' } },
 };
 
+/** A JSON body, or a media upload's form: the JSON `meta` part (the signed one, D-90) and the `file` part. */
+function requestBodyOf(body: Json, media: boolean): Json {
+  if (!media) return { required: true, content: { 'application/json': { schema: body } } };
+  const schema = {
+    type: 'object',
+    required: ['meta', 'file'],
+    properties: { meta: body, file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+  };
+  return {
+    required: true,
+    content: { 'multipart/form-data': { schema, encoding: { meta: { contentType: 'application/json' } } } },
+  };
+}
+
 /** OpenAPI 3.1 generated from the schema registry, the same source as validation and the SDK types. */
 export function buildOpenApi(list: Endpoints = endpoints): Json {
   const paths: Record<string, Json> = {};
@@ -33,7 +47,7 @@ export function buildOpenApi(list: Endpoints = endpoints): Json {
       operationId: e.name,
       summary: e.summary,
       parameters,
-      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      ...(body ? { requestBody: requestBodyOf(body, 'media' in e && e.media === true) } : {}),
       responses: {
         ...(response
           ? { '200': { description: 'OK', content: { 'application/json': { schema: response } } } }

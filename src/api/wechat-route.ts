@@ -7,6 +7,8 @@ import { parseJsonText } from '../schemas/json-text.js';
 import { precompile, validate } from '../schemas/validate.js';
 import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
+import { MEDIA_BODY_LIMIT_BYTES, mediaParts, readMediaForm, signedMediaText } from './media-request.js';
+import type { FormPart } from './multipart.js';
 import type { PathTable } from './path-table.js';
 import { authenticate } from './plugins/authenticate.js';
 import type { RateLimiter } from './plugins/rate-limit.js';
@@ -19,6 +21,8 @@ export interface EndpointInput<E extends EndpointDef> {
   params: Part<E['params']>;
   query: Part<E['query']>;
   body: Part<E['body']>;
+  /** The `file` part of a media upload (D-90). */
+  file?: FormPart;
   request: FastifyRequest;
 }
 
@@ -51,15 +55,20 @@ export function registerEndpoint<E extends EndpointDef>(
   app.route({
     method: endpoint.method,
     url: toFastifyPath(endpoint.path),
+    ...(endpoint.media ? { bodyLimit: MEDIA_BODY_LIMIT_BYTES } : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const mchid = await authenticate(router.ctx, request);
+      const form = endpoint.media ? await readMediaForm(request) : null;
+      const mchid = await authenticate(router.ctx, request, signedMediaText(form));
       router.limiter?.check(mchid, endpoint.rate, router.ctx.wireClock.now().getTime());
       if ((await router.faults?.apply(endpoint.name, reply)) === 'dropped') return reply;
       refuseBrokenEscapes(request);
       const params = parsePart(endpoint.params, request.params, 'uri_template');
       const query = parsePart(endpoint.query, request.query, 'query');
-      const body = endpoint.body ? validate(endpoint.body, parseJsonBody(request), 'body') : undefined;
-      const result = await handler({ mchid, params, query, body, request } as EndpointInput<E>);
+      const media = endpoint.media ? mediaParts(request, form) : undefined;
+      const json = media ? media.meta : endpoint.body ? parseJsonBody(request) : undefined;
+      const body = endpoint.body ? validate(endpoint.body, json, 'body') : undefined;
+      const input = { mchid, params, query, body, request, ...(media?.file ? { file: media.file } : {}) };
+      const result = await handler(input as EndpointInput<E>);
       if (endpoint.response === undefined) return reply.status(204).send();
       return reply.status(200).type('application/json; charset=utf-8').send(JSON.stringify(result));
     },

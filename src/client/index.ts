@@ -7,6 +7,7 @@ export {
   type WechatpayErrorDetail,
   WechatpayVerificationError,
 } from './errors.js';
+export type { MediaFile } from './media.js';
 export type { QueryParams, QueryValue } from './paths.js';
 export type { RetryDelay } from './retry.js';
 export type { HttpMethod, RequestOptions, SendRequest, WechatpayResponse } from './sender.js';

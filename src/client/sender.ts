@@ -2,6 +2,7 @@ import { formatAuthorization } from '../protocol/authorization.js';
 import { requestMessage } from '../protocol/messages.js';
 import { importSigningKey, type KeyInput, randomHex, subtleSign } from '../protocol/webcrypto.js';
 import { WechatpayConnectionError, WechatpayError } from './errors.js';
+import { type MediaFile, mediaBody } from './media.js';
 import { type QueryParams, queryString } from './paths.js';
 import { backoffMs, isRetryableStatus, type RetryDelay, sleep } from './retry.js';
 import { headerLookup, type KeyRing, verifySignedMessage } from './verify.js';
@@ -25,6 +26,14 @@ export interface SendRequest extends RequestOptions {
   json?: unknown;
   /** The exact body text, instead of `json`. */
   body?: string;
+  /** A media upload instead of a JSON body: multipart/form-data whose signed part is `meta` (D-90). */
+  media?: MediaFile;
+}
+
+/** What is signed as the body, and what is sent. */
+interface Payload {
+  signed: string;
+  sent?: string | FormData;
 }
 
 export interface WechatpayResponse<T = unknown> {
@@ -78,20 +87,20 @@ export function createSender(config: SenderConfig): Send {
     });
   }
 
-  async function attempt(request: SendRequest, url: URL, body: string): Promise<Answer> {
+  async function attempt(request: SendRequest, url: URL, { signed, sent }: Payload): Promise<Answer> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': config.userAgent,
       ...(config.keys.serials[0] ? { 'Wechatpay-Serial': config.keys.serials[0] } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(typeof sent === 'string' ? { 'Content-Type': 'application/json' } : {}),
       ...request.headers,
-      Authorization: await authorization(request.method, url, body),
+      Authorization: await authorization(request.method, url, signed),
     };
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
-      const res = await config.fetch(url, { method: request.method, headers, signal, ...(body ? { body } : {}) });
+      const res = await config.fetch(url, { method: request.method, headers, signal, ...(sent ? { body: sent } : {}) });
       return { status: res.status, headers: res.headers, text: await res.text() };
     } catch (cause) {
       if (request.signal?.aborted) throw cause;
@@ -105,13 +114,13 @@ export function createSender(config: SenderConfig): Send {
     const url = new URL(request.path.replace(/^\/*/, '/'), base);
     const query = queryString(request.params);
     if (query) url.search = url.search ? `${url.search}&${query}` : query;
-    const body = request.body ?? (request.json === undefined ? '' : JSON.stringify(request.json));
-    if (body && request.method === 'GET') throw new TypeError(`GET ${request.path} cannot carry a body`);
+    const payload = await payloadOf(request);
+    if (payload.sent && request.method === 'GET') throw new TypeError(`GET ${request.path} cannot carry a body`);
     const maxRetries = request.maxRetries ?? config.maxRetries;
     for (let retry = 0; ; retry++) {
       let answer: Answer;
       try {
-        answer = await attempt(request, url, body);
+        answer = await attempt(request, url, payload);
       } catch (error) {
         if (!(error instanceof WechatpayConnectionError) || retry >= maxRetries) throw error;
         await sleep(backoffMs(retry, config.retryDelay), request.signal);
@@ -131,6 +140,15 @@ export function createSender(config: SenderConfig): Send {
     await verifySignedMessage({ header: headerLookup(headers), body: text, keys: config.keys, now, status });
     return { status, headers, data: parseBody(text) as T, requestId: headers.get('Request-ID') ?? '' };
   }
+}
+
+async function payloadOf(request: SendRequest): Promise<Payload> {
+  if (request.media) {
+    const { meta, form } = await mediaBody(request.media);
+    return { signed: meta, sent: form };
+  }
+  const body = request.body ?? (request.json === undefined ? '' : JSON.stringify(request.json));
+  return body ? { signed: body, sent: body } : { signed: '' };
 }
 
 function parseBody(text: string): unknown {

@@ -3,7 +3,7 @@ import type { HttpMethod, Send } from './sender.js';
 import type { ClientRoot, LooseOptions, Verb } from './types.js';
 
 const VERBS: readonly Verb[] = ['get', 'post', 'put', 'patch', 'delete'];
-const OPTION_KEYS = new Set(['json', 'params', 'headers', 'timeoutMs', 'maxRetries', 'signal']);
+const OPTION_KEYS = new Set(['json', 'media', 'params', 'headers', 'timeoutMs', 'maxRetries', 'signal']);
 
 /**
  * The three call styles over one sender: chained (`client.v3.marketing…_openid_.preSendCouponBundle`), declarative
@@ -19,11 +19,12 @@ export function createRoot(send: Send): ClientRoot {
         throw new TypeError(
           `unknown option "${key}" for ${template} (path parameters: ${placeholders.join(', ') || 'none'})`,
         );
-    const { json, params, headers, timeoutMs, maxRetries, signal } = options;
+    const { json, media, params, headers, timeoutMs, maxRetries, signal } = options;
     return send({
       method: verb.toUpperCase() as HttpMethod,
       path: `/${expandTemplate(template, options)}`,
       json,
+      ...(media ? { media } : {}),
       params: params as QueryParams | undefined,
       ...(headers ? { headers } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),

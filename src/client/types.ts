@@ -1,6 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { EndpointDef } from '../schemas/endpoint.js';
 import type { Endpoints } from '../schemas/endpoints.js';
+import type { MediaFile } from './media.js';
 import type { QueryParams } from './paths.js';
 import type { RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
 
@@ -26,7 +27,12 @@ type EndpointAt<R extends Registry, P extends string, V extends Verb> = Extract<
 
 type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer R}` ? N | ParamNames<R> : never;
 type PathArgs<P extends string> = { [N in ParamNames<P>]: string | number };
-type JsonArg<E> = E extends { readonly body: infer B extends TSchema } ? { json: Static<B> } : { json?: undefined };
+/** A media upload takes the file and writes `meta` itself; any other body is `json`. */
+type JsonArg<E> = E extends { readonly media: true }
+  ? { media: MediaFile; json?: undefined }
+  : E extends { readonly body: infer B extends TSchema }
+    ? { json: Static<B> }
+    : { json?: undefined };
 type QueryArg<E> = E extends { readonly query: infer Q extends TSchema }
   ? Record<never, never> extends Static<Q>
     ? { params?: Static<Q> }
@@ -44,6 +50,7 @@ type TypedMethod<P extends string, E> =
 /** Path parameters by name, plus `json`, `params` and the per-call settings. */
 export interface LooseOptions extends RequestOptions {
   json?: unknown;
+  media?: MediaFile;
   params?: QueryParams;
   [pathParameter: string]: unknown;
 }

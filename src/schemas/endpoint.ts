@@ -12,6 +12,11 @@ export interface EndpointDef {
   readonly params?: TObject;
   readonly query?: TObject;
   readonly body?: TObject;
+  /**
+   * A media upload: the request is multipart/form-data with the JSON `body` as its `meta` part and the bytes as its
+   * `file` part; the signature covers `meta` alone (D-90).
+   */
+  readonly media?: true;
   /** Absent for 204 responses. */
   readonly response?: TSchema;
   /** WeChat's per-mchid rate class: 500/s user-side APIs, 20/s management APIs (D-19). */

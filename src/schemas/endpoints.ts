@@ -1,4 +1,5 @@
 import { preSendCouponBundle, sendCouponBundle } from './issuance.js';
+import { uploadImage } from './media.js';
 import { getNotifyConfig, setNotifyConfig } from './notify-configs.js';
 import {
   createProductCoupon,
@@ -38,6 +39,7 @@ export const endpoints = {
   useUserCoupon,
   returnUserCoupon,
   deactivateUserCouponBundle,
+  uploadImage,
 } as const;
 
 export type Endpoints = typeof endpoints;

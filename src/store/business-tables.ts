@@ -13,4 +13,5 @@ export const BUSINESS_TABLES = [
   'stock_bundles',
   'product_coupons',
   'request_records',
+  'media_images',
 ];

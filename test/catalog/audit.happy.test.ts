@@ -3,6 +3,7 @@ import type { ProductCouponT } from '../../src/services/catalog/types.js';
 import { type Running, startCoupond } from '../harness.js';
 import {
   bundleInput,
+  createBody,
   createCoupon,
   expectError,
   getStock,
@@ -80,7 +81,11 @@ describe('sandbox review delay (D-21)', () => {
     try {
       prod.app.ctx.deps.auditDelaySeconds = 30;
       await setNotifyUrl(prod);
-      expect((await createCoupon(prod)).state).toBe('EFFECTIVE');
+      // Outside the sandbox image fields take coupond's own images only (D-91).
+      const demo = (name: string) => `${prod.baseURL}component/assets/demo/${name}.svg`;
+      const body = createBody(prod);
+      body.display_info = { ...body.display_info, image_url: demo('product'), background_url: demo('background') };
+      expect((await json<{ state: string }>(await prod.send('POST', paths.create, body))).state).toBe('EFFECTIVE');
     } finally {
       await prod.close();
     }

@@ -28,6 +28,16 @@ describe('typed calls from the schema registry', () => {
     expectTypeOf(client.chain(`/${PRE_SEND}`).post).toEqualTypeOf(chained.post);
   });
 
+  it('takes a media file, not json, for the image upload', () => {
+    type Url = Promise<WechatpayResponse<{ image_url: string }>>;
+    const media = { filename: 'logo.png', data: new Uint8Array(8) };
+    const upload = client.v3.marketing.partner.productCoupon.media.uploadImage;
+    expectTypeOf(upload.post({ media })).toEqualTypeOf<Url>();
+    expectTypeOf(client[`${PREFIX}/media/upload-image`].post({ media })).toEqualTypeOf<Url>();
+    // @ts-expect-error the meta is written by the SDK, not given as json
+    upload.post({ json: { filename: 'logo.png', sha256: 'x' } });
+  });
+
   it('rejects a misspelled body field in every style', () => {
     // @ts-expect-error attatch is not a field of the body
     chained.post({ openid, json: { ...json, attatch: 'x' } });

@@ -1,8 +1,12 @@
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rsa, Wechatpay } from 'wechatpay-axios-plugin';
+import { Multipart, Rsa, Wechatpay } from 'wechatpay-axios-plugin';
 import { generateRsaKeyPair } from '../../src/protocol/keys.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
+import { pngOf, sha256 } from '../media/helpers.js';
 
 /** The unmodified npm package, pointed at coupond by base URL only (docs/protocol.md, Existing SDKs). */
 let c: Running;
@@ -88,6 +92,51 @@ describe('wechatpay-axios-plugin against coupond', () => {
     const wxpay = plugin();
     const error = (await wxpay.v3.marketing.partner.productCoupon.users._openid_.preSendCouponBundle
       .post({ brand_id: c.merchant.brandId }, { openid: 'o-x' })
+      .catch((e: unknown) => e)) as AxiosFailure;
+    expect(error.response?.status).toBe(400);
+    expect(error.response?.data.code).toBe('PARAM_ERROR');
+  });
+
+  it("uploads an image with the plugin's own Multipart, signing meta (图片上传, D-90)", async () => {
+    const wxpay = plugin();
+    const png = pngOf(5, 7, [10, 20, 30]);
+    const meta = { filename: 'axios.png', sha256: sha256(png) };
+    const form = new Multipart();
+    form.append('file', png, 'axios.png');
+    form.append('meta', JSON.stringify(meta), 'meta.json');
+    const res = await wxpay.v3.marketing.partner.productCoupon.media.uploadImage.post(form, {
+      meta,
+      headers: form.getHeaders(),
+    });
+    expect(res.status).toBe(200);
+    const { image_url } = dataOf<{ image_url: string }>(res);
+    expect(image_url).toBe(`${c.baseURL}media/images/${meta.sha256}.png`);
+    const served = await fetch(image_url);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it("uploads through axios' automatic FormData serialisation, as the plugin documents since 0.9.4", async () => {
+    const wxpay = plugin();
+    const png = pngOf(6, 2, [200, 0, 0]);
+    const meta = { filename: 'auto.png', sha256: sha256(png) };
+    const path = join(mkdtempSync(join(tmpdir(), 'coupond-axios-')), 'auto.png');
+    writeFileSync(path, png);
+    const res = await wxpay.v3.marketing.partner.productCoupon.media.uploadImage.post(
+      { meta: JSON.stringify(meta), file: createReadStream(path) },
+      { meta, headers: { 'Content-Type': 'multipart/form-data' } },
+    );
+    expect(dataOf<{ image_url: string }>(res).image_url).toMatch(new RegExp(`${meta.sha256}\\.png$`));
+  });
+
+  it("gets 400 PARAM_ERROR from coupond when meta.sha256 is not the file's", async () => {
+    const wxpay = plugin();
+    const png = pngOf(2, 2);
+    const meta = { filename: 'bad.png', sha256: sha256(Buffer.from('other')) };
+    const form = new Multipart();
+    form.append('file', png, 'bad.png');
+    form.append('meta', JSON.stringify(meta), 'meta.json');
+    const error = (await wxpay.v3.marketing.partner.productCoupon.media.uploadImage
+      .post(form, { meta, headers: form.getHeaders() })
       .catch((e: unknown) => e)) as AxiosFailure;
     expect(error.response?.status).toBe(400);
     expect(error.response?.data.code).toBe('PARAM_ERROR');

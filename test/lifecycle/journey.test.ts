@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type WechatpayClient } from '../../src/client/index.js';
+import type { WechatpayClient } from '../../src/client/index.js';
 import { shanghaiDay } from '../../src/domain/clock.js';
 import { seedBundle } from '../fixtures/catalog.js';
+import { clientOf } from '../harness.js';
 import { claim, preSendToken, presendBody } from '../issuance/helpers.js';
 import { couponRef, type Env, no, startWithReceiver } from './helpers.js';
 
@@ -10,14 +11,7 @@ let client: WechatpayClient;
 beforeAll(async () => {
   env = await startWithReceiver();
   const { c } = env;
-  client = createClient({
-    baseURL: c.baseURL,
-    mchid: c.merchant.mchid,
-    serial: c.merchant.serial,
-    privateKey: c.merchant.privateKey,
-    wechatpayPublicKey: c.platform.publicKey,
-    wechatpayPublicKeyId: c.platform.id,
-  });
+  client = clientOf(c);
 });
 afterAll(() => env.close());
 

@@ -11,6 +11,7 @@ import { lifecycleOutboxContract } from './contract/lifecycle-outbox.js';
 import { lifecycleSweepContract } from './contract/lifecycle-sweep.js';
 import { lifecycleUseContract } from './contract/lifecycle-use.js';
 import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
+import { mediaContract } from './contract/media.js';
 import { tenantContract } from './contract/tenants.js';
 import { userCouponContract } from './contract/user-coupons.js';
 
@@ -48,6 +49,7 @@ export function runStoreContract(
     lifecycleContract(ctx);
     lifecycleUseContract(ctx);
     lifecycleDeactivateContract(ctx);
+    mediaContract(ctx);
     lifecycleSweepContract(ctx);
     lifecycleOutboxContract(ctx);
     lifecycleWipeContract(ctx);

@@ -17,9 +17,10 @@ const MSG = {
 
 /**
  * Verifies an API v3 request in WeChat's order (docs/protocol.md, Verifying requests): format → timestamp → merchant serial →
- * signature → replay (D-17). Throws `401 SIGN_ERROR`; on success sets `request.mchid`.
+ * signature → replay (D-17). Throws `401 SIGN_ERROR`; on success sets `request.mchid`. The signature covers the body
+ * as received, or `signedText` where the API says otherwise (a media upload's `meta`, D-90).
  */
-export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<string> {
+export async function authenticate(ctx: AppContext, request: FastifyRequest, signedText?: string): Promise<string> {
   const parsed = parseAuthorization(request.headers.authorization);
   if (!parsed.ok) throw signError(MSG[parsed.reason]);
   const { mchid, serial_no, nonce_str, timestamp, signature } = parsed.fields;
@@ -31,7 +32,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   if (!key) throw signError(MSG.serial);
 
   const url = request.originalUrl;
-  const body = request.rawBody?.toString('utf8') ?? '';
+  const body = signedText ?? request.rawBody?.toString('utf8') ?? '';
   const message = requestMessage(request.method, url, timestamp, nonce_str, body);
   if (!(await verifyAsync(message, signature, key.publicKeyPem))) {
     throw signError(MSG.signature, {

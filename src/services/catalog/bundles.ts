@@ -8,6 +8,7 @@ import type {
 import type { StockData } from '../../store/catalog.js';
 import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
+import { checkImageUrls } from '../media/image-urls.js';
 import { stockStateFor } from './audit.js';
 import { bundleRecords } from './build.js';
 import { newStockBundleId, withFreshIds } from './ids.js';
@@ -28,6 +29,7 @@ export async function addStockBundle(
   body: AddBody,
 ): Promise<StockBundleT> {
   const brandId = body.brand_id;
+  await checkImageUrls(deps, body);
   await checkBrandAuthorized(deps, mchid, brandId);
   await checkAppIdRelated(deps, mchid, brandId, body.stock_bundle.notify_config.notify_appid, {
     field: '/stock_bundle/notify_config/notify_appid',
@@ -81,6 +83,7 @@ export async function modifyStockBundle(
   body: ModifyBody,
 ): Promise<StockBundleT> {
   checkModifyStockBundle(body);
+  await checkImageUrls(deps, body);
   const brandId = body.brand_id;
   await checkBrandAuthorized(deps, mchid, brandId);
   if (body.notify_config)

@@ -3,6 +3,7 @@ import { toRfc3339 } from '../../domain/clock.js';
 import type { CreateProductCouponBodyT } from '../../schemas/product-coupons.js';
 import { checkAppIdRelated, checkBrandAuthorized } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
+import { checkImageUrls } from '../media/image-urls.js';
 import { initialStates } from './audit.js';
 import { bundleRecords, productCouponRecord } from './build.js';
 import { newProductCouponId, newStockBundleId, withFreshIds } from './ids.js';
@@ -21,6 +22,7 @@ export async function createProductCoupon(
   body: CreateProductCouponBodyT,
 ): Promise<CreatedProductCouponT> {
   checkCreateProductCoupon(body);
+  await checkImageUrls(deps, body);
   const { stock_bundle: bundle, brand_id: brandId } = body;
   if (bundle === undefined) throw new Error('checkCreateProductCoupon lets no bundle-less body through');
   await checkBrandAuthorized(deps, mchid, brandId);

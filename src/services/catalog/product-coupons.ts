@@ -4,6 +4,7 @@ import { toRfc3339 } from '../../domain/clock.js';
 import type * as endpoints from '../../schemas/product-coupons.js';
 import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
+import { checkImageUrls } from '../media/image-urls.js';
 import { requireEffective } from './lookup.js';
 import { renderProductCoupon } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
@@ -34,6 +35,7 @@ export async function modifyProductCoupon(
   await checkBrandAuthorized(deps, mchid, body.brand_id);
   const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
   checkModifyProductCoupon(coupon.data.scope, body.display_info);
+  await checkImageUrls(deps, body);
   const request = bindRequest('modifyProductCoupon', mchid, body.brand_id, body.out_request_no, {
     product_coupon_id: productCouponId,
     body,

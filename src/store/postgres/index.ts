@@ -1,6 +1,7 @@
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
+import { typedMedia } from '../typed/media.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
@@ -55,6 +56,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
     ...postgresConsole(db),
+    ...typedMedia(engine),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

@@ -1,6 +1,7 @@
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
+import { typedMedia } from '../typed/media.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
@@ -29,6 +30,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...sqliteConsole(db),
+    ...typedMedia(engine),
     rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       ready();

@@ -18,6 +18,8 @@ export const text = <T extends string = string>(): Column<T> => ({});
 export const nullableText = <T extends string = string>(): Column<T | null> => ({});
 export const integer = (): Column<number> => ({});
 export const nullableInteger = (): Column<number | null> => ({});
+/** BLOB on SQLite, BYTEA on PostgreSQL; both drivers answer a Buffer. */
+export const bytes = (): Column<Buffer> => ({});
 /** JSON values are written as text in both dialects (node-postgres would turn a JS array into a PostgreSQL array). */
 export const json = <T>(options: { cached?: boolean } = {}): Column<T, string, string> => ({ json: true, ...options });
 export const nullableJson = <T>(): Column<T | null, string | null, string | null> => ({ json: true });

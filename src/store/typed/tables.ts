@@ -1,8 +1,10 @@
+import type { ImageType } from '../../domain/media.js';
 import type { Deactivation, ProductCouponRecord, ProductCouponState, StockData, StockState } from '../catalog.js';
 import type { SendChannel, UserCouponState } from '../issuance.js';
 import type { DeliveryState } from '../lifecycle.js';
 import type { AppIdRecord } from '../tenants.js';
 import {
+  bytes,
   type Description,
   integer,
   json,
@@ -182,6 +184,14 @@ export const tables = {
     status: nullableInteger(),
     error: nullableText(),
     response: nullableText(),
+  },
+  media_images: {
+    image_id: text(),
+    type: text<ImageType>(),
+    size: integer(),
+    bytes: bytes(),
+    mchid: text(),
+    created_at: text(),
   },
 } satisfies Record<string, Description>;
 

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IMAGE_CONTENT_TYPES, MEDIA_IMAGE_PREFIX, parseMediaImagePath } from '../../domain/media.js';
+import { uploadImage } from '../../schemas/media.js';
+import * as service from '../../services/media/upload.js';
+import type { AppContext } from '../context.js';
+import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
+
+/** The origin the request came to: coupond's URLs are answered on it, whatever host or port serves (D-64, D-90). */
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+export function mediaRoutes(app: FastifyInstance, router: WechatRouter): void {
+  const { deps } = router.ctx;
+  registerEndpoint(app, router, uploadImage, ({ mchid, body, file, request }) =>
+    service.uploadImage(deps, mchid, body, file, originOf(request)),
+  );
+  mediaImageRoute(app, router.ctx);
+}
+
+/** A year: the URL names the bytes (their SHA-256), so what it shows never changes. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * `GET /media/images/{sha256}.{png|jpg|bmp}`: the stored bytes, open to anyone as WeChat's image URLs are, with their
+ * type, an ETag and immutable caching; any other name answers an empty `404` (D-90).
+ */
+function mediaImageRoute(app: FastifyInstance, ctx: AppContext): void {
+  app.get(`${MEDIA_IMAGE_PREFIX}:name`, async (request: FastifyRequest, reply: FastifyReply) => {
+    const named = parseMediaImagePath(request.url.split('?')[0] ?? '');
+    const image = named ? await ctx.deps.store.getImage(named.imageId) : null;
+    if (!named || !image || image.type !== named.type) return reply.status(404).send();
+    const etag = `"${image.imageId}"`;
+    reply.header('Cache-Control', IMMUTABLE).header('ETag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type(IMAGE_CONTENT_TYPES[image.type]).header('Content-Length', image.size).send(image.bytes);
+  });
+}
