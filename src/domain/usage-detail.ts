@@ -7,7 +7,7 @@ import type { UserCouponState } from './states.js';
 export type UsageDetail = Record<string, unknown>;
 
 /** The keys WeChat names a usage detail by, one per `usage_mode`. */
-export const USAGE_DETAIL_KEYS = ['single_usage_detail', 'progressive_bundle_usage_detail'] as const;
+const USAGE_DETAIL_KEYS = ['single_usage_detail', 'progressive_bundle_usage_detail'] as const;
 export type UsageDetailKey = (typeof USAGE_DETAIL_KEYS)[number];
 
 export const usageDetailKey = (usageMode: string): UsageDetailKey =>

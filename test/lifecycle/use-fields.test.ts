@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedBundle, type Seeded } from '../fixtures/catalog.js';
+import { type Seeded, seedBundle } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
 import {
   admin,
