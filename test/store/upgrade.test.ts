@@ -94,7 +94,7 @@ function upgradeSuite(open: () => Promise<{ before: Before; store: Store; versio
     const added = await addStockBundle(deps, MCHID, before.productCouponId, {
       out_request_no: 'UPGRADE_BUNDLE_3',
       brand_id: BRAND,
-      stock_bundle: body.stock_bundle,
+      stock_bundle: body.stock_bundle!,
     });
     const { stocks } = await store.listStocks({ productCouponId: before.productCouponId, limit: 20, day: DAY });
     expect(stocks.map((s) => s.stockId)).toEqual([
