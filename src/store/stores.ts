@@ -1,13 +1,13 @@
 /** Records and port methods of stores (门店): the brand's registered stores and each stock's associated ones. */
 
-export interface BrandStoreRecord {
+interface BrandStoreRecord {
   storeId: string;
   brandId: string;
   createdAt: string;
 }
 
 /** `created`; `exists`: already this brand's; `taken`: another brand's store id. */
-export type StoreRegistration = 'created' | 'exists' | 'taken';
+type StoreRegistration = 'created' | 'exists' | 'taken';
 
 export interface StoreChange {
   /** The stocks to change, in index order: the order PostgreSQL locks them in. */
@@ -20,7 +20,7 @@ export interface StoreChange {
 /** A change refused inside its transaction because a stock moved on meanwhile; nothing was written. */
 export type StoreChangeOutcome = { ok: true } | { ok: false; reason: 'scope' | 'deactivated' };
 
-export interface StockStoresQuery {
+interface StockStoresQuery {
   stockId: string;
   /** Keyset pagination in `store_id` order: stores after this one. */
   afterStoreId?: string;

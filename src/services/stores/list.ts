@@ -4,7 +4,7 @@ import type { ServiceDeps } from '../deps.js';
 import { requireStoreScope, stockTarget } from './scope.js';
 
 /**
- * 查询批次关联门店列表 (D-81): the stock's stores in `store_id` order, `page_size` (default 20, at most 200) at a time;
+ * 查询批次关联门店列表 (D-84): the stock's stores in `store_id` order, `page_size` (default 20, at most 200) at a time;
  * `total_count` only on the first page, `next_page_token` only while more follow. Any stock of the product coupon,
  * bundle stocks included.
  */
