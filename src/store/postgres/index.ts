@@ -3,6 +3,7 @@ import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedMedia } from '../typed/media.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
@@ -53,6 +54,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...catalog.reads,
     ...catalogWrites(engine, requests),
     ...postgresBudget(engine, requests),
+    ...typedStores(engine),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
     ...postgresConsole(db),

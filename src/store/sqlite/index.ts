@@ -3,6 +3,7 @@ import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedMedia } from '../typed/media.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
 import { sqliteConsole } from './console.js';
@@ -27,6 +28,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...catalog.reads,
     ...catalogWrites(engine, requests),
     ...sqliteBudget(engine, requests, catalog),
+    ...typedStores(engine),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...sqliteConsole(db),
