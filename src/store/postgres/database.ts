@@ -21,13 +21,16 @@ export const POSTGRES_TIMEOUTS: PostgresTimeouts = {
   idleInTransactionMs: 10_000,
 };
 
+/** Connections per instance unless `poolSize` says otherwise (docs/postgres.md, "Pool sizing"). */
+export const POSTGRES_POOL_SIZE = 10;
+
 /** A stalled server cannot cancel a statement itself, so the client stops waiting this long after it should have. */
 const CLIENT_GRACE_MS = 1000;
 
 export interface PostgresOptions {
   /** Schema holding coupond's tables (created if missing); default: the server's `search_path`. */
   schema?: string;
-  /** Connections per instance; default 10. */
+  /** Connections per instance; default `POSTGRES_POOL_SIZE`. */
   poolSize?: number;
   /** Attempts of one transaction on serialization failure or deadlock; default 5. */
   maxAttempts?: number;
@@ -68,14 +71,28 @@ export function sqlState(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/**
+ * The URL's own `options` (e.g. `-c synchronous_commit=off`) would replace a `search_path` given beside them, as
+ * node-postgres lets the URL win: the schema's `search_path` is appended to them instead.
+ */
+function withSearchPath(
+  url: string,
+  schema: string | undefined,
+): Pick<pg.ClientConfig, 'connectionString' | 'options'> {
+  if (!schema) return { connectionString: url };
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: [own, `-c search_path=${schema}`].filter(Boolean).join(' ') };
+}
+
 export function openDatabase(url: string, options: PostgresOptions = {}): Database {
-  const { schema, poolSize = 10, maxAttempts = 5 } = options;
+  const { schema, poolSize = POSTGRES_POOL_SIZE, maxAttempts = 5 } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const timeouts = { ...POSTGRES_TIMEOUTS, ...options.timeouts };
   const connection: pg.ClientConfig = {
-    connectionString: url,
+    ...withSearchPath(url, schema),
     connectionTimeoutMillis: timeouts.connectMs,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
   };
   const pool = new pg.Pool({
     ...connection,
