@@ -18,10 +18,20 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 12_000);
 const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** `BENCH_AB=1` adds PostgreSQL with every request a call of its own and with `synchronous_commit=off`. */
+const OFF = { BENCH_GROUP_COMMIT: JSON.stringify({ maxBatch: 1, maxInFlight: 10 }) };
+const ASYNC = { BENCH_DATABASE_URL: `${DATABASE_URL}?options=${encodeURIComponent('-c synchronous_commit=off')}` };
 const SETUPS = [
-  { name: 'SQLite ×1', processes: 1, postgres: false },
-  { name: 'PostgreSQL ×1', processes: 1, postgres: true },
-  { name: 'PostgreSQL ×3', processes: 3, postgres: true },
+  { name: 'SQLite ×1', processes: 1, postgres: false, env: {} },
+  { name: 'PostgreSQL ×1', processes: 1, postgres: true, env: {} },
+  { name: 'PostgreSQL ×3', processes: 3, postgres: true, env: {} },
+  ...(process.env.BENCH_AB
+    ? [
+        { name: 'PostgreSQL ×1, no group commit', processes: 1, postgres: true, env: OFF },
+        { name: 'PostgreSQL ×3, no group commit', processes: 3, postgres: true, env: OFF },
+        { name: 'PostgreSQL ×3, synchronous_commit=off', processes: 3, postgres: true, env: ASYNC },
+      ]
+    : []),
 ].filter((s) => !process.env.BENCH_ONLY || s.name.startsWith(process.env.BENCH_ONLY));
 
 interface SetupResult {
@@ -62,7 +72,11 @@ async function dropSchema(schema: string) {
 
 async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): Promise<SetupResult> {
   const schema = `coupond_bench_${randomBytes(4).toString('hex')}`;
-  const env = { ...process.env, ...(setup.postgres ? { BENCH_DATABASE_URL: DATABASE_URL, BENCH_SCHEMA: schema } : {}) };
+  const env = {
+    ...process.env,
+    ...(setup.postgres ? { BENCH_DATABASE_URL: DATABASE_URL, BENCH_SCHEMA: schema } : {}),
+    ...setup.env,
+  };
   if (!setup.postgres) delete env.BENCH_DATABASE_URL;
   const cluster = await startCluster(serverBundle, setup.processes, env);
   try {
@@ -164,7 +178,19 @@ const checks: [string, number | undefined, number, 'min' | 'max'][] = [
   ['PG×1 pre-send / SQLite×1 pre-send', pg1 && sqlite && pg1.presend.rps / sqlite.presend.rps, 0.8, 'min'],
   ['peak RSS of any process (MB)', Math.max(...results.flatMap((r) => r.peakRss)), 200, 'max'],
 ];
+const pg1Off = by('PostgreSQL ×1, no group commit');
+const pg3Off = by('PostgreSQL ×3, no group commit');
+const pg3Async = by('PostgreSQL ×3, synchronous_commit=off');
+const comparisons: [string, number | undefined][] = [
+  ['PG×1 pre-send, group commit on / off', pg1 && pg1Off && pg1.presend.rps / pg1Off.presend.rps],
+  ['PG×3 pre-send, group commit on / off', pg3 && pg3Off && pg3.presend.rps / pg3Off.presend.rps],
+  ['PG×1 claims, group commit on / off', pg1 && pg1Off && pg1.claim.rps / pg1Off.claim.rps],
+  ['PG×3 claims, group commit on / off', pg3 && pg3Off && pg3.claim.rps / pg3Off.claim.rps],
+  ['PG×3 claims, synchronous_commit off / on', pg3 && pg3Async && pg3Async.claim.rps / pg3.claim.rps],
+  ['PG×3 pre-send, synchronous_commit off / on', pg3 && pg3Async && pg3Async.presend.rps / pg3.presend.rps],
+];
 out('');
+for (const [name, value] of comparisons) if (value !== undefined) out(`      ${name} = ${value.toFixed(2)}`);
 for (const [name, value, target, kind] of checks) {
   if (value === undefined || !Number.isFinite(value)) continue;
   const met = kind === 'min' ? value >= target : value <= target;

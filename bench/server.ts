@@ -30,7 +30,10 @@ interface Seeded {
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const dbPath = databaseUrl ? null : join(mkdtempSync(join(tmpdir(), 'coupond-bench-')), 'coupond.db');
 const store: Store = databaseUrl
-  ? await createPostgresStore(databaseUrl, { schema: process.env.BENCH_SCHEMA ?? 'coupond_bench' })
+  ? await createPostgresStore(databaseUrl, {
+      schema: process.env.BENCH_SCHEMA ?? 'coupond_bench',
+      ...(process.env.BENCH_GROUP_COMMIT ? { groupCommit: JSON.parse(process.env.BENCH_GROUP_COMMIT) } : {}),
+    })
   : createSqliteStore(dbPath!, { synchronous: 'FULL' });
 const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: false };
 

@@ -50,6 +50,8 @@ export interface Database {
   tx<T>(work: (c: PgClient, rollback: Rollback<T>) => Promise<T>, isolation?: Isolation): Promise<T>;
   /** One statement outside an explicit transaction (it is its own transaction). */
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  /** `query`, run again on serialization failure or deadlock like `tx`: for calls of server-side functions. */
+  call<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   /** A connection of its own without statement or lock timeouts, for migrations; the caller ends it. */
   maintenanceClient(): Promise<pg.Client>;
 }
@@ -134,22 +136,26 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
     }
   }
 
+  async function retried<T>(run: () => Promise<T>): Promise<T> {
+    for (let n = 1; ; n++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
+      }
+    }
+  }
+
+  const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+    (await pool.query<R>(text, values)).rows;
+
   return {
     pool,
     schema,
-    async tx(work, isolation = 'READ COMMITTED') {
-      for (let n = 1; ; n++) {
-        try {
-          return await attempt(work, isolation);
-        } catch (error) {
-          if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
-        }
-      }
-    },
-    async query(text, values) {
-      return (await pool.query(text, values)).rows;
-    },
+    tx: (work, isolation = 'READ COMMITTED') => retried(() => attempt(work, isolation)),
+    query,
+    call: (text, values) => retried(() => query(text, values)),
     async maintenanceClient() {
       const client = new pg.Client(connection);
       client.on('error', ignore);

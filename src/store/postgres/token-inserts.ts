@@ -3,6 +3,7 @@ import { TOKEN_COLUMNS, tokenValues } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
 import type { Database } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
+import { rowObject } from './json-rows.js';
 
 const INSERT_TOKEN = insertStatement('tokens', TOKEN_COLUMNS, 'postgres');
 
@@ -13,10 +14,7 @@ SELECT ${TOKEN_COLUMNS} FROM jsonb_populate_recordset(NULL::tokens, $1)
 ON CONFLICT (token_hash) DO NOTHING
 RETURNING token_hash`;
 
-const tokenRow = (t: TokenRecord) => {
-  const values = tokenValues(t);
-  return Object.fromEntries(TOKEN_COLUMNS.split(', ').map((column, n) => [column, values[n]]));
-};
+const tokenRow = (t: TokenRecord) => rowObject(TOKEN_COLUMNS, tokenValues(t));
 
 /**
  * Pre-send's token inserts, group-committed like claims (D-54): tokens submitted while earlier inserts are in
