@@ -68,7 +68,7 @@ const ignore = () => {};
  */
 const clientTimedOut = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
 
-export function sqlState(error: unknown): string | undefined {
+function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
 }
