@@ -6,9 +6,8 @@
  * audited: counters = rows, nothing oversold, issued = answered RECEIVED. Run: `npm run bench:postgres`.
  */
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
 import pg from 'pg';
-import { auditFailures, auditHotBundle, type Query } from './audit.js';
+import { auditFailures, auditHotBundle, openQuery, type Query } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { startCluster } from './cluster.js';
 import { type PhaseResult, runPhase } from './load.js';
@@ -47,20 +46,11 @@ interface SetupResult {
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
 async function withQuery<T>(dbPath: string | null, schema: string, work: (q: Query) => Promise<T>): Promise<T> {
-  if (dbPath) {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      return await work(async (sql, values) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...values) as never);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
-  await client.connect();
+  const db = await openQuery(dbPath, DATABASE_URL, schema);
   try {
-    return await work(async (sql, values) => (await client.query(sql, values)).rows);
+    return await work(db.q);
   } finally {
-    await client.end();
+    await db.close();
   }
 }
 

@@ -106,6 +106,10 @@ app.server.get('/bench/state', async () => {
     heap_mb: m.heapTotal / 2 ** 20,
     heap_used_mb: m.heapUsed / 2 ** 20,
     external_mb: m.external / 2 ** 20,
+    array_buffers_mb: m.arrayBuffers / 2 ** 20,
+    // Anonymous memory is the heap and native allocations; file-backed is mapped files (SQLite's -shm, code).
+    rss_anon_mb: kb('RssAnon') / 1024,
+    rss_file_mb: kb('RssFile') / 1024,
     issued: stock?.totalCount ?? 0,
   };
 });
