@@ -10,7 +10,7 @@ import pg from 'pg';
 import { auditFailures, auditHotBundle, openQuery, type Query } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { startCluster } from './cluster.js';
-import { type PhaseResult, runPhase } from './load.js';
+import { claimPhase, type PhaseResult, runPhase } from './load.js';
 import { requestSigner } from './signed-requests.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -104,15 +104,11 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
       },
     });
     let received = 0;
-    const claims = tokens.map((t) => ({ method: 'POST' as const, path: `/component/v1/tokens/${t}/claim` }));
-    const claimR = await run({
-      name: 'claim',
-      requests: claims,
-      stopAfterRequests: claims.length - spare,
-      onResponse: (status, body) => {
-        if (status === 200 && body.includes('"RECEIVED"')) received += 1;
-      },
-    });
+    const claimR = await run(
+      claimPhase(tokens, spare, () => {
+        received += 1;
+      }),
+    );
     const states = await cluster.state();
     const audit = await withQuery(cluster.servers[0]!.dbPath, schema, (q) =>
       auditHotBundle(q, bundle.stockIds[0]!, bundle.stockBundleId),

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { auditFailures, auditHotBundle, openQuery } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { type ServerState, startCluster } from './cluster.js';
-import { runPhase } from './load.js';
+import { claimPhase, runPhase } from './load.js';
 import { requestSigner } from './signed-requests.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -79,15 +79,11 @@ try {
         if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
       },
     });
-    const claims = tokens.map((t) => ({ method: 'POST' as const, path: `/component/v1/tokens/${t}/claim` }));
-    const c = await run({
-      name: 'claim',
-      requests: claims,
-      stopAfterRequests: claims.length - spare,
-      onResponse: (status, body) => {
-        if (status === 200 && body.includes('"RECEIVED"')) received += 1;
-      },
-    });
+    const c = await run(
+      claimPhase(tokens, spare, () => {
+        received += 1;
+      }),
+    );
     const r = await run({ name: 'read', requests: reads, stopAfterRequests: reads.length - spare });
     const answered = [p, c, r].reduce((n, x) => n + x.ok + x.non2xx, 0);
     requests += answered;
