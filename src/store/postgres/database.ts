@@ -82,6 +82,9 @@ function withSearchPath(
   schema: string | undefined,
 ): Pick<pg.ClientConfig, 'connectionString' | 'options'> {
   if (!schema) return { connectionString: url };
+  // A URL WHATWG cannot parse (a socket directory as host: `postgresql://user@/db?host=/run/postgresql`) goes to
+  // node-postgres unchanged; `options` in such a URL would still replace the search_path.
+  if (!URL.canParse(url)) return { connectionString: url, options: `-c search_path=${schema}` };
   const parsed = new URL(url);
   const own = parsed.searchParams.get('options');
   parsed.searchParams.delete('options');
