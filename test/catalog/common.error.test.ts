@@ -31,9 +31,9 @@ interface Call {
 
 const calls = (): Call[] => {
   const id = created.product_coupon_id;
-  const bundleId = created.stock_bundle.stock_bundle_id;
+  const bundleId = created.stock_bundle!.stock_bundle_id;
   const brand_id = c.merchant.brandId;
-  const stockId = created.stock_bundle.stock_list[0]!.stock_id;
+  const stockId = created.stock_bundle!.stock_list[0]!.stock_id;
   return [
     { api: 'createProductCoupon', method: 'POST', path: paths.create, body: () => createBody(c) },
     { api: 'getProductCoupon', method: 'GET', path: paths.coupon(id, brand_id) },

@@ -139,7 +139,7 @@ export async function sendBundle(c: Running, created: CreatedProductCouponT, ope
     .send('POST', paths.send(openid), {
       brand_id: c.merchant.brandId,
       product_coupon_id: created.product_coupon_id,
-      stock_bundle_id: created.stock_bundle.stock_bundle_id,
+      stock_bundle_id: created.stock_bundle!.stock_bundle_id,
       appid: c.merchant.appid,
       send_request_no: no('SEND'),
     })
@@ -150,6 +150,6 @@ export async function sendBundle(c: Running, created: CreatedProductCouponT, ope
 }
 
 export async function getStock(c: Running, created: CreatedProductCouponT, index: number): Promise<StockT> {
-  const stock = created.stock_bundle.stock_list[index]!;
+  const stock = created.stock_bundle!.stock_list[index]!;
   return json<StockT>(await c.send('GET', paths.stock(created.product_coupon_id, stock.stock_id, c.merchant.brandId)));
 }

@@ -1,3 +1,4 @@
+import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import type { ServiceDeps } from '../deps.js';
@@ -5,15 +6,20 @@ import { stockStateAt } from './render.js';
 
 /** Existence and state checks shared by the catalog services (D-4: existence → 404, state → 400). */
 
-/** The bundle's stocks in index order, if the bundle belongs to this product coupon; else 404. */
+/**
+ * The bundle's stocks in index order, if the bundle belongs to this product coupon; else 404. A single-mode product
+ * coupon has no bundles: 400 (D-72).
+ */
 export async function bundleStocksOf(
   deps: ServiceDeps,
   coupon: ProductCouponRecord,
   stockBundleId: string,
   day: string,
 ): Promise<StockRecord[]> {
+  checkBundleMode(coupon.data);
   const bundle = await deps.store.getStockBundle(stockBundleId);
-  if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
+  const ours = bundle?.kind === 'BUNDLE' && bundle.productCouponId === coupon.productCouponId;
+  if (!ours) throw notFound(Messages.stockBundleNotFound);
   return deps.store.getBundleStocks(stockBundleId, day);
 }
 
