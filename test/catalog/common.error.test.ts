@@ -10,6 +10,7 @@ import {
   no,
   paths,
   setNotifyUrl,
+  singleStockInput,
 } from './helpers.js';
 
 /** The generic rows every catalog error table carries: 401 SIGN_ERROR, 429 RATELIMIT_EXCEEDED, 500 SYSTEM_ERROR. */
@@ -72,6 +73,12 @@ const calls = (): Call[] => {
         current_max_count: 1,
         target_max_count: 2,
       }),
+    },
+    {
+      api: 'addStock',
+      method: 'POST',
+      path: paths.addStock(id),
+      body: () => ({ out_request_no: no(), brand_id, stock: singleStockInput(c) }),
     },
     { api: 'listStocks', method: 'GET', path: paths.stocks(id, { brand_id }) },
     { api: 'getStock', method: 'GET', path: paths.stock(id, stockId, brand_id) },
