@@ -26,7 +26,10 @@ export type * from './catalog/types.js';
 
 /** 创建商品券, in either usage mode. */
 export function checkCreateProductCoupon(body: CreateProductCouponInput): void {
-  if (body.usage_mode === 'SINGLE') return checkCreateSingleCoupon(body);
+  if (body.usage_mode === 'SINGLE') {
+    checkCreateSingleCoupon(body);
+    return;
+  }
   for (const field of ['single_usage_info', 'stock'] as const) {
     if (body[field] !== undefined) throw badParam(`/${field}`, 'usage_mode 为 PROGRESSIVE_BUNDLE 时不可填写');
   }
