@@ -3,11 +3,10 @@ import { checkAddStock } from '../../domain/catalog-rules.js';
 import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { addStock as addEndpoint } from '../../schemas/stocks.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
-import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { singleStockRecord } from './build-single.js';
 import { withFreshIds } from './ids.js';
-import { requireEffective, stateRefused } from './lookup.js';
+import { couponToAddTo, requireEffective, stateRefused } from './lookup.js';
 import { renderStock, stockStateAt } from './render.js';
 import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockT } from './types.js';
@@ -26,12 +25,8 @@ export async function addStock(
   body: AddBody,
 ): Promise<StockT> {
   const brandId = body.brand_id;
-  await checkBrandAuthorized(deps, mchid, brandId);
-  await checkAppIdRelated(deps, mchid, brandId, body.stock.notify_config.notify_appid, {
-    field: '/stock/notify_config/notify_appid',
-    location: 'body',
-  });
-  const coupon = await ownedProductCoupon(deps, mchid, brandId, productCouponId);
+  const notifyAppId = body.stock.notify_config.notify_appid;
+  const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock', notifyAppId });
   checkAddStock(coupon.data, body.stock);
   const request = bindRequest(
     'addStock',

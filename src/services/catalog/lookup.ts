@@ -1,6 +1,7 @@
 import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { stockStateAt } from './render.js';
 
@@ -21,6 +22,25 @@ export async function bundleStocksOf(
   const ours = bundle?.kind === 'BUNDLE' && bundle.productCouponId === coupon.productCouponId;
   if (!ours) throw notFound(Messages.stockBundleNotFound);
   return deps.store.getBundleStocks(stockBundleId, day);
+}
+
+/**
+ * D-4 up to existence for the APIs that add stocks to a product coupon (添加商品券批次组 / 添加商品券批次): the brand,
+ * the notify AppID at `part`/notify_config/notify_appid, then the product coupon.
+ */
+export async function couponToAddTo(
+  deps: ServiceDeps,
+  mchid: string,
+  productCouponId: string,
+  body: { brand_id: string },
+  part: { name: 'stock_bundle' | 'stock'; notifyAppId: string },
+): Promise<ProductCouponRecord> {
+  await checkBrandAuthorized(deps, mchid, body.brand_id);
+  await checkAppIdRelated(deps, mchid, body.brand_id, part.notifyAppId, {
+    field: `/${part.name}/notify_config/notify_appid`,
+    location: 'body',
+  });
+  return ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
 }
 
 /** `400 INVALID_REQUEST 传入参数不符合业务规则`, with the reason after it. */
