@@ -9,6 +9,13 @@ import {
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
 import { addStock, getStock, listStocks } from './stocks.js';
 import {
+  associateBundleStores,
+  associateStockStores,
+  disassociateBundleStores,
+  disassociateStockStores,
+  listAssociatedStores,
+} from './stores.js';
+import {
   confirmUserCoupon,
   deactivateUserCouponBundle,
   getUserCoupon,
@@ -29,8 +36,13 @@ export const endpoints = {
   modifyStockBundle,
   updateStockBundleBudget,
   addStock,
+  associateBundleStores,
+  disassociateBundleStores,
   listStocks,
   getStock,
+  associateStockStores,
+  disassociateStockStores,
+  listAssociatedStores,
   preSendCouponBundle,
   sendCouponBundle,
   getUserCoupon,

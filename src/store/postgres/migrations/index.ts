@@ -10,6 +10,7 @@ import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
 import { singleStocks } from './060-single-stocks.js';
+import { stores } from './070-stores.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -24,4 +25,5 @@ export const postgresMigrations: Migration[] = [
   consoleIndexes,
   issuanceHours,
   singleStocks,
+  stores,
 ];
