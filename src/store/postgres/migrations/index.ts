@@ -9,6 +9,7 @@ import { cacheNotify } from './011-cache-notify.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
 import { useFunction } from './085-use-function.js';
 
@@ -24,6 +25,7 @@ export const postgresMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  singleStocks,
   stores,
   useFunction,
 ];
