@@ -12,7 +12,7 @@ import { checkImageUrls } from '../media/image-urls.js';
 import { stockStateFor } from './audit.js';
 import { bundleRecords } from './build.js';
 import { newStockBundleId, withFreshIds } from './ids.js';
-import { bundleStocksOf, requireLiveStocks, requireNotDeactivated } from './lookup.js';
+import { bundleStocksOf, couponToAddTo, requireLiveStocks, requireNotDeactivated } from './lookup.js';
 import { renderBundle } from './render.js';
 import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockBundleT } from './types.js';
@@ -30,12 +30,8 @@ export async function addStockBundle(
 ): Promise<StockBundleT> {
   const brandId = body.brand_id;
   await checkImageUrls(deps, body);
-  await checkBrandAuthorized(deps, mchid, brandId);
-  await checkAppIdRelated(deps, mchid, brandId, body.stock_bundle.notify_config.notify_appid, {
-    field: '/stock_bundle/notify_config/notify_appid',
-    location: 'body',
-  });
-  const coupon = await ownedProductCoupon(deps, mchid, brandId, productCouponId);
+  const notifyAppId = body.stock_bundle.notify_config.notify_appid;
+  const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock_bundle', notifyAppId });
   checkAddStockBundle(coupon.data, body.stock_bundle);
   const request = bindRequest(
     'addStockBundle',

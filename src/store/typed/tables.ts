@@ -1,5 +1,12 @@
 import type { ImageType } from '../../domain/media.js';
-import type { Deactivation, ProductCouponRecord, ProductCouponState, StockData, StockState } from '../catalog.js';
+import type {
+  Deactivation,
+  ProductCouponRecord,
+  ProductCouponState,
+  StockData,
+  StockGroupKind,
+  StockState,
+} from '../catalog.js';
 import type { SendChannel, UserCouponState } from '../issuance.js';
 import type { DeliveryState } from '../lifecycle.js';
 import type { AppIdRecord } from '../tenants.js';
@@ -61,6 +68,7 @@ export const tables = {
     brand_id: text(),
     seq: ordering(),
     created_at: text(),
+    kind: text<StockGroupKind>(),
   },
   stocks: {
     stock_id: text(),
