@@ -19,8 +19,7 @@ const RULE_WORDS: Record<FieldRule, string> = {
 };
 
 /** The last name of a JSON pointer that is not an array index: `/a/0/b` → `b`; `''` for none. */
-const fieldName = (pointer: string): string =>
-  pointer.split('/').findLast((p) => p !== '' && !/^\d+$/.test(p)) ?? '';
+const fieldName = (pointer: string): string => pointer.split('/').findLast((p) => p !== '' && !/^\d+$/.test(p)) ?? '';
 
 /**
  * The one `PARAM_ERROR` for a field (D-77): "输入源“/body/a/b”映射到字段“b”字符串规则校验失败，字符数 41，大于最大值 40".

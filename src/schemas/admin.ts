@@ -29,5 +29,11 @@ export const UnionIdBody = Body({
   openid: OpenId,
   unionid: Type.String({ minLength: 1, maxLength: 128 }),
 });
+/** A store id as WeChat's 创建品牌门店 would issue it; generated when absent (D-80). */
+export const RegisterStoreBody = Body({
+  store_id: Type.Optional(
+    Type.String(Pattern('^[0-9A-Za-z_-]{1,40}$', '只能由 1–40 位数字、大小写字母、下划线 _、短横线 - 组成')),
+  ),
+});
 export const MchidParams = Type.Object({ mchid: Mchid });
 export const BrandParams = Type.Object({ brand_id: BrandId });

@@ -7,7 +7,14 @@ import {
   modifyProductCoupon,
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
-import { getStock, listStocks } from './stocks.js';
+import { addStock, getStock, listStocks } from './stocks.js';
+import {
+  associateBundleStores,
+  associateStockStores,
+  disassociateBundleStores,
+  disassociateStockStores,
+  listAssociatedStores,
+} from './stores.js';
 import {
   confirmUserCoupon,
   deactivateUserCouponBundle,
@@ -28,8 +35,14 @@ export const endpoints = {
   addStockBundle,
   modifyStockBundle,
   updateStockBundleBudget,
+  addStock,
+  associateBundleStores,
+  disassociateBundleStores,
   listStocks,
   getStock,
+  associateStockStores,
+  disassociateStockStores,
+  listAssociatedStores,
   preSendCouponBundle,
   sendCouponBundle,
   getUserCoupon,

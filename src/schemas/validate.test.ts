@@ -3,8 +3,11 @@ import { Errors, ValueErrorType } from '@sinclair/typebox/errors';
 import { describe, expect, it } from 'vitest';
 import { rejected } from '../../test/helpers/expect-validation.js';
 import { FaultBody } from '../api/faults.js';
+import * as admin from './admin.js';
 import { Body, Chars, DateTime, RequestNo } from './common.js';
-import { describeError } from './error-text.js';
+import * as consoleQueries from './console.js';
+import { endpoints } from './endpoints.js';
+import { CHARS, describeError, RULE } from './error-text.js';
 import { MiniProgramPath } from './objects/product-coupon.js';
 import { useUserCoupon } from './user-coupons.js';
 import { useBody } from './user-side-examples.test-helper.js';
@@ -197,6 +200,22 @@ describe('validation messages in words (D-77)', () => {
       '输入源“/body/associated_order_info/transaction_id”映射到字段“transaction_id”字符串规则校验失败，字符数 33，大于最大值 32',
     );
     expect(error.detail).toMatchObject({ location: 'body', field: '/associated_order_info/transaction_id' });
+  });
+
+  it('every pattern of every endpoint and admin body carries its words', () => {
+    const bare: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (typeof schema.pattern === 'string' && schema[RULE] === undefined && schema[CHARS] === undefined)
+        bare.push(at);
+      for (const [key, child] of Object.entries(schema)) walk(child, `${at}/${key}`);
+    };
+    walk(endpoints, 'endpoints');
+    walk(admin, 'admin');
+    walk(consoleQueries, 'console');
+    walk(FaultBody, 'faults');
+    expect(bare).toEqual([]);
   });
 
   it('a union of other shapes lists its choices in words', () => {

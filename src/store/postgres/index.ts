@@ -2,6 +2,7 @@ import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
@@ -52,6 +53,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...catalog.reads,
     ...catalogWrites(engine, requests),
     ...postgresBudget(engine, requests),
+    ...typedStores(engine),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
     ...postgresConsole(db),

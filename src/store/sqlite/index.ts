@@ -2,6 +2,7 @@ import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
 import { sqliteConsole } from './console.js';
@@ -26,6 +27,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...catalog.reads,
     ...catalogWrites(engine, requests),
     ...sqliteBudget(engine, requests, catalog),
+    ...typedStores(engine),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...sqliteConsole(db),

@@ -1,4 +1,11 @@
-import type { Deactivation, ProductCouponRecord, ProductCouponState, StockData, StockState } from '../catalog.js';
+import type {
+  Deactivation,
+  ProductCouponRecord,
+  ProductCouponState,
+  StockData,
+  StockGroupKind,
+  StockState,
+} from '../catalog.js';
 import type { SendChannel, UserCouponState } from '../issuance.js';
 import type { DeliveryState } from '../lifecycle.js';
 import type { AppIdRecord } from '../tenants.js';
@@ -59,6 +66,7 @@ export const tables = {
     brand_id: text(),
     seq: ordering(),
     created_at: text(),
+    kind: text<StockGroupKind>(),
   },
   stocks: {
     stock_id: text(),
@@ -80,6 +88,8 @@ export const tables = {
     updated_at: text(),
   },
   stock_day_counts: { stock_id: text(), day: text(), count: integer(), cap: integer() },
+  brand_stores: { store_id: text(), brand_id: text(), created_at: text() },
+  stock_stores: { stock_id: text(), store_id: text(), created_at: text() },
   user_counts: { stock_id: text(), user_key: text(), count: integer(), cap: integer() },
   issuances: {
     mchid: text(),
