@@ -11,6 +11,7 @@ import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
 import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
+import { useFunction } from './085-use-function.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -26,4 +27,5 @@ export const postgresMigrations: Migration[] = [
   issuanceHours,
   singleStocks,
   stores,
+  useFunction,
 ];
