@@ -1,11 +1,10 @@
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { UserCouponBundleRecord, UserCouponState } from '../issuance.js';
-import type { CouponTransition, LifecycleOutcome, LifecycleStore } from '../lifecycle.js';
+import type { CouponLifecycleStore, CouponTransition, LifecycleOutcome } from '../lifecycle.js';
 import { unchangedSinceRead } from '../rules/bundle-coupons.js';
 import { couponTimeBounds } from '../rules/coupon-time.js';
 import type { Database, PgClient, Rollback } from './database.js';
-import { postgresOutbox } from './lifecycle-outbox.js';
 import { issueNextRound } from './lifecycle-round.js';
 import { guarded } from './requests.js';
 
@@ -60,7 +59,7 @@ async function addUsed(c: PgClient, bundleId: string, delta: 1 | -1, at: string)
  * Coupon lifecycle on PostgreSQL. Every transaction that touches a bundle and its coupons locks the bundle row
  * first, so use, return and deactivate of one bundle queue on it instead of deadlocking on coupon rows.
  */
-export function postgresLifecycle(db: Database): LifecycleStore {
+export function postgresLifecycle(db: Database): CouponLifecycleStore {
   /** D-5: the request record and `work` commit together; any outcome but APPLIED rolls both back. */
   const run = (request: RequestRecord, work: (c: PgClient, rollback: Rollback<Outcome>) => Promise<void>) =>
     db.tx<Outcome>(async (c, rollback) => {
@@ -116,8 +115,6 @@ export function postgresLifecycle(db: Database): LifecycleStore {
         activated: (await c.query(ACTIVATE, [at, limit])).rowCount ?? 0,
       }));
     },
-
-    ...postgresOutbox(db),
 
     async wipeBusinessData() {
       await db.tx(async (c) => {

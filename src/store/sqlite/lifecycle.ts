@@ -1,6 +1,6 @@
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
-import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
+import type { CouponLifecycleStore, CouponTransition, LifecycleOutcome, NextRound } from '../lifecycle.js';
 import {
   OUTBOX_EVENT_COLUMNS,
   outboxEventValues,
@@ -14,7 +14,6 @@ import { couponTimeBounds } from '../rules/coupon-time.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import type { SqliteEngine } from './engine.js';
-import { sqliteOutbox } from './lifecycle-outbox.js';
 import { sqliteRequests } from './requests.js';
 import { outcomeOf, RollbackWith } from './rollback.js';
 
@@ -25,7 +24,7 @@ interface Guard {
   mutate: () => void;
 }
 
-export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): LifecycleStore {
+export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): CouponLifecycleStore {
   const requests = sqliteRequests(db);
   const q = {
     transition: db.prepare(
@@ -133,7 +132,6 @@ export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): LifecycleSt
         }))
         .immediate();
     },
-    ...sqliteOutbox(db),
     async wipeBusinessData() {
       db.transaction(() => {
         for (const table of BUSINESS_TABLES) db.prepare(`DELETE FROM ${table}`).run();

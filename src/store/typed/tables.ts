@@ -81,6 +81,8 @@ export const tables = {
   },
   stock_day_counts: { stock_id: text(), day: text(), count: integer(), cap: integer() },
   user_counts: { stock_id: text(), user_key: text(), count: integer(), cap: integer() },
+  /** Coupons issued per product coupon and Shanghai hour, kept by a trigger (D-61); `count` is BIGINT on PostgreSQL. */
+  issuance_hours: { product_coupon_id: text(), hour: text(), slot: integer(), count: integer() },
   issuances: {
     mchid: text(),
     brand_id: text(),
