@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ProductCouponState } from '../catalog.js';
 import type { ConsoleStore, ProductCouponSummaryQuery, UsageMode } from '../console.js';
 import type { DeliveryState } from '../lifecycle.js';
-import { compiled, equalTo, prepare } from './statement.js';
+import { equalTo, perShape, prepare } from './statement.js';
 import { all, type Engine, first } from './work.js';
 
 /** PostgreSQL returns COUNT and SUM of integers as text (bigint, numeric). */
@@ -81,12 +81,13 @@ export function typedConsole(e: Engine): ConsoleStore {
   };
 
   /** One page of product coupons (newest first) with their bundle and stock counts and budget. */
-  function summaries(query: ProductCouponSummaryQuery) {
+  const summaries = perShape((a: ProductCouponSummaryQuery, given) => {
     const filtered = k
       .selectFrom('product_coupons as p')
-      .where((eb) => eb.and(equalTo({ 'p.mchid': query.mchid, 'p.brand_id': query.brandId, 'p.state': query.state })))
-      .$if(query.mode !== undefined, (w) => w.where(dataField('usage_mode'), '=', query.mode!));
-    const count = filtered.select(countOf);
+      .where((eb) =>
+        eb.and(equalTo({ 'p.mchid': given('mchid'), 'p.brand_id': given('brandId'), 'p.state': given('state') })),
+      )
+      .$if(given('mode') !== undefined, (w) => w.where(dataField('usage_mode'), '=', a.mode!));
     const page = k
       .with('page', () =>
         filtered
@@ -94,8 +95,8 @@ export function typedConsole(e: Engine): ConsoleStore {
           .select([dataField('display_info', 'name').as('name'), dataField('usage_mode').as('mode')])
           .orderBy('p.created_at', 'desc')
           .orderBy('p.product_coupon_id', 'desc')
-          .limit(query.limit)
-          .offset(query.offset),
+          .limit(a.limit)
+          .offset(a.offset),
       )
       .selectFrom('page')
       .leftJoin('stocks as s', 's.product_coupon_id', 'page.product_coupon_id')
@@ -114,8 +115,8 @@ export function typedConsole(e: Engine): ConsoleStore {
       .groupBy(['page.name', 'page.mode'])
       .orderBy('page.created_at', 'desc')
       .orderBy('page.product_coupon_id', 'desc');
-    return { count: compiled(count), page: compiled(page) };
-  }
+    return { count: filtered.select(countOf), page };
+  });
 
   return {
     consoleOverview: (day) =>
@@ -135,8 +136,8 @@ export function typedConsole(e: Engine): ConsoleStore {
     listProductCouponSummaries: (query) =>
       e.snapshot(function* () {
         const { count, page } = summaries(query);
-        const [total] = yield* all(count, undefined);
-        const rows = yield* all(page, undefined);
+        const [total] = yield* all(count, query);
+        const rows = yield* all(page, query);
         const items = rows.map((r) => ({
           productCouponId: r.product_coupon_id,
           mchid: r.mchid,

@@ -1,6 +1,6 @@
 import { type QueryCreator, sql } from 'kysely';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryQuery, DeliveryState, OutboxStore } from '../lifecycle.js';
-import { compiled, equalTo, insertRecord, prepare } from './statement.js';
+import { compiled, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
 import { all, type Engine, first, run } from './work.js';
 
@@ -124,14 +124,20 @@ export function typedOutbox(e: Engine, claimDueEvents: OutboxStore['claimDueEven
         .returningAll(),
     ),
   };
+  const deliveries = perShape((a: DeliveryQuery, given) => {
+    const filtered = k
+      .selectFrom('outbox')
+      .where((eb) => eb.and(equalTo({ state: given('state'), mchid: given('mchid') })));
+    return {
+      count: filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
+      page: filtered.selectAll().orderBy(insertionOrder(e), 'desc').limit(a.limit).offset(a.offset),
+    };
+  });
   const listDeliveries = (query: DeliveryQuery) =>
     e.snapshot(function* () {
-      const filters = equalTo({ state: query.state, mchid: query.mchid });
-      const where = k.selectFrom('outbox').where((eb) => eb.and(filters));
-      const count = where.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
-      const page = where.selectAll().orderBy(insertionOrder(e), 'desc').limit(query.limit).offset(query.offset);
-      const [counted] = yield* all(compiled(count), undefined);
-      return { deliveries: (yield* all(compiled(page), undefined)).map(toDelivery), total: counted!.total };
+      const { count, page } = deliveries(query);
+      const [counted] = yield* all(count, query);
+      return { deliveries: (yield* all(page, query)).map(toDelivery), total: counted!.total };
     });
 
   return {
