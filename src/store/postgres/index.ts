@@ -55,7 +55,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...catalogWrites(engine, requests),
     ...postgresBudget(engine, requests),
     ...postgresIssuance(db),
-    ...postgresLifecycle(db),
+    ...postgresLifecycle(db, engine),
     ...typedOutbox(engine, postgresLeases(engine)),
     ...typedConsole(engine),
     rememberNonce: postgresNonces(db),

@@ -11,10 +11,10 @@ import { insertStatement } from '../rows/statements.js';
 import { unchangedSinceRead } from '../rules/bundle-coupons.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import { couponTimeBounds } from '../rules/coupon-time.js';
+import { requestRecords } from '../typed/requests.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import type { SqliteEngine } from './engine.js';
-import { sqliteRequests } from './requests.js';
 import { outcomeOf, RollbackWith } from './rollback.js';
 
 const STALE = new RollbackWith<LifecycleOutcome>({ kind: 'STALE' });
@@ -25,7 +25,7 @@ interface Guard {
 }
 
 export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): CouponLifecycleStore {
-  const requests = sqliteRequests(db);
+  const requests = requestRecords(engine);
   const q = {
     transition: db.prepare(
       'UPDATE user_coupons SET state = ?, detail = ?, updated_at = ? WHERE coupon_code = ? AND state = ?',
@@ -64,12 +64,14 @@ export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): CouponLifec
   };
 
   /** Binds the request number and runs `mutate`; a bound number changes nothing (D-5). */
-  const unit = ({ request, mutate }: Guard): Guarded<LifecycleOutcome> => {
-    const existing = requests.bind(request);
-    if (existing) return { ran: false, existing };
-    mutate();
-    return { ran: true, value: { kind: 'APPLIED' } };
-  };
+  const unit = ({ request, mutate }: Guard): Guarded<LifecycleOutcome> =>
+    engine.drive(
+      // biome-ignore lint/correctness/useYield: the lifecycle's own statements run synchronously inside the unit
+      requests.guarded(request, function* () {
+        mutate();
+        return { kind: 'APPLIED' } as const;
+      }),
+    );
 
   /** One savepoint of a group commit: a `RollbackWith` rolls back this call only, its request record included. */
   const guarded = (request: RequestRecord, mutate: () => void): Promise<Guarded<LifecycleOutcome>> =>
