@@ -36,6 +36,7 @@ import { openapiRoute } from './routes/openapi.js';
 import { productCouponRoutes } from './routes/product-coupons.js';
 import { stockBundleRoutes } from './routes/stock-bundles.js';
 import { stockRoutes } from './routes/stocks.js';
+import { storeRoutes } from './routes/stores.js';
 import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);
   stockRoutes(server, router);
+  storeRoutes(server, router);
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);
   userCouponQueryRoutes(server, router);

@@ -9,6 +9,7 @@ export const BUSINESS_TABLES = [
   'tokens',
   'user_counts',
   'stock_day_counts',
+  'stock_stores',
   'stocks',
   'stock_bundles',
   'product_coupons',

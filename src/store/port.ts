@@ -6,15 +6,17 @@ import type { CatalogStore } from './catalog.js';
 import type { ConsoleStore } from './console.js';
 import type { IssuanceStore } from './issuance.js';
 import type { LifecycleStore } from './lifecycle.js';
+import type { StoresStore } from './stores.js';
 import type { TenantStore } from './tenants.js';
 
 export type { CatalogStore } from './catalog.js';
 export type { ConsoleStore } from './console.js';
 export type { IssuanceStore } from './issuance.js';
 export type { LifecycleStore } from './lifecycle.js';
+export type { StoresStore } from './stores.js';
 export type { TenantStore } from './tenants.js';
 
-export interface Store extends TenantStore, CatalogStore, IssuanceStore, LifecycleStore, ConsoleStore {
+export interface Store extends TenantStore, CatalogStore, StoresStore, IssuanceStore, LifecycleStore, ConsoleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers `(mchid, nonce)` until `expiresAt`; false when it was already seen (replay, D-17). */
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;

@@ -11,6 +11,7 @@ import { lifecycleOutboxContract } from './contract/lifecycle-outbox.js';
 import { lifecycleSweepContract } from './contract/lifecycle-sweep.js';
 import { lifecycleUseContract } from './contract/lifecycle-use.js';
 import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
+import { storesContract } from './contract/stores.js';
 import { tenantContract } from './contract/tenants.js';
 import { userCouponContract } from './contract/user-coupons.js';
 
@@ -42,6 +43,7 @@ export function runStoreContract(
     tenantContract(ctx);
     catalogContract(ctx);
     budgetContract(ctx);
+    storesContract(ctx);
     issuanceContract(ctx);
     userCouponContract(ctx);
     concurrencyContract(ctx);

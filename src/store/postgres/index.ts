@@ -4,6 +4,7 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
@@ -54,6 +55,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...catalog.reads,
     ...catalogWrites(engine, requests),
     ...postgresBudget(engine, requests),
+    ...typedStores(engine),
     ...postgresIssuance(db),
     ...postgresLifecycle(db, engine),
     ...typedOutbox(engine, postgresLeases(engine)),

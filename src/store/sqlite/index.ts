@@ -4,6 +4,7 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
 import { openSqlite, type SqliteOptions } from './database.js';
@@ -28,6 +29,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...catalog.reads,
     ...catalogWrites(engine, requests),
     ...sqliteBudget(engine, requests, catalog),
+    ...typedStores(engine),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...typedOutbox(engine, sqliteLeases(engine)),

@@ -9,6 +9,7 @@ import { cacheNotify } from './011-cache-notify.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { stores } from './070-stores.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -22,4 +23,5 @@ export const postgresMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  stores,
 ];
