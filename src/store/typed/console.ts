@@ -105,6 +105,7 @@ export function typedConsole(e: Engine): ConsoleStore {
         eb
           .selectFrom('stock_bundles as b')
           .whereRef('b.product_coupon_id', '=', 'page.product_coupon_id')
+          .where('b.kind', '=', 'BUNDLE')
           .select(countOf)
           .as('bundles'),
         eb.fn.count<Count>('s.stock_id').as('stocks'),

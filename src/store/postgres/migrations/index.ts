@@ -9,7 +9,9 @@ import { cacheNotify } from './011-cache-notify.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
+import { useFunction } from './085-use-function.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -23,5 +25,7 @@ export const postgresMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  singleStocks,
   stores,
+  useFunction,
 ];
