@@ -30,6 +30,7 @@ import {
 } from './plugins/security-headers.js';
 import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
+import { couponCodeRoutes } from './routes/coupon-codes.js';
 import { healthRoutes } from './routes/health.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
 import { openapiRoute } from './routes/openapi.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);
   stockRoutes(server, router);
+  couponCodeRoutes(server, router);
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);
   userCouponQueryRoutes(server, router);

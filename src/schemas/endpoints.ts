@@ -1,3 +1,4 @@
+import { uploadCouponCodes } from './coupon-codes.js';
 import { preSendCouponBundle, sendCouponBundle } from './issuance.js';
 import { getNotifyConfig, setNotifyConfig } from './notify-configs.js';
 import {
@@ -30,6 +31,7 @@ export const endpoints = {
   updateStockBundleBudget,
   listStocks,
   getStock,
+  uploadCouponCodes,
   preSendCouponBundle,
   sendCouponBundle,
   getUserCoupon,

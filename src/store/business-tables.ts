@@ -9,6 +9,8 @@ export const BUSINESS_TABLES = [
   'tokens',
   'user_counts',
   'stock_day_counts',
+  'coupon_codes',
+  'coupon_code_counts',
   'stocks',
   'stock_bundles',
   'product_coupons',

@@ -3,18 +3,20 @@
  * so services never hold a connection and the same services run on SQLite and PostgreSQL.
  */
 import type { CatalogStore } from './catalog.js';
+import type { CouponCodeStore } from './codes.js';
 import type { ConsoleStore } from './console.js';
 import type { IssuanceStore } from './issuance.js';
 import type { LifecycleStore } from './lifecycle.js';
 import type { TenantStore } from './tenants.js';
 
 export type { CatalogStore } from './catalog.js';
+export type { CouponCodeStore } from './codes.js';
 export type { ConsoleStore } from './console.js';
 export type { IssuanceStore } from './issuance.js';
 export type { LifecycleStore } from './lifecycle.js';
 export type { TenantStore } from './tenants.js';
 
-export interface Store extends TenantStore, CatalogStore, IssuanceStore, LifecycleStore, ConsoleStore {
+export interface Store extends TenantStore, CatalogStore, CouponCodeStore, IssuanceStore, LifecycleStore, ConsoleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers `(mchid, nonce)` until `expiresAt`; false when it was already seen (replay, D-17). */
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;

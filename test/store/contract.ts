@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/port.js';
 import { budgetContract } from './contract/budget.js';
 import { catalogContract } from './contract/catalog.js';
 import { concurrencyContract } from './contract/concurrency.js';
+import { couponCodeContract } from './contract/coupon-codes.js';
 import type { StoreContext } from './contract/fixtures.js';
 import { issuanceContract } from './contract/issuance.js';
 import { lifecycleContract } from './contract/lifecycle.js';
@@ -43,6 +44,7 @@ export function runStoreContract(
     catalogContract(ctx);
     budgetContract(ctx);
     issuanceContract(ctx);
+    couponCodeContract(ctx);
     userCouponContract(ctx);
     concurrencyContract(ctx);
     lifecycleContract(ctx);

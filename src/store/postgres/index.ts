@@ -1,6 +1,7 @@
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
+import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
@@ -51,6 +52,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...typedTenants(engine),
     ...catalog.reads,
     ...catalogWrites(engine, requests),
+    ...couponCodeWrites(engine, requests),
     ...postgresBudget(engine, requests),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),

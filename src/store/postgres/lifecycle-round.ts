@@ -7,6 +7,8 @@ import {
 } from '../rows/issuance-values.js';
 import { insertStatement } from '../rows/statements.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
+import { withCode } from '../rules/pool-code.js';
+import { takeCouponCode } from './code-pool.js';
 import { COUNT_DAY } from './counter-statements.js';
 import type { PgClient } from './database.js';
 
@@ -23,9 +25,13 @@ const INSERT_EVENT = insertStatement('outbox', OUTBOX_EVENT_COLUMNS, 'postgres')
 /**
  * Issues coupon #k+1 inside the use transaction (D-11): stock #k+1's counters in `NEXT_ROUND_COUNTERS` order, each one
  * conditional statement, then the coupon and its SEND event. Returns why it could not, so the caller rolls back;
- * a coupon already at that index (a concurrent use of a returned coupon) is `STALE`.
+ * a coupon already at that index (a concurrent use of a returned coupon) is `STALE`. An UPLOAD-mode round first
+ * takes its code from stock #k+1's pool; with the pool empty no round follows (D-87).
  */
-export async function issueNextRound(c: PgClient, n: NextRound): Promise<LifecycleOutcome | null> {
+export async function issueNextRound(c: PgClient, round: NextRound): Promise<LifecycleOutcome | null> {
+  const code = round.fromPool ? await takeCouponCode(c, round.coupon.stockId) : undefined;
+  if (code === null) return null;
+  const n = code === undefined ? round : withCode(round, code);
   const k = n.coupon;
   const take: Record<Counter, () => Promise<boolean>> = {
     total: async () => (await c.query(COUNT_TOTAL, [k.stockId])).rowCount !== 0,

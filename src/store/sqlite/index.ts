@@ -1,6 +1,7 @@
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
+import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
@@ -25,6 +26,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...rememberOwnedTenancy(typedTenants(engine)),
     ...catalog.reads,
     ...catalogWrites(engine, requests),
+    ...couponCodeWrites(engine, requests),
     ...sqliteBudget(engine, requests, catalog),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),

@@ -81,6 +81,9 @@ export const tables = {
   },
   stock_day_counts: { stock_id: text(), day: text(), count: integer(), cap: integer() },
   user_counts: { stock_id: text(), user_key: text(), count: integer(), cap: integer() },
+  /** Pre-uploaded codes (D-85); `taken` is 1 once handed out. Hand-out order: `seq` on PostgreSQL, `rowid` on SQLite. */
+  coupon_codes: { coupon_code: text(), stock_id: text(), taken: integer(), seq: ordering() },
+  coupon_code_counts: { stock_id: text(), total_count: integer(), available_count: integer() },
   issuances: {
     mchid: text(),
     brand_id: text(),
