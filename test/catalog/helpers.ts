@@ -38,6 +38,7 @@ export interface BundleOptions {
   rounds?: number[];
   beginMs?: number;
   endMs?: number;
+  codeMode?: StockBundleInputT['coupon_code_mode'];
 }
 
 /** A NORMAL bundle whose rounds are `满100减 rounds[i]/100`; its period runs around the test clock's now. */
@@ -45,7 +46,7 @@ export function bundleInput(c: Running, o: BundleOptions = {}): StockBundleInput
   const now = c.clock.now().getTime();
   return {
     remark: '测试批次组',
-    coupon_code_mode: 'WECHATPAY',
+    coupon_code_mode: o.codeMode ?? 'WECHATPAY',
     stock_send_rule: {
       max_count: o.maxCount ?? 1000,
       ...(o.maxCountPerDay !== undefined ? { max_count_per_day: o.maxCountPerDay } : {}),
