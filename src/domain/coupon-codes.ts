@@ -11,7 +11,7 @@ export const CodeMessages = {
   format: '券Code格式错误：仅可使用数字、大小写字母、下划线_、短横线-，长度为1-40个字符',
 } as const;
 
-export interface CodeFailure {
+interface CodeFailure {
   coupon_code: string;
   code: string;
   message: string;

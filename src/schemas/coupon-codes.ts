@@ -4,7 +4,7 @@ import { Body, BrandId, ObjectId, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 
 /** 预上传券Code (D-85). A code of the wrong format fails alone, in `failed_code_list`, so items are any string. */
-export const UploadCouponCodesBody = Body({
+const UploadCouponCodesBody = Body({
   out_request_no: RequestNo(),
   code_list: Type.Array(Type.String({ description: '1-40 characters of 0-9 A-Z a-z _ -' }), {
     minItems: 1,
@@ -16,7 +16,7 @@ export type UploadCouponCodesBodyT = Static<typeof UploadCouponCodesBody>;
 
 const CodeList = Type.Array(Type.String());
 
-export const UploadCouponCodesResponse = Type.Object({
+const UploadCouponCodesResponse = Type.Object({
   total_count: Type.Integer({ minimum: 0 }),
   success_code_list: Type.Optional(CodeList),
   failed_code_list: Type.Optional(
