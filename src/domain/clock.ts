@@ -60,6 +60,16 @@ export function toRfc3339(at: Date): string {
   return `${new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
+/**
+ * A caller's RFC 3339 time as coupond writes every time (D-75): whole seconds at +08:00, a fraction truncated.
+ * Only for text the schema already accepted as `date-time`.
+ */
+export function wholeSecondShanghai(text: string): string {
+  const at = parseRfc3339(text);
+  if (at === null) throw new Error(`not an RFC 3339 time: ${text}`);
+  return toRfc3339(at);
+}
+
 /** Strict RFC 3339 date-time with a mandatory offset; minutes-only form (`2025-01-01T00:00+08:00`) accepted. */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

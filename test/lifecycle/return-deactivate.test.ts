@@ -52,7 +52,7 @@ describe('return (退券, D-15)', () => {
       coupon_state: 'USED',
       user_product_coupon_bundle_info: { used_count: 1 },
     });
-    expect(again.body.progressive_bundle_usage_detail.return_request_no).toBeUndefined();
+    expect(again.body.progressive_bundle_usage_detail.return_request_no).toBe(body.out_request_no);
     expect(await bundleCoupons(c, bundleId)).toHaveLength(2);
     await sleep(400);
     expect(receiver.received).toHaveLength(events);

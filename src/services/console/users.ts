@@ -1,4 +1,5 @@
 import { stateAt } from '../../domain/coupon-state.js';
+import { usageLog } from '../../domain/usage-detail.js';
 import type { UserCouponRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
 
@@ -10,16 +11,20 @@ export type LifecycleStep = 'ISSUED' | 'CONFIRMED' | 'USED' | 'RETURNED' | 'DEAC
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
- * A coupon's lifecycle from the times its record keeps (D-62): issue, confirmation, the last use and return,
- * deactivation, and expiry once its end time has passed. A coupon used again after a return shows its last use.
+ * A coupon's lifecycle from the times its record keeps (D-62): issue, confirmation, every use and return (D-76),
+ * deactivation, and expiry once its end time has passed.
  */
 export function lifecycleHistory(c: UserCouponRecord, now: Date): { step: LifecycleStep; time: string }[] {
-  const usage = (c.detail.progressive_bundle_usage_detail ?? {}) as Record<string, unknown>;
+  const log = usageLog(c.detail);
+  const returns = new Map(log.map((u) => [u.return_request_no, text(u.return_time)]));
+  const uses: [LifecycleStep, string | undefined][] = [
+    ...log.map((u): [LifecycleStep, string | undefined] => ['USED', text(u.use_time)]),
+    ...[...returns.values()].map((t): [LifecycleStep, string | undefined] => ['RETURNED', t]),
+  ];
   const steps: [LifecycleStep, string | undefined][] = [
     ['ISSUED', c.receiveTime],
     ['CONFIRMED', text(c.detail.confirm_time)],
-    ['USED', text(usage.use_time)],
-    ['RETURNED', text(usage.return_time)],
+    ...uses,
     ['DEACTIVATED', text(c.detail.deactivate_time)],
     ['EXPIRED', stateAt(c.state, c.validBeginTime, c.validEndTime, now) === 'EXPIRED' ? c.validEndTime : undefined],
   ];

@@ -1,6 +1,7 @@
 import { toRfc3339 } from '../../domain/clock.js';
 import { stateAt } from '../../domain/coupon-state.js';
 import { invalidRequest, Messages } from '../../domain/errors.js';
+import { detailAfterReturn, usageDetailKey } from '../../domain/usage-detail.js';
 import { returnUserCoupon as endpoint, type ReturnUserCouponBody } from '../../schemas/user-coupons.js';
 import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
@@ -11,7 +12,8 @@ import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 
 /**
- * 退券 (D-15): USED → EFFECTIVE, `used_count - 1`; a round the use already issued stays.
+ * 退券 (D-15): USED → EFFECTIVE, `used_count - 1`; a round the use already issued stays. The use stays in the
+ * store, but the answer no longer shows it (D-76).
  * Refused in a deactivated bundle, whose coupons must not come back to life.
  */
 export function returnUserCoupon(
@@ -24,7 +26,7 @@ export function returnUserCoupon(
   return runGuarded(deps, {
     ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
     conflictMessage: Conflicts.other,
-    plan: async ({ coupon, bundle }) => {
+    plan: async ({ coupon, bundle, product }) => {
       const now = deps.clock.now();
       if (coupon.state !== 'USED') {
         const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
@@ -32,11 +34,10 @@ export function returnUserCoupon(
       }
       if (bundle.state !== 'ACTIVE') throw invalidRequest(Messages.businessRule);
       const at = toRfc3339(now);
-      const usage = coupon.detail.progressive_bundle_usage_detail as Record<string, unknown> | undefined;
-      const detail = {
-        ...coupon.detail,
-        progressive_bundle_usage_detail: { ...usage, return_request_no: body.out_request_no, return_time: at },
-      };
+      const detail = detailAfterReturn(coupon.detail, usageDetailKey(product.data.usage_mode), {
+        return_request_no: body.out_request_no,
+        return_time: at,
+      });
       const { updated, transition } = changeCoupon(coupon, 'EFFECTIVE', detail, at);
       return {
         response: await renderUserCoupon(deps, updated, { ...bundle, usedCount: bundle.usedCount - 1 }),

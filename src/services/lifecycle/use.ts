@@ -1,6 +1,7 @@
-import { toRfc3339 } from '../../domain/clock.js';
+import { toRfc3339, wholeSecondShanghai } from '../../domain/clock.js';
 import { stateAt } from '../../domain/coupon-state.js';
 import { type CouponError, invalidRequest, notEnough, paramError } from '../../domain/errors.js';
+import { detailAfterUse, usageDetailKey } from '../../domain/usage-detail.js';
 import { useUserCoupon as endpoint, type UseUserCouponBody, useOrderProblem } from '../../schemas/user-coupons.js';
 import type { UserCouponState } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
@@ -22,15 +23,16 @@ function refusal(state: UserCouponState): CouponError {
 
 /**
  * 核销用户商品券 (D-15): EFFECTIVE → USED with the order it was used for, `used_count + 1`,
- * and in the same transaction the next round in CONFIRMING with its SEND callback (D-11, D-14, D-16).
+ * `use_time` in whole seconds at +08:00 (D-75), and in the same transaction the next round in CONFIRMING with its SEND callback (D-11, D-14, D-16).
  */
 export function useUserCoupon(
   deps: ServiceDeps,
   mchid: string,
   openid: string,
   couponCode: string,
-  body: UseUserCouponBody,
+  request: UseUserCouponBody,
 ) {
+  const body = { ...request, use_time: wholeSecondShanghai(request.use_time) };
   const problem = useOrderProblem(body);
   if (problem)
     throw paramError(problem.endsWith('_info') ? LifecycleMessages.orderRequired : LifecycleMessages.orderIncomplete, {
@@ -41,7 +43,7 @@ export function useUserCoupon(
     ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
     conflictMessage: LifecycleMessages.useRequestNoUsed,
     plan: async (r) => {
-      const { coupon, bundle, stock } = r;
+      const { coupon, bundle, stock, product } = r;
       const now = deps.clock.now();
       const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
       const period = stock.data.progressive_bundle_usage_rule?.coupon_available_period;
@@ -56,7 +58,7 @@ export function useUserCoupon(
           : {}),
         ...(body.saved_amount !== undefined ? { saved_amount: body.saved_amount } : {}),
       };
-      const detail = { ...coupon.detail, progressive_bundle_usage_detail: usage };
+      const detail = detailAfterUse(coupon.detail, usageDetailKey(product.data.usage_mode), usage);
       const { updated, transition } = changeCoupon(coupon, 'USED', detail, at);
       const next = await planNextRound(deps, r, body.appid, now);
       return {
