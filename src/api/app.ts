@@ -37,6 +37,7 @@ import { openapiRoute } from './routes/openapi.js';
 import { productCouponRoutes } from './routes/product-coupons.js';
 import { stockBundleRoutes } from './routes/stock-bundles.js';
 import { stockRoutes } from './routes/stocks.js';
+import { storeRoutes } from './routes/stores.js';
 import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);
   stockRoutes(server, router);
+  storeRoutes(server, router);
   couponCodeRoutes(server, router);
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);

@@ -27,5 +27,7 @@ export const UnionIdBody = Body({
   openid: OpenId,
   unionid: Type.String({ minLength: 1, maxLength: 128 }),
 });
+/** A store id as WeChat's 创建品牌门店 would issue it; generated when absent (D-80). */
+export const RegisterStoreBody = Body({ store_id: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z_-]{1,40}$' })) });
 export const MchidParams = Type.Object({ mchid: Mchid });
 export const BrandParams = Type.Object({ brand_id: BrandId });

@@ -10,6 +10,13 @@ import {
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
 import { getStock, listStocks } from './stocks.js';
 import {
+  associateBundleStores,
+  associateStockStores,
+  disassociateBundleStores,
+  disassociateStockStores,
+  listAssociatedStores,
+} from './stores.js';
+import {
   confirmUserCoupon,
   deactivateUserCouponBundle,
   getUserCoupon,
@@ -29,8 +36,13 @@ export const endpoints = {
   addStockBundle,
   modifyStockBundle,
   updateStockBundleBudget,
+  associateBundleStores,
+  disassociateBundleStores,
   listStocks,
   getStock,
+  associateStockStores,
+  disassociateStockStores,
+  listAssociatedStores,
   uploadCouponCodes,
   preSendCouponBundle,
   sendCouponBundle,

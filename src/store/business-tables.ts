@@ -9,6 +9,7 @@ export const BUSINESS_TABLES = [
   'tokens',
   'user_counts',
   'stock_day_counts',
+  'stock_stores',
   'coupon_codes',
   'coupon_code_counts',
   'stocks',

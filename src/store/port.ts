@@ -7,6 +7,7 @@ import type { CouponCodeStore } from './codes.js';
 import type { ConsoleStore } from './console.js';
 import type { IssuanceStore } from './issuance.js';
 import type { LifecycleStore } from './lifecycle.js';
+import type { StoresStore } from './stores.js';
 import type { TenantStore } from './tenants.js';
 
 export type { CatalogStore } from './catalog.js';
@@ -14,9 +15,17 @@ export type { CouponCodeStore } from './codes.js';
 export type { ConsoleStore } from './console.js';
 export type { IssuanceStore } from './issuance.js';
 export type { LifecycleStore } from './lifecycle.js';
+export type { StoresStore } from './stores.js';
 export type { TenantStore } from './tenants.js';
 
-export interface Store extends TenantStore, CatalogStore, CouponCodeStore, IssuanceStore, LifecycleStore, ConsoleStore {
+export interface Store
+  extends TenantStore,
+    CatalogStore,
+    CouponCodeStore,
+    StoresStore,
+    IssuanceStore,
+    LifecycleStore,
+    ConsoleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers `(mchid, nonce)` until `expiresAt`; false when it was already seen (replay, D-17). */
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;

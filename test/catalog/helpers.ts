@@ -38,6 +38,7 @@ export interface BundleOptions {
   rounds?: number[];
   beginMs?: number;
   endMs?: number;
+  storeScope?: 'NONE' | 'ALL' | 'SPECIFIC';
   codeMode?: StockBundleInputT['coupon_code_mode'];
 }
 
@@ -70,7 +71,7 @@ export function bundleInput(c: Running, o: BundleOptions = {}): StockBundleInput
     },
     coupon_display_info: { code_display_mode: 'QRCODE', background_color: 'Color020' },
     notify_config: { notify_appid: c.merchant.appid },
-    store_scope: 'NONE',
+    store_scope: o.storeScope ?? 'NONE',
   };
 }
 

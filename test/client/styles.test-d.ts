@@ -116,3 +116,44 @@ describe('typed calls from the schema registry', () => {
     expectTypeOf((await other.chain('v3/anything').get()).data).toEqualTypeOf<unknown>();
   });
 });
+
+describe('store association calls (批次组批量关联门店, 查询批次关联门店列表)', () => {
+  const ASSOCIATE =
+    `${PREFIX}/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/associate-stores` as const;
+  const LISTED = `${PREFIX}/product-coupons/{product_coupon_id}/stocks/{stock_id}/associated-stores` as const;
+  const ids = { product_coupon_id: '1000000013', stock_bundle_id: '1000000013001' };
+  const body = { brand_id: '120344', store_list: [{ store_id: '100000001' }] };
+
+  it('types the change and its answer in all three styles', () => {
+    type Result = Promise<
+      WechatpayResponse<{
+        total_count: number;
+        success_store_list?: { store_id: string }[];
+        failed_store_list?: { store_id: string; code: string; message: string }[];
+      }>
+    >;
+    const bundles = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_.stockBundles;
+    expectTypeOf(bundles._stock_bundle_id_.associateStores.post({ ...ids, json: body })).toEqualTypeOf<Result>();
+    expectTypeOf(client.chain(ASSOCIATE).post({ ...ids, json: body })).toEqualTypeOf<Result>();
+    expectTypeOf(client[ASSOCIATE].post({ ...ids, json: body })).toEqualTypeOf<Result>();
+    // @ts-expect-error store_list holds objects with store_id
+    client[ASSOCIATE].post({ ...ids, json: { brand_id: '120344', store_list: ['100000001'] } });
+    const stockLevel = client.chain(
+      `${PREFIX}/product-coupons/{product_coupon_id}/stocks/{stock_id}/disassociate-stores`,
+    );
+    // @ts-expect-error the stock-level path takes stock_id
+    stockLevel.post({ ...ids, json: body });
+  });
+
+  it('types the page of associated stores', async () => {
+    const page = await client[LISTED].get({
+      product_coupon_id: '1',
+      stock_id: '2',
+      params: { brand_id: '120344', page_size: 200 },
+    });
+    expectTypeOf(page.data.store_list).toEqualTypeOf<{ store_id: string }[] | undefined>();
+    expectTypeOf(page.data.next_page_token).toEqualTypeOf<string | undefined>();
+    const chained = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_.stocks._stock_id_;
+    expectTypeOf(chained.associatedStores.get).toEqualTypeOf(client.chain(LISTED).get);
+  });
+});

@@ -9,6 +9,7 @@ import {
   CreateBrandBody,
   CreateMerchantBody,
   MchidParams,
+  RegisterStoreBody,
   RelateAppIdBody,
   UnionIdBody,
 } from '../../src/schemas/admin.js';
@@ -74,6 +75,7 @@ export function adminRoutes(): FuzzRoute[] {
     admin('POST', '/admin/v1/merchants/{mchid}/keys', { params: MchidParams, body: AddKeyBody }),
     admin('POST', '/admin/v1/brands', { body: CreateBrandBody }),
     admin('POST', '/admin/v1/brands/{brand_id}/authorizations', { params: BrandParams, body: AuthorizeBody }),
+    admin('POST', '/admin/v1/brands/{brand_id}/stores', { params: BrandParams, body: RegisterStoreBody }),
     admin('POST', '/admin/v1/appids', { body: RelateAppIdBody }),
     admin('POST', '/admin/v1/unionids', { body: UnionIdBody }),
     admin('GET', '/admin/v1/webhooks', { query: DeliveryListQuery }),

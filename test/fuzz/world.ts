@@ -6,6 +6,7 @@ import type { Seeded } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
 import { preSendToken } from '../issuance/helpers.js';
 import { confirmBody, couponRef, sendBundle } from '../lifecycle/helpers.js';
+import { registerStores, storeList } from '../stores/helpers.js';
 import type { Example } from './requests.js';
 import type { World } from './schema-arbitrary.js';
 import { LiveValue } from './values.js';
@@ -27,6 +28,9 @@ export interface Facts {
   pool: Seeded;
   /** A product coupon reserved for deactivation, so the others keep issuing. */
   victim: Seeded;
+  /** A `SPECIFIC` product coupon for the store APIs, and the stores registered to the brand. */
+  spots: Seeded;
+  stores: string[];
   coupons: IssuedCoupon[];
   tokens: string[];
   /** Tokens pre-sent during the run, newest last: claims and previews draw on them (`learn`). */
@@ -57,6 +61,8 @@ export async function seedFacts(c: Running): Promise<Facts> {
   const tight = await seeded(c, { maxCount: 60, maxCountPerDay: 45, maxCountPerUser: 3 });
   const roomy = await seeded(c, { maxCount: 100_000, maxCountPerUser: 100 });
   const victim = await seeded(c, {});
+  const spots = await seeded(c, { storeScope: 'SPECIFIC' });
+  const stores = await registerStores(c, 8);
   const pool = await seeded(c, { codeMode: 'UPLOAD', maxCount: 100_000, maxCountPerUser: 100 });
   await c.send(
     'POST',
@@ -94,6 +100,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
     ['notify_appid', [c.merchant.appid]],
     ['mini_program_appid', [c.merchant.appid]],
     ['brand_id', [c.merchant.brandId]],
+    ['store_id', stores],
     ['mchid', [c.merchant.mchid]],
     ['notify_url', [notifyUrl]],
     ['token', [...tokens, ...Array.from({ length: 8 }, (_, i) => new LiveValue(liveTokens, i, tokens[0]!))]],
@@ -104,7 +111,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
       [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
     ],
   ]);
-  return { tight, roomy, pool, victim, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
+  return { tight, roomy, pool, victim, spots, stores, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
 }
 
 const KEEP_TOKENS = 64;
@@ -140,6 +147,7 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
   const onCoupons = (body: (x: IssuedCoupon) => Record<string, unknown>) =>
     f.coupons.map((x) => ({ params: userCoupon(x), body: body(x) }));
   const created = createBody(c, { maxCount: 50 });
+  const spot = { ...pc(f.spots), stock_id: f.spots.stockIds[0] };
   return {
     setNotifyConfig: [{ body: { notify_url: f.notifyUrl } }],
     createProductCoupon: [{ body: created }],
@@ -167,6 +175,15 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
       },
     ],
     listStocks: [{ params: pc(f.tight), query: { ...brand, page_size: 10 } }],
+    associateBundleStores: [
+      { params: bundle(f.spots), body: { store_list: storeList(f.stores.slice(0, 5)), ...brand } },
+    ],
+    disassociateBundleStores: [
+      { params: bundle(f.spots), body: { store_list: storeList(f.stores.slice(3)), ...brand } },
+    ],
+    associateStockStores: [{ params: spot, body: { store_list: storeList(f.stores), ...brand } }],
+    disassociateStockStores: [{ params: spot, body: { store_list: storeList(f.stores), ...brand } }],
+    listAssociatedStores: [{ params: spot, query: { ...brand, page_size: 3 } }],
     getStock: [{ params: { ...pc(f.tight), stock_id: f.tight.stockIds[0] }, query: brand }],
     uploadCouponCodes: f.pool.stockIds.slice(0, 2).map((stock_id, round) => ({
       params: { ...pc(f.pool), stock_id },

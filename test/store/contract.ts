@@ -12,6 +12,7 @@ import { lifecycleOutboxContract } from './contract/lifecycle-outbox.js';
 import { lifecycleSweepContract } from './contract/lifecycle-sweep.js';
 import { lifecycleUseContract } from './contract/lifecycle-use.js';
 import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
+import { storesContract } from './contract/stores.js';
 import { tenantContract } from './contract/tenants.js';
 import { userCouponContract } from './contract/user-coupons.js';
 
@@ -43,6 +44,7 @@ export function runStoreContract(
     tenantContract(ctx);
     catalogContract(ctx);
     budgetContract(ctx);
+    storesContract(ctx);
     issuanceContract(ctx);
     couponCodeContract(ctx);
     userCouponContract(ctx);

@@ -6,15 +6,17 @@ import {
   CreateBrandBody,
   CreateMerchantBody,
   MchidParams,
+  RegisterStoreBody,
   RelateAppIdBody,
   UnionIdBody,
 } from '../../schemas/admin.js';
 import { validate } from '../../schemas/validate.js';
+import { registerStore } from '../../services/stores/register.js';
 import * as tenants from '../../services/tenants.js';
 import type { AppContext } from '../context.js';
 import { jsonBody, requireAdmin } from './guard.js';
 
-/** `/admin/v1`: merchants and their API keys, brands, brand→merchant authorizations, AppIDs, unionids (D-1, D-3). */
+/** `/admin/v1`: merchants and their API keys, brands, brand→merchant authorizations, stores, AppIDs, unionids (D-1, D-3, D-80). */
 export function adminTenantRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { deps } = ctx;
   app.register(
@@ -42,6 +44,12 @@ export function adminTenantRoutes(app: FastifyInstance, ctx: AppContext): void {
         const { brand_id } = validate(BrandParams, req.params, 'uri_template');
         const { mchid } = validate(AuthorizeBody, jsonBody(req), 'body');
         return reply.status(201).send(await tenants.authorizeBrand(deps, brand_id, mchid));
+      });
+      admin.post('/brands/:brand_id/stores', async (req, reply) => {
+        const { brand_id } = validate(BrandParams, req.params, 'uri_template');
+        const { store_id } = validate(RegisterStoreBody, jsonBody(req), 'body');
+        const { created, store } = await registerStore(deps, brand_id, store_id);
+        return reply.status(created ? 201 : 200).send(store);
       });
       admin.post('/appids', async (req, reply) => {
         return reply

@@ -6,6 +6,7 @@ import { useUserCoupon as endpoint, type UseUserCouponBody, useOrderProblem } fr
 import type { UserCouponState } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
 import { renderUserCoupon } from '../issuance/view.js';
+import { checkUseStore } from '../stores/use.js';
 import { changeCoupon } from './change.js';
 import { LifecycleMessages } from './messages.js';
 import { planNextRound } from './next-round.js';
@@ -48,6 +49,7 @@ export function useUserCoupon(
       const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
       const period = stock.data.progressive_bundle_usage_rule?.coupon_available_period;
       if (state !== 'EFFECTIVE' || !usableAt(period, now)) throw refusal(state);
+      if (body.store_id !== undefined) await checkUseStore(deps, r.product, stock, body.store_id);
       const at = toRfc3339(now);
       const usage = {
         use_request_no: body.out_request_no,

@@ -3,6 +3,7 @@ import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
@@ -54,6 +55,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...catalogWrites(engine, requests),
     ...couponCodeWrites(engine, requests),
     ...postgresBudget(engine, requests),
+    ...typedStores(engine),
     ...postgresIssuance(db),
     ...postgresLifecycle(db),
     ...postgresConsole(db),

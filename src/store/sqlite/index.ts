@@ -3,6 +3,7 @@ import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { requestRecords } from '../typed/requests.js';
+import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
 import { sqliteConsole } from './console.js';
@@ -28,6 +29,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...catalogWrites(engine, requests),
     ...couponCodeWrites(engine, requests),
     ...sqliteBudget(engine, requests, catalog),
+    ...typedStores(engine),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
     ...sqliteConsole(db),

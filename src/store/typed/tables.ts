@@ -80,6 +80,8 @@ export const tables = {
     updated_at: text(),
   },
   stock_day_counts: { stock_id: text(), day: text(), count: integer(), cap: integer() },
+  brand_stores: { store_id: text(), brand_id: text(), created_at: text() },
+  stock_stores: { stock_id: text(), store_id: text(), created_at: text() },
   user_counts: { stock_id: text(), user_key: text(), count: integer(), cap: integer() },
   /** Pre-uploaded codes (D-85); `taken` is 1 once handed out. Hand-out order: `seq` on PostgreSQL, `rowid` on SQLite. */
   coupon_codes: { coupon_code: text(), stock_id: text(), taken: integer(), seq: ordering() },

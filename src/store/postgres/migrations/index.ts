@@ -9,6 +9,7 @@ import { cacheNotify } from './011-cache-notify.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 import { issueFromPool } from './076-issue-from-pool.js';
 
@@ -24,6 +25,7 @@ export const postgresMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  stores,
   couponCodes,
   issueFromPool,
 ];

@@ -8,6 +8,7 @@ import { nonces } from './030-nonces.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
@@ -21,5 +22,6 @@ export const sqliteMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  stores,
   couponCodes,
 ];

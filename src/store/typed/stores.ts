@@ -1,0 +1,98 @@
+import type { StoreChange, StoreChangeOutcome, StoresStore } from '../stores.js';
+import { compiled, insertRecord, prepare } from './statement.js';
+import { all, type Engine, first, RollbackWith, run, type Work } from './work.js';
+
+/** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
+export function typedStores(e: Engine): StoresStore {
+  const { k } = e;
+  const toStock = e.records('stocks');
+  const q = {
+    register: insertRecord(k, 'brand_stores', (i) => i.onConflict((oc) => oc.doNothing())),
+    brandOf: prepare((a: { storeId: string }) =>
+      k.selectFrom('brand_stores').select('brand_id').where('store_id', '=', a.storeId),
+    ),
+    associated: prepare((a: { stockId: string; storeId: string }) =>
+      k
+        .selectFrom('stock_stores')
+        .select('store_id')
+        .where('stock_id', '=', a.stockId)
+        .where('store_id', '=', a.storeId),
+    ),
+    count: prepare((a: { stockId: string }) =>
+      k
+        .selectFrom('stock_stores')
+        .where('stock_id', '=', a.stockId)
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
+    ),
+  };
+
+  /** Locks the stocks in the given order (SQLite's write transaction already excludes other writers). */
+  const lockStocks = (stockIds: string[]) =>
+    compiled(
+      k
+        .selectFrom('stocks')
+        .selectAll()
+        .where('stock_id', 'in', stockIds)
+        .orderBy('idx')
+        .$if(e.dialect === 'postgres', (s) => s.forUpdate()),
+    );
+
+  function* change(c: StoreChange): Work<StoreChangeOutcome> {
+    const stocks = (yield* all(lockStocks(c.stockIds), undefined)).map(toStock);
+    if (stocks.some((s) => s.state === 'DEACTIVATED')) throw new RollbackWith({ ok: false, reason: 'deactivated' });
+    if (stocks.some((s) => s.data.store_scope !== 'SPECIFIC')) throw new RollbackWith({ ok: false, reason: 'scope' });
+    if (c.storeIds.length === 0) return { ok: true };
+    const statement =
+      c.action === 'associate'
+        ? k
+            .insertInto('stock_stores')
+            .values(
+              c.stockIds.flatMap((stock_id) =>
+                c.storeIds.map((store_id) => ({ stock_id, store_id, created_at: c.at })),
+              ),
+            )
+            .onConflict((oc) => oc.columns(['stock_id', 'store_id']).doNothing())
+        : k.deleteFrom('stock_stores').where('stock_id', 'in', c.stockIds).where('store_id', 'in', c.storeIds);
+    yield* run(compiled(statement), undefined);
+    return { ok: true };
+  }
+
+  return {
+    registerStore: (record) =>
+      e.write(function* () {
+        if ((yield* run(q.register, record)) > 0) return 'created';
+        const owner = yield* first(q.brandOf, { storeId: record.storeId });
+        return owner?.brand_id === record.brandId ? 'exists' : 'taken';
+      }),
+    brandStoresAmong: (brandId, storeIds) =>
+      storeIds.length === 0
+        ? Promise.resolve([])
+        : e.read(function* () {
+            const statement = k
+              .selectFrom('brand_stores')
+              .select('store_id')
+              .where('brand_id', '=', brandId)
+              .where('store_id', 'in', storeIds)
+              .orderBy('store_id');
+            return (yield* all(compiled(statement), undefined)).map((r) => r.store_id);
+          }),
+    changeStockStores: (c) => e.write(() => change(c)),
+    listStockStores: ({ stockId, afterStoreId, limit }) =>
+      e.snapshot(function* () {
+        const page = k
+          .selectFrom('stock_stores')
+          .select('store_id')
+          .where('stock_id', '=', stockId)
+          .$if(afterStoreId !== undefined, (s) => s.where('store_id', '>', afterStoreId!))
+          .orderBy('store_id')
+          .limit(limit);
+        const storeIds = (yield* all(compiled(page), undefined)).map((r) => r.store_id);
+        const [counted] = yield* all(q.count, { stockId });
+        return { storeIds, total: counted!.total };
+      }),
+    isStoreAssociated: (stockId, storeId) =>
+      e.read(function* () {
+        return (yield* first(q.associated, { stockId, storeId })) !== undefined;
+      }),
+  };
+}
