@@ -1,5 +1,28 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
 /** Rows of one query, whatever the database. */
 export type Query = (sql: string, values: string[]) => Promise<Record<string, unknown>[]>;
+
+/** Queries on a server's database: its SQLite file (read-only), or its PostgreSQL schema. */
+export async function openQuery(
+  dbPath: string | null,
+  url: string,
+  schema: string,
+): Promise<{ q: Query; close: () => Promise<void> }> {
+  if (dbPath) {
+    const db = new Database(dbPath, { readonly: true });
+    return {
+      q: async (sql, values) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...values) as never,
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  return { q: async (sql, values) => (await client.query(sql, values)).rows, close: () => client.end() };
+}
 
 export interface Audit {
   totalCount: number;

@@ -14,6 +14,10 @@ export interface ServerState {
   peak_rss_mb: number;
   heap_mb: number;
   heap_used_mb: number;
+  external_mb: number;
+  array_buffers_mb: number;
+  rss_anon_mb: number;
+  rss_file_mb: number;
   issued: number;
 }
 

@@ -19,6 +19,19 @@ export interface PhaseResult {
   non2xx: number;
 }
 
+/** Claims of `tokens` through the component API, each once (`spare` left for autocannon's look-ahead). */
+export function claimPhase(tokens: string[], spare: number, onReceived: () => void): Phase {
+  const requests = tokens.map((t) => ({ method: 'POST' as const, path: `/component/v1/tokens/${t}/claim` }));
+  return {
+    name: 'claim',
+    requests,
+    stopAfterRequests: requests.length - spare,
+    onResponse: (status, body) => {
+      if (status === 200 && body.includes('"RECEIVED"')) onReceived();
+    },
+  };
+}
+
 const serverCpu = async (address: string) => {
   const u = (await (await fetch(`${address}/bench/cpu`)).json()) as { user: number; system: number };
   return u.user + u.system;

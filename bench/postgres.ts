@@ -6,22 +6,31 @@
  * audited: counters = rows, nothing oversold, issued = answered RECEIVED. Run: `npm run bench:postgres`.
  */
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
 import pg from 'pg';
-import { auditFailures, auditHotBundle, type Query } from './audit.js';
+import { auditFailures, auditHotBundle, openQuery, type Query } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { startCluster } from './cluster.js';
-import { type PhaseResult, runPhase } from './load.js';
+import { claimPhase, type PhaseResult, runPhase } from './load.js';
 import { requestSigner } from './signed-requests.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 12_000);
 const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** `BENCH_AB=1` adds PostgreSQL with every request a call of its own and with `synchronous_commit=off`. */
+const OFF = { BENCH_GROUP_COMMIT: JSON.stringify({ maxBatch: 1, maxInFlight: 10 }) };
+const ASYNC = { BENCH_DATABASE_URL: `${DATABASE_URL}?options=${encodeURIComponent('-c synchronous_commit=off')}` };
 const SETUPS = [
-  { name: 'SQLite ×1', processes: 1, postgres: false },
-  { name: 'PostgreSQL ×1', processes: 1, postgres: true },
-  { name: 'PostgreSQL ×3', processes: 3, postgres: true },
+  { name: 'SQLite ×1', processes: 1, postgres: false, env: {} },
+  { name: 'PostgreSQL ×1', processes: 1, postgres: true, env: {} },
+  { name: 'PostgreSQL ×3', processes: 3, postgres: true, env: {} },
+  ...(process.env.BENCH_AB
+    ? [
+        { name: 'PostgreSQL ×1, no group commit', processes: 1, postgres: true, env: OFF },
+        { name: 'PostgreSQL ×3, no group commit', processes: 3, postgres: true, env: OFF },
+        { name: 'PostgreSQL ×3, synchronous_commit=off', processes: 3, postgres: true, env: ASYNC },
+      ]
+    : []),
 ].filter((s) => !process.env.BENCH_ONLY || s.name.startsWith(process.env.BENCH_ONLY));
 
 interface SetupResult {
@@ -37,20 +46,11 @@ interface SetupResult {
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
 async function withQuery<T>(dbPath: string | null, schema: string, work: (q: Query) => Promise<T>): Promise<T> {
-  if (dbPath) {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      return await work(async (sql, values) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...values) as never);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
-  await client.connect();
+  const db = await openQuery(dbPath, DATABASE_URL, schema);
   try {
-    return await work(async (sql, values) => (await client.query(sql, values)).rows);
+    return await work(db.q);
   } finally {
-    await client.end();
+    await db.close();
   }
 }
 
@@ -62,7 +62,11 @@ async function dropSchema(schema: string) {
 
 async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): Promise<SetupResult> {
   const schema = `coupond_bench_${randomBytes(4).toString('hex')}`;
-  const env = { ...process.env, ...(setup.postgres ? { BENCH_DATABASE_URL: DATABASE_URL, BENCH_SCHEMA: schema } : {}) };
+  const env = {
+    ...process.env,
+    ...(setup.postgres ? { BENCH_DATABASE_URL: DATABASE_URL, BENCH_SCHEMA: schema } : {}),
+    ...setup.env,
+  };
   if (!setup.postgres) delete env.BENCH_DATABASE_URL;
   const cluster = await startCluster(serverBundle, setup.processes, env);
   try {
@@ -100,15 +104,11 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
       },
     });
     let received = 0;
-    const claims = tokens.map((t) => ({ method: 'POST' as const, path: `/component/v1/tokens/${t}/claim` }));
-    const claimR = await run({
-      name: 'claim',
-      requests: claims,
-      stopAfterRequests: claims.length - spare,
-      onResponse: (status, body) => {
-        if (status === 200 && body.includes('"RECEIVED"')) received += 1;
-      },
-    });
+    const claimR = await run(
+      claimPhase(tokens, spare, () => {
+        received += 1;
+      }),
+    );
     const states = await cluster.state();
     const audit = await withQuery(cluster.servers[0]!.dbPath, schema, (q) =>
       auditHotBundle(q, bundle.stockIds[0]!, bundle.stockBundleId),
@@ -164,7 +164,19 @@ const checks: [string, number | undefined, number, 'min' | 'max'][] = [
   ['PG×1 pre-send / SQLite×1 pre-send', pg1 && sqlite && pg1.presend.rps / sqlite.presend.rps, 0.8, 'min'],
   ['peak RSS of any process (MB)', Math.max(...results.flatMap((r) => r.peakRss)), 200, 'max'],
 ];
+const pg1Off = by('PostgreSQL ×1, no group commit');
+const pg3Off = by('PostgreSQL ×3, no group commit');
+const pg3Async = by('PostgreSQL ×3, synchronous_commit=off');
+const comparisons: [string, number | undefined][] = [
+  ['PG×1 pre-send, group commit on / off', pg1 && pg1Off && pg1.presend.rps / pg1Off.presend.rps],
+  ['PG×3 pre-send, group commit on / off', pg3 && pg3Off && pg3.presend.rps / pg3Off.presend.rps],
+  ['PG×1 claims, group commit on / off', pg1 && pg1Off && pg1.claim.rps / pg1Off.claim.rps],
+  ['PG×3 claims, group commit on / off', pg3 && pg3Off && pg3.claim.rps / pg3Off.claim.rps],
+  ['PG×3 claims, synchronous_commit off / on', pg3 && pg3Async && pg3Async.claim.rps / pg3.claim.rps],
+  ['PG×3 pre-send, synchronous_commit off / on', pg3 && pg3Async && pg3Async.presend.rps / pg3.presend.rps],
+];
 out('');
+for (const [name, value] of comparisons) if (value !== undefined) out(`      ${name} = ${value.toFixed(2)}`);
 for (const [name, value, target, kind] of checks) {
   if (value === undefined || !Number.isFinite(value)) continue;
   const met = kind === 'min' ? value >= target : value <= target;

@@ -45,7 +45,7 @@ export async function seedBenchBundle(deps: ServiceDeps, t: DemoTenant) {
       createdAt: at,
       updatedAt: at,
     },
-    { stockBundleId, productCouponId, mchid: t.mchid, brandId: t.brand_id, createdAt: at },
+    { stockBundleId, productCouponId, mchid: t.mchid, brandId: t.brand_id, createdAt: at, kind: 'BUNDLE' },
     stockIds.map((stockId, index) => ({
       stockId,
       stockBundleId,

@@ -30,7 +30,10 @@ interface Seeded {
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const dbPath = databaseUrl ? null : join(mkdtempSync(join(tmpdir(), 'coupond-bench-')), 'coupond.db');
 const store: Store = databaseUrl
-  ? await createPostgresStore(databaseUrl, { schema: process.env.BENCH_SCHEMA ?? 'coupond_bench' })
+  ? await createPostgresStore(databaseUrl, {
+      schema: process.env.BENCH_SCHEMA ?? 'coupond_bench',
+      ...(process.env.BENCH_GROUP_COMMIT ? { groupCommit: JSON.parse(process.env.BENCH_GROUP_COMMIT) } : {}),
+    })
   : createSqliteStore(dbPath!, { synchronous: 'FULL' });
 const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: false };
 
@@ -103,6 +106,10 @@ app.server.get('/bench/state', async () => {
     heap_mb: m.heapTotal / 2 ** 20,
     heap_used_mb: m.heapUsed / 2 ** 20,
     external_mb: m.external / 2 ** 20,
+    array_buffers_mb: m.arrayBuffers / 2 ** 20,
+    // Anonymous memory is the heap and native allocations; file-backed is mapped files (SQLite's -shm, code).
+    rss_anon_mb: kb('RssAnon') / 1024,
+    rss_file_mb: kb('RssFile') / 1024,
     issued: stock?.totalCount ?? 0,
   };
 });

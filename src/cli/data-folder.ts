@@ -29,6 +29,15 @@ export interface Credentials {
 
 export const credentialsPath = (dataDir: string) => join(resolve(dataDir), 'credentials.json');
 
+const postgresSettings = ({
+  postgres,
+  postgresCapacity: { poolSize, maxBatch, maxInFlight },
+}: OperationalSettings) => ({
+  timeouts: postgres,
+  poolSize,
+  groupCommit: { maxBatch, maxInFlight },
+});
+
 /**
  * PostgreSQL when `DATABASE_URL` names one (any number of instances may share it; `COUPOND_DB_SCHEMA` picks a
  * schema), else `<data>/coupond.db`.
@@ -40,7 +49,7 @@ export async function openStore(dataDir: string, settings?: OperationalSettings)
   if (url && /^postgres(ql)?:/.test(url))
     return createPostgresStore(url, {
       ...(schema ? { schema } : {}),
-      ...(settings ? { timeouts: settings.postgres } : {}),
+      ...(settings ? postgresSettings(settings) : {}),
     });
   return createSqliteStore(join(dataDir, 'coupond.db'), settings ? { minFreeBytes: settings.sqliteMinFreeBytes } : {});
 }

@@ -1,18 +1,21 @@
 import { HTTP_TIMEOUTS, type HttpTimeouts } from '../api/server-timeouts.js';
-import { POSTGRES_TIMEOUTS, type PostgresTimeouts } from '../store/postgres/database.js';
+import { POSTGRES_POOL_SIZE, POSTGRES_TIMEOUTS, type PostgresTimeouts } from '../store/postgres/database.js';
+import { GROUP_COMMIT_DEFAULTS } from '../store/postgres/group-commit.js';
 import { SQLITE_MIN_FREE_BYTES } from '../store/sqlite/readiness.js';
 
 /** What an operator tunes for faults and slow clients (docs/operations.md); every one a flag and an env variable. */
 export interface OperationalSettings {
   http: HttpTimeouts;
   postgres: PostgresTimeouts;
+  /** Connections per instance, and the group commit's batch size and calls in flight (D-51). */
+  postgresCapacity: { poolSize: number; maxBatch: number; maxInFlight: number };
   sqliteMinFreeBytes: number;
 }
 
 interface Setting {
   flag: string;
   env: string;
-  unit: 'ms' | 'MiB';
+  unit: 'ms' | 'MiB' | 'connections' | 'requests' | 'calls';
   help: string;
   default: number;
   set(s: OperationalSettings, value: number): void;
@@ -42,6 +45,25 @@ const postgres = (flag: string, env: string, key: keyof PostgresTimeouts, help: 
   },
 });
 
+const CAPACITY_DEFAULTS = { poolSize: POSTGRES_POOL_SIZE, ...GROUP_COMMIT_DEFAULTS };
+
+const capacity = (
+  flag: string,
+  env: string,
+  key: keyof OperationalSettings['postgresCapacity'],
+  unit: Setting['unit'],
+  help: string,
+): Setting => ({
+  flag,
+  env,
+  unit,
+  help: `PostgreSQL: ${help}`,
+  default: CAPACITY_DEFAULTS[key],
+  set: (s, v) => {
+    s.postgresCapacity[key] = v;
+  },
+});
+
 export const SETTINGS: Setting[] = [
   http('handler-timeout', 'COUPOND_HANDLER_TIMEOUT_MS', 'handlerMs', 'answer SYSTEM_ERROR when a request takes longer'),
   http('request-timeout', 'COUPOND_REQUEST_TIMEOUT_MS', 'requestMs', 'close clients slower to send a request'),
@@ -56,6 +78,9 @@ export const SETTINGS: Setting[] = [
     'idleInTransactionMs',
     'idle_in_transaction_session_timeout',
   ),
+  capacity('db-pool-size', 'COUPOND_DB_POOL_SIZE', 'poolSize', 'connections', 'connections per instance'),
+  capacity('db-batch-size', 'COUPOND_DB_BATCH_SIZE', 'maxBatch', 'requests', 'claims or tokens per group commit'),
+  capacity('db-batches-in-flight', 'COUPOND_DB_BATCHES_IN_FLIGHT', 'maxInFlight', 'calls', 'group commits at once'),
   {
     flag: 'min-free-disk',
     env: 'COUPOND_MIN_FREE_DISK_MB',
@@ -81,6 +106,7 @@ export function readSettings(flags: Record<string, unknown>, env: NodeJS.Process
   const settings: OperationalSettings = {
     http: { ...HTTP_TIMEOUTS },
     postgres: { ...POSTGRES_TIMEOUTS },
+    postgresCapacity: { ...CAPACITY_DEFAULTS },
     sqliteMinFreeBytes: SQLITE_MIN_FREE_BYTES,
   };
   for (const s of SETTINGS) {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectFailure } from '../../test/helpers/expect-failure.js';
-import { documentedCreateExample } from '../schemas/create-example.test-helper.js';
+import { documentedCreateExample, documentedSingleCreateExample } from '../schemas/create-example.test-helper.js';
 import {
   type CreateProductCouponInput,
+  checkAddStock,
   checkAddStockBundle,
+  checkBundleMode,
   checkCreateProductCoupon,
   checkModifyProductCoupon,
   checkModifyStockBundle,
@@ -26,16 +28,6 @@ describe('create product coupon', () => {
     expect(() => checkCreateProductCoupon(example())).not.toThrow();
   });
 
-  it('answers single-coupon mode with 501 (D-22)', () => {
-    const error = expectFailure(
-      create((b) => {
-        b.usage_mode = 'SINGLE';
-      }),
-      'NOT_IMPLEMENTED',
-    );
-    expect(error.httpStatus).toBe(501);
-  });
-
   it('requires the progressive-bundle parts and refuses the single-coupon ones', () => {
     expectFailure(
       create((b) => delete b.progressive_bundle_usage_info),
@@ -53,7 +45,7 @@ describe('create product coupon', () => {
       '/single_usage_info',
     );
     expectFailure(
-      create((b) => (b.stock = {})),
+      create((b) => (b.stock = documentedSingleCreateExample().stock)),
       'PARAM_ERROR',
       '/stock',
     );
@@ -287,5 +279,131 @@ describe('add stock bundle', () => {
     );
     delete bundle.progressive_bundle_usage_rule;
     expectFailure(() => checkAddStockBundle(product, bundle), 'PARAM_ERROR', `${RULES}`);
+  });
+});
+
+describe('single-mode create and add stock (D-71, D-72)', () => {
+  const single = (edit: (body: ReturnType<typeof documentedSingleCreateExample>) => void) => () => {
+    const body = documentedSingleCreateExample();
+    edit(body);
+    checkCreateProductCoupon(body);
+  };
+  const SINGLE_RULE = '/stock/single_usage_rule';
+  /** A partial-goods (scope=SINGLE) exchange coupon: the discount sits in the stock. */
+  const exchange = (b: ReturnType<typeof documentedSingleCreateExample>) => {
+    b.scope = 'SINGLE';
+    b.type = 'EXCHANGE';
+    delete b.single_usage_info;
+    b.display_info.combo_package_list = [
+      { name: '套餐', pick_count: 1, choice_list: [{ name: '咖啡', price: 1000, count: 1 }] },
+    ];
+    b.stock.single_usage_rule.exchange_coupon = { threshold: 0, exchange_price: 100 };
+  };
+
+  it('accepts the documented example and a partial-goods exchange coupon', () => {
+    expect(single(() => {})).not.toThrow();
+    expect(single(exchange)).not.toThrow();
+  });
+
+  it('refuses the bundle parts and requires the stock', () => {
+    expectFailure(
+      single((b) => (b.progressive_bundle_usage_info = { count: 3 })),
+      'PARAM_ERROR',
+      '/progressive_bundle_usage_info',
+    );
+    expectFailure(
+      single((b) => (b.stock_bundle = documentedCreateExample().stock_bundle)),
+      'PARAM_ERROR',
+      '/stock_bundle',
+    );
+    expectFailure(
+      single((b) => delete (b as Partial<typeof b>).stock),
+      'PARAM_ERROR',
+      '/stock',
+    );
+  });
+
+  it('takes a whole-store discount from single_usage_info only', () => {
+    expectFailure(
+      single((b) => delete b.single_usage_info),
+      'PARAM_ERROR',
+      '/single_usage_info',
+    );
+    expectFailure(
+      single((b) => (b.single_usage_info = {})),
+      'PARAM_ERROR',
+      '/single_usage_info/discount_coupon',
+    );
+    expectFailure(
+      single((b) => (b.single_usage_info!.normal_coupon = { threshold: 0, discount_amount: 1 })),
+      'PARAM_ERROR',
+      '/single_usage_info/normal_coupon',
+    );
+    expectFailure(
+      single((b) => (b.stock.single_usage_rule.discount_coupon = { threshold: 0, percent_off: 10 })),
+      'PARAM_ERROR',
+      `${SINGLE_RULE}/discount_coupon`,
+    );
+  });
+
+  it('takes a partial-goods discount from the stock only', () => {
+    expectFailure(
+      single((b) => {
+        exchange(b);
+        b.single_usage_info = { discount_coupon: { threshold: 0, percent_off: 10 } };
+      }),
+      'PARAM_ERROR',
+      '/single_usage_info',
+    );
+    expectFailure(
+      single((b) => {
+        exchange(b);
+        delete b.stock.single_usage_rule.exchange_coupon;
+      }),
+      'PARAM_ERROR',
+      `${SINGLE_RULE}/exchange_coupon`,
+    );
+    expectFailure(
+      single((b) => {
+        exchange(b);
+        b.stock.single_usage_rule.normal_coupon = { threshold: 0, discount_amount: 1 };
+      }),
+      'PARAM_ERROR',
+      `${SINGLE_RULE}/normal_coupon`,
+    );
+  });
+
+  it('checks the stock period and the whole-store type rule', () => {
+    expectFailure(
+      single(
+        (b) => (b.stock.single_usage_rule.coupon_available_period.available_end_time = '2025-07-01T00:00:00+08:00'),
+      ),
+      'PARAM_ERROR',
+      `${SINGLE_RULE}/coupon_available_period/available_end_time`,
+    );
+    expectFailure(
+      single((b) => (b.type = 'EXCHANGE')),
+      'INVALID_REQUEST',
+      '/type',
+    );
+  });
+
+  it('adds stocks only to single-mode coupons, and bundle APIs refuse them', () => {
+    const facts = { scope: 'ALL', type: 'DISCOUNT', usage_mode: 'SINGLE' } as const;
+    const stock = documentedSingleCreateExample().stock;
+    expect(() => checkAddStock(facts, stock)).not.toThrow();
+    expectFailure(
+      () => checkAddStock({ ...facts, usage_mode: 'PROGRESSIVE_BUNDLE' }, stock),
+      'INVALID_REQUEST',
+      '/stock',
+    );
+    const { single_usage_rule: _, ...withoutRule } = stock;
+    expectFailure(() => checkAddStock(facts, withoutRule), 'PARAM_ERROR', '/stock/single_usage_rule');
+    expectFailure(() => checkBundleMode(facts), 'INVALID_REQUEST', '/stock_bundle_id');
+    expectFailure(
+      () => checkAddStockBundle(facts, documentedCreateExample().stock_bundle),
+      'INVALID_REQUEST',
+      '/stock_bundle',
+    );
   });
 });

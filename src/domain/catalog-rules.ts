@@ -2,16 +2,17 @@ import { checkDisplayInfo, checkUsageRuleDisplay } from './catalog/display.js';
 import { badParam, breaksRule } from './catalog/fail.js';
 import { checkAvailablePeriod } from './catalog/period.js';
 import { checkRounds, checkScopeAndType } from './catalog/rounds.js';
+import { checkCreateSingleCoupon, checkSingleStock } from './catalog/single.js';
 import type {
   CouponType,
   CreateProductCouponInput,
   DisplayInfoInput,
   ProductCouponFacts,
   Scope,
+  SingleStockInput,
   StockBundleInput,
   UsageRuleDisplayInput,
 } from './catalog/types.js';
-import { notImplemented } from './errors.js';
 
 /**
  * The catalog's documented rules that a JSON schema cannot express. Each function runs after schema validation
@@ -23,9 +24,12 @@ export { checkAvailablePeriod, MAX_PERIOD_DAYS } from './catalog/period.js';
 export { checkStrength } from './catalog/rounds.js';
 export type * from './catalog/types.js';
 
-/** 创建商品券. `usage_mode=SINGLE` is answered 501 (D-22). */
+/** 创建商品券, in either usage mode. */
 export function checkCreateProductCoupon(body: CreateProductCouponInput): void {
-  if (body.usage_mode === 'SINGLE') throw notImplemented('创建单券模式商品券 (usage_mode=SINGLE)');
+  if (body.usage_mode === 'SINGLE') {
+    checkCreateSingleCoupon(body);
+    return;
+  }
   for (const field of ['single_usage_info', 'stock'] as const) {
     if (body[field] !== undefined) throw badParam(`/${field}`, 'usage_mode 为 PROGRESSIVE_BUNDLE 时不可填写');
   }
@@ -46,6 +50,18 @@ export function checkAddStockBundle(product: ProductCouponFacts, bundle: StockBu
     throw breaksRule('/stock_bundle', '只能添加到 usage_mode 为 PROGRESSIVE_BUNDLE 的商品券');
   }
   checkStockBundle(bundle, product.type, count);
+}
+
+/** 添加商品券批次 (single mode), against the stored product coupon; bundles get their stocks by bundle (D-72). */
+export function checkAddStock(product: ProductCouponFacts, stock: SingleStockInput): void {
+  if (product.usage_mode !== 'SINGLE') throw breaksRule('/stock', '只能添加到 usage_mode 为 SINGLE 的商品券');
+  checkSingleStock(stock, product.scope, product.type, '/stock');
+}
+
+/** Stock-bundle APIs (修改批次组, 修改批次组发放预算) on a single-mode product coupon (D-72). */
+export function checkBundleMode(product: ProductCouponFacts): void {
+  if (product.usage_mode !== 'PROGRESSIVE_BUNDLE')
+    throw breaksRule('/stock_bundle_id', '商品券的 usage_mode 为 SINGLE，没有批次组');
 }
 
 /** 修改商品券: the new display info must suit the coupon's stored `scope`. */

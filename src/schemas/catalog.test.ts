@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ok, rejected } from '../../test/helpers/expect-validation.js';
 import { checkCreateProductCoupon } from '../domain/catalog-rules.js';
-import { documentedCreateExample } from './create-example.test-helper.js';
+import { documentedCreateExample, documentedSingleCreateExample } from './create-example.test-helper.js';
 import { ProductCoupon } from './objects/product-coupon.js';
 import { Stock } from './objects/stock.js';
 import {
@@ -12,7 +12,7 @@ import {
   modifyProductCoupon,
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
-import { getStock, listStocks } from './stocks.js';
+import { addStock, getStock, listStocks } from './stocks.js';
 import { validate } from './validate.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely at any depth
@@ -72,9 +72,24 @@ describe('create product coupon', () => {
     ok(Stock, { ...stock(0, 50), state: 'DEACTIVATED', deactivate_time: '2025-08-02T00:00:00+08:00' });
   });
 
-  it('lets single-coupon mode through for the service to answer 501', () => {
-    const { progressive_bundle_usage_info: _, stock_bundle: __, ...rest } = createExample();
-    ok(body, { ...rest, usage_mode: 'SINGLE', single_usage_info: { normal_coupon: {} }, stock: { remark: 'x' } });
+  it('describes the documented single-mode request and answer', () => {
+    const single = documentedSingleCreateExample();
+    ok(body, single);
+    rejected(body, { ...single, stock: { ...single.stock, stock_bundle_info: {} } });
+    const { out_request_no: _, stock: input, ...coupon } = single;
+    const { stock_send_rule, ...settings } = input;
+    const stock = {
+      ...settings,
+      stock_send_rule,
+      product_coupon_id: '1000000013',
+      stock_id: '1000000013001',
+      coupon_code_count_info: { total_count: 0, available_count: 0 },
+      sent_count_info: { total_count: 0, today_count: 0 },
+      state: 'SENDING',
+      brand_id: '120344',
+    };
+    ok(CreatedProductCoupon, { ...coupon, product_coupon_id: '1000000013', state: 'EFFECTIVE', stock });
+    ok(addStock.response, stock);
   });
 
   it.each([

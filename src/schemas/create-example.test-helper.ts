@@ -50,3 +50,22 @@ export const documentedCreateExample = (): WithBundle => ({
     store_scope: 'NONE',
   },
 });
+
+type WithStock = CreateProductCouponBodyT & { stock: NonNullable<CreateProductCouponBodyT['stock']> };
+
+/** WeChat's documented 创建商品券 example in single mode (全场满100立打8折, one stock). */
+export const documentedSingleCreateExample = (): WithStock => {
+  const { stock_bundle: bundle, progressive_bundle_usage_info: _, ...rest } = documentedCreateExample();
+  const { progressive_bundle_usage_rule: rules, ...settings } = bundle;
+  return {
+    ...rest,
+    out_request_no: 'SINGLE_ALL_DISCOUNT_20250101_001',
+    usage_mode: 'SINGLE',
+    single_usage_info: { discount_coupon: { threshold: 10000, percent_off: 20 } },
+    stock: {
+      ...settings,
+      coupon_code_mode: 'UPLOAD',
+      single_usage_rule: { coupon_available_period: rules.coupon_available_period },
+    },
+  };
+};

@@ -8,7 +8,7 @@ import {
   modifyProductCoupon,
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
-import { getStock, listStocks } from './stocks.js';
+import { addStock, getStock, listStocks } from './stocks.js';
 import {
   associateBundleStores,
   associateStockStores,
@@ -36,6 +36,7 @@ export const endpoints = {
   addStockBundle,
   modifyStockBundle,
   updateStockBundleBudget,
+  addStock,
   associateBundleStores,
   disassociateBundleStores,
   listStocks,

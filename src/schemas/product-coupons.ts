@@ -2,15 +2,11 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Body, BrandId, ObjectId, Query, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import { CouponType, Input, ProductCoupon, Scope, Text, UsageMode } from './objects/product-coupon.js';
-import { StockBundle } from './objects/stock.js';
+import { Stock, StockBundle } from './objects/stock.js';
 import { StockBundleInput } from './stock-bundles.js';
+import { SingleStockInput } from './stocks.js';
 
 /** 创建商品券, 查询 / 修改 / 失效商品券 */
-
-/** Fields of the single-coupon variant of create; accepted as-is so the service can answer 501 (D-22). */
-const SingleModeField = Type.Optional(
-  Type.Object({}, { additionalProperties: true, description: 'single-coupon mode (not implemented, D-22)' }),
-);
 
 export const CreateProductCouponBody = Body({
   out_request_no: RequestNo(),
@@ -23,13 +19,20 @@ export const CreateProductCouponBody = Body({
   out_product_no: Type.Optional(Text(40)),
   /** Required when `usage_mode=PROGRESSIVE_BUNDLE` (checked by the catalog rules). */
   stock_bundle: Type.Optional(StockBundleInput),
-  single_usage_info: SingleModeField,
-  stock: SingleModeField,
+  /** `usage_mode=SINGLE`: required when `scope=ALL` (checked by the catalog rules). */
+  single_usage_info: Type.Optional(Input.SingleUsageInfo),
+  /** Required when `usage_mode=SINGLE` (checked by the catalog rules). */
+  stock: Type.Optional(SingleStockInput),
   brand_id: BrandId,
 });
 export type CreateProductCouponBodyT = Static<typeof CreateProductCouponBody>;
 
-export const CreatedProductCoupon = Type.Object({ ...ProductCoupon.properties, stock_bundle: StockBundle });
+/** `stock_bundle` in PROGRESSIVE_BUNDLE mode, `stock` in SINGLE mode. */
+export const CreatedProductCoupon = Type.Object({
+  ...ProductCoupon.properties,
+  stock_bundle: Type.Optional(StockBundle),
+  stock: Type.Optional(Stock),
+});
 
 const collection = `${PARTNER_PREFIX}/product-coupons`;
 const ProductCouponParams = Type.Object({ product_coupon_id: ObjectId });

@@ -1,11 +1,39 @@
-import { Type } from '@sinclair/typebox';
-import { BrandId, ObjectId, Query } from './common.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Body, BrandId, ObjectId, Query, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
-import { Stock, StockState } from './objects/stock.js';
+import { Input, StoreScope, Text } from './objects/product-coupon.js';
+import { CouponCodeMode, Stock, StockSendRuleInput, StockState } from './objects/stock.js';
 
-/** 查询商品券批次列表 / 指定批次 */
+/** 添加商品券批次 (single mode), 查询商品券批次列表 / 指定批次 */
 
 const stocksPath = `${PARTNER_PREFIX}/product-coupons/{product_coupon_id}/stocks`;
+
+const singleStockFields = {
+  remark: Type.Optional(Text(20, 0)),
+  coupon_code_mode: CouponCodeMode,
+  stock_send_rule: StockSendRuleInput,
+  usage_rule_display_info: Input.UsageRuleDisplayInfo,
+  coupon_display_info: Input.CouponDisplayInfo,
+  notify_config: Input.NotifyConfig,
+  store_scope: StoreScope,
+};
+
+/** The `stock` of 创建商品券 with `usage_mode=SINGLE`. */
+export const SingleStockInput = Body({ ...singleStockFields, single_usage_rule: Input.SingleUsageRule });
+/** The `stock` of 添加商品券批次: `single_usage_rule` is required for single-mode product coupons (catalog rules). */
+export const AddStockInput = Body({ ...singleStockFields, single_usage_rule: Type.Optional(Input.SingleUsageRule) });
+export type AddStockInputT = Static<typeof AddStockInput>;
+
+export const addStock = defineEndpoint({
+  name: 'addStock',
+  summary: '添加商品券批次',
+  method: 'POST',
+  path: stocksPath,
+  params: Type.Object({ product_coupon_id: ObjectId }),
+  body: Body({ out_request_no: RequestNo(), stock: AddStockInput, brand_id: BrandId }),
+  response: Stock,
+  rate: 'management',
+});
 
 /** Query values arrive as strings; the route converts them (`Value.Convert`) before validating. */
 export const ListStocksQuery = Query({

@@ -23,12 +23,20 @@ export interface ProductCouponRecord {
   updatedAt: string;
 }
 
+/**
+ * `BUNDLE`: a stock bundle (批次组). `SINGLE`: the one group holding every stock of a single-mode product coupon;
+ * its id is the product coupon's id and WeChat never shows it (D-70).
+ */
+export type StockGroupKind = 'BUNDLE' | 'SINGLE';
+
+/** A stock bundle, or the stock group of a single-mode product coupon (D-70). */
 export interface StockBundleRecord {
   stockBundleId: string;
   productCouponId: string;
   mchid: string;
   brandId: string;
   createdAt: string;
+  kind: StockGroupKind;
 }
 
 /** Parts of the Stock object that are stored as-is; counters, caps and state have columns of their own. */
@@ -49,7 +57,7 @@ export interface StockRecord {
   productCouponId: string;
   mchid: string;
   brandId: string;
-  /** `stock_bundle_index`, 0-based. */
+  /** `stock_bundle_index`, 0-based; for a single-mode stock its place among the product coupon's stocks. */
   index: number;
   state: StockState;
   data: StockData;
@@ -121,6 +129,11 @@ export interface CatalogStore {
   finishAudit(productCouponId: string, at: string): Promise<void>;
 
   addStockBundle(request: RequestRecord, bundle: StockBundleRecord, stocks: StockRecord[]): Promise<Guarded<void>>;
+  /**
+   * 添加商品券批次: one stock into an existing group (a single-mode product coupon's, D-70). A stock id or index
+   * taken concurrently fails the whole write, so the caller counts again and retries.
+   */
+  addStock(request: RequestRecord, stock: StockRecord): Promise<Guarded<void>>;
   getStockBundle(stockBundleId: string): Promise<StockBundleRecord | null>;
   /** The bundle's stocks in index order, with `todayCount` for `day`. */
   getBundleStocks(stockBundleId: string, day: string): Promise<StockRecord[]>;

@@ -30,7 +30,7 @@ describe('sandbox review delay (D-21)', () => {
       const created = await createCoupon(c);
       const id = created.product_coupon_id;
       expect(created.state).toBe('AUDITING');
-      expect(created.stock_bundle.stock_list.map((s) => s.state)).toEqual(['AUDITING', 'AUDITING', 'AUDITING']);
+      expect(created.stock_bundle!.stock_list.map((s) => s.state)).toEqual(['AUDITING', 'AUDITING', 'AUDITING']);
       const added = await json<StockBundleT>(
         await c.send('POST', paths.bundles(id), {
           out_request_no: no('ADD'),

@@ -18,7 +18,7 @@ function tally(statuses: number[]): Record<number, number> {
 describe('concurrent update-budget (修改商品券批次组发放预算 optimistic check, D-11)', () => {
   it('20 calls with the same current_max_count and distinct numbers: exactly one changes the budget', async () => {
     const created = await createCoupon(c, { maxCount: 100 });
-    const path = paths.budget(created.product_coupon_id, created.stock_bundle.stock_bundle_id);
+    const path = paths.budget(created.product_coupon_id, created.stock_bundle!.stock_bundle_id);
     const answers = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         const res = await c.send('POST', path, {
@@ -44,7 +44,7 @@ describe('concurrent update-budget (修改商品券批次组发放预算 optimis
 
   it('the same request sent 10 times at once changes the budget once and every answer is the same', async () => {
     const created = await createCoupon(c, { maxCount: 100, maxCountPerDay: 50 });
-    const path = paths.budget(created.product_coupon_id, created.stock_bundle.stock_bundle_id);
+    const path = paths.budget(created.product_coupon_id, created.stock_bundle!.stock_bundle_id);
     const body = {
       out_request_no: no('SAME'),
       brand_id: c.merchant.brandId,

@@ -10,6 +10,7 @@ import {
   no,
   paths,
   setNotifyUrl,
+  singleStockInput,
 } from './helpers.js';
 
 /** The generic rows every catalog error table carries: 401 SIGN_ERROR, 429 RATELIMIT_EXCEEDED, 500 SYSTEM_ERROR. */
@@ -31,9 +32,9 @@ interface Call {
 
 const calls = (): Call[] => {
   const id = created.product_coupon_id;
-  const bundleId = created.stock_bundle.stock_bundle_id;
+  const bundleId = created.stock_bundle!.stock_bundle_id;
   const brand_id = c.merchant.brandId;
-  const stockId = created.stock_bundle.stock_list[0]!.stock_id;
+  const stockId = created.stock_bundle!.stock_list[0]!.stock_id;
   return [
     { api: 'createProductCoupon', method: 'POST', path: paths.create, body: () => createBody(c) },
     { api: 'getProductCoupon', method: 'GET', path: paths.coupon(id, brand_id) },
@@ -72,6 +73,12 @@ const calls = (): Call[] => {
         current_max_count: 1,
         target_max_count: 2,
       }),
+    },
+    {
+      api: 'addStock',
+      method: 'POST',
+      path: paths.addStock(id),
+      body: () => ({ out_request_no: no(), brand_id, stock: singleStockInput(c) }),
     },
     { api: 'listStocks', method: 'GET', path: paths.stocks(id, { brand_id }) },
     { api: 'getStock', method: 'GET', path: paths.stock(id, stockId, brand_id) },

@@ -185,13 +185,4 @@ describe('创建商品券 authorization and request numbers (D-2, D-5)', () => {
     const other = createBody(c, { maxCount: 999 }, requestNo);
     await expectError(await post(other), 400, 'ALREADY_EXISTS', '商品券已存在');
   });
-
-  it('501 NOT_IMPLEMENTED for usage_mode=SINGLE (D-22)', async () => {
-    const body = edited((b) => {
-      b.usage_mode = 'SINGLE';
-      delete b.progressive_bundle_usage_info;
-      delete b.stock_bundle;
-    });
-    await expectError(await post(body), 501, 'NOT_IMPLEMENTED');
-  });
 });

@@ -28,7 +28,7 @@ describe('创建商品券', () => {
       state: 'EFFECTIVE',
       brand_id: c.merchant.brandId,
     });
-    const { stock_bundle_id, stock_list } = created.stock_bundle;
+    const { stock_bundle_id, stock_list } = created.stock_bundle!;
     expect(stock_bundle_id).toMatch(/^7\d{17}$/);
     expect(stock_list.map((s) => s.stock_id)).toEqual(['001', '002', '003'].map((n) => created.product_coupon_id + n));
     expect(stock_list.map((s) => s.stock_bundle_info)).toEqual(
@@ -68,7 +68,7 @@ describe('创建商品券', () => {
     delete rules.normal_coupon_list;
     rules.discount_coupon_list = [50, 20, 30].map((percent_off) => ({ threshold: 10000, percent_off }));
     const d = await json<CreatedProductCouponT>(await c.send('POST', paths.create, discount));
-    expect(d.stock_bundle.stock_list.map((s) => s.progressive_bundle_usage_rule?.discount_coupon)).toEqual(
+    expect(d.stock_bundle!.stock_list.map((s) => s.progressive_bundle_usage_rule?.discount_coupon)).toEqual(
       rules.discount_coupon_list,
     );
 
@@ -82,7 +82,7 @@ describe('创建商品券', () => {
     xr.exchange_coupon_list = [900, 1000, 500].map((exchange_price) => ({ threshold: 0, exchange_price }));
     const x = await json<CreatedProductCouponT>(await c.send('POST', paths.create, exchange));
     expect(
-      x.stock_bundle.stock_list.map((s) => s.progressive_bundle_usage_rule?.exchange_coupon?.exchange_price),
+      x.stock_bundle!.stock_list.map((s) => s.progressive_bundle_usage_rule?.exchange_coupon?.exchange_price),
     ).toEqual([900, 1000, 500]);
     expect(x.display_info.combo_package_list).toEqual(exchange.display_info.combo_package_list);
   });
@@ -98,15 +98,15 @@ describe('创建商品券', () => {
       endMs: now + 365 * 86_400_000,
     });
     const created = await json<CreatedProductCouponT>(await c.send('POST', paths.create, body));
-    expect(created.stock_bundle.stock_list).toHaveLength(15);
-    expect(created.stock_bundle.stock_list.at(-1)?.stock_bundle_info?.stock_bundle_index).toBe(14);
+    expect(created.stock_bundle!.stock_list).toHaveLength(15);
+    expect(created.stock_bundle!.stock_list.at(-1)?.stock_bundle_info?.stock_bundle_index).toBe(14);
   });
 
   it('UPLOAD mode shows an empty code pool on every stock', async () => {
     const body = createBody(c);
     body.stock_bundle!.coupon_code_mode = 'UPLOAD';
     const created = await json<CreatedProductCouponT>(await c.send('POST', paths.create, body));
-    for (const s of created.stock_bundle.stock_list)
+    for (const s of created.stock_bundle!.stock_list)
       expect(s.coupon_code_count_info).toEqual({ total_count: 0, available_count: 0 });
   });
 });

@@ -69,7 +69,7 @@ describe('createDemoCatalog', () => {
     const ids = await createDemoCatalog(c.deps, c.baseURL);
     expect(ids).toEqual({
       product_coupon_id: first.product_coupon_id,
-      stock_bundle_id: first.stock_bundle.stock_bundle_id,
+      stock_bundle_id: first.stock_bundle!.stock_bundle_id,
     });
   });
 

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { toRfc3339 } from '../../src/domain/clock.js';
 import type { CreateProductCouponBodyT } from '../../src/schemas/product-coupons.js';
 import type { StockBundleInputT } from '../../src/schemas/stock-bundles.js';
+import type { AddStockInputT } from '../../src/schemas/stocks.js';
 import type { CreatedProductCouponT, StockBundleT, StockPageT, StockT } from '../../src/services/catalog/types.js';
 import type { Running } from '../harness.js';
 
@@ -20,6 +21,7 @@ export const paths = {
   budget: (id: string, bundleId: string) => `${coupon(id)}/stock-bundles/${bundleId}/update-budget`,
   stocks: (id: string, query: Record<string, string | number>) =>
     `${coupon(id)}/stocks?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+  addStock: (id: string) => `${coupon(id)}/stocks`,
   stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
   send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
   notify: `${PREFIX}/notify-configs`,
@@ -93,6 +95,46 @@ export function createBody(c: Running, o: BundleOptions = {}, requestNo = no('CR
   };
 }
 
+export interface SingleOptions extends Omit<BundleOptions, 'rounds' | 'codeMode'> {
+  /** The stock's own 满100减 rule (scope=SINGLE); absent for a whole-store coupon. */
+  discountAmount?: number;
+  codeMode?: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
+}
+
+/** A single-mode stock whose period runs around the test clock's now. */
+export function singleStockInput(c: Running, o: SingleOptions = {}): AddStockInputT {
+  const { progressive_bundle_usage_rule: rules, ...settings } = bundleInput(c, { ...o, codeMode: undefined });
+  return {
+    ...settings,
+    coupon_code_mode: o.codeMode ?? 'WECHATPAY',
+    single_usage_rule: {
+      coupon_available_period: rules.coupon_available_period,
+      ...(o.discountAmount !== undefined
+        ? { normal_coupon: { threshold: 10000, discount_amount: o.discountAmount } }
+        : {}),
+    },
+  };
+}
+
+/** A whole-store 满100减10 single-mode coupon (its discount in `single_usage_info`). */
+export function singleCreateBody(
+  c: Running,
+  o: SingleOptions = {},
+  requestNo = no('SINGLE'),
+): CreateProductCouponBodyT {
+  const { stock_bundle: _, progressive_bundle_usage_info: __, ...rest } = createBody(c, {}, requestNo);
+  return {
+    ...rest,
+    usage_mode: 'SINGLE',
+    single_usage_info: { normal_coupon: { threshold: 10000, discount_amount: 1000 } },
+    stock: { ...singleStockInput(c, o), single_usage_rule: singleStockInput(c, o).single_usage_rule! },
+  };
+}
+
+export async function createSingleCoupon(c: Running, o: SingleOptions = {}): Promise<CreatedProductCouponT> {
+  return json<CreatedProductCouponT>(await c.send('POST', paths.create, singleCreateBody(c, o)));
+}
+
 export async function json<T>(res: Response, status = 200): Promise<T> {
   const text = await res.text();
   expect({ status: res.status, body: text }).toMatchObject({ status });
@@ -141,7 +183,7 @@ export async function sendBundle(c: Running, created: CreatedProductCouponT, ope
     .send('POST', paths.send(openid), {
       brand_id: c.merchant.brandId,
       product_coupon_id: created.product_coupon_id,
-      stock_bundle_id: created.stock_bundle.stock_bundle_id,
+      stock_bundle_id: created.stock_bundle!.stock_bundle_id,
       appid: c.merchant.appid,
       send_request_no: no('SEND'),
     })
@@ -152,6 +194,6 @@ export async function sendBundle(c: Running, created: CreatedProductCouponT, ope
 }
 
 export async function getStock(c: Running, created: CreatedProductCouponT, index: number): Promise<StockT> {
-  const stock = created.stock_bundle.stock_list[index]!;
+  const stock = created.stock_bundle!.stock_list[index]!;
   return json<StockT>(await c.send('GET', paths.stock(created.product_coupon_id, stock.stock_id, c.merchant.brandId)));
 }

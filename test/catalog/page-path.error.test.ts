@@ -113,7 +113,7 @@ describe('mini_program_path is a relative page path (D-42)', () => {
     const plain = await createCoupon(c);
     const usage = { ...bundleInput(c).usage_rule_display_info, mini_program_path: 'javascript:alert(9)' };
     await expectParamError(
-      await c.send('PATCH', paths.bundle(plain.product_coupon_id, plain.stock_bundle.stock_bundle_id), {
+      await c.send('PATCH', paths.bundle(plain.product_coupon_id, plain.stock_bundle!.stock_bundle_id), {
         out_request_no: no('MODB'),
         brand_id: c.merchant.brandId,
         usage_rule_display_info: usage,

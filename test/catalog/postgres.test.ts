@@ -27,7 +27,7 @@ describe.skipIf(!(await postgresReachable()))('catalog on PostgreSQL', () => {
 
   it('20 concurrent update-budget calls with the same current_max_count change the budget once', async () => {
     const created = await createCoupon(c, { maxCount: 100 });
-    const path = paths.budget(created.product_coupon_id, created.stock_bundle.stock_bundle_id);
+    const path = paths.budget(created.product_coupon_id, created.stock_bundle!.stock_bundle_id);
     const statuses = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         const res = await c.send('POST', path, {
@@ -77,7 +77,7 @@ describe.skipIf(!(await postgresReachable()))('catalog on PostgreSQL', () => {
     const created = await createCoupon(c, { maxCount: 100, maxCountPerUser: 1 });
     for (const openid of ['o-pg1', 'o-pg2']) await sendBundle(c, created, openid);
     await json(
-      await c.send('POST', paths.budget(created.product_coupon_id, created.stock_bundle.stock_bundle_id), {
+      await c.send('POST', paths.budget(created.product_coupon_id, created.stock_bundle!.stock_bundle_id), {
         out_request_no: no('PGLOW'),
         brand_id: c.merchant.brandId,
         update_mode: 'MAX_COUNT',

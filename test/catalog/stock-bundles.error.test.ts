@@ -44,7 +44,7 @@ const total = (current: number, target: number) => ({
   current_max_count: current,
   target_max_count: target,
 });
-const bundleOf = (x: CreatedProductCouponT) => x.stock_bundle.stock_bundle_id;
+const bundleOf = (x: CreatedProductCouponT) => x.stock_bundle!.stock_bundle_id;
 
 describe('404 NOT_FOUND (添加 / 修改商品券批次组, 修改发放预算)', () => {
   it('an unknown product coupon', async () => {

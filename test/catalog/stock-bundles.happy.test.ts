@@ -30,7 +30,7 @@ describe('添加商品券批次组', () => {
       stock_bundle: bundleInput(c, { rounds: [500, 600, 700], maxCount: 50, maxCountPerDay: 7 }),
     };
     const added = await json<StockBundleT>(await c.send('POST', paths.bundles(id), body));
-    expect(added.stock_bundle_id).not.toBe(created.stock_bundle.stock_bundle_id);
+    expect(added.stock_bundle_id).not.toBe(created.stock_bundle!.stock_bundle_id);
     expect(added.stock_list.map((s) => s.stock_id)).toEqual(['004', '005', '006'].map((n) => id + n));
     expect(added.stock_list.map((s) => s.stock_bundle_info?.stock_bundle_index)).toEqual([0, 1, 2]);
     expect(added.stock_list.map((s) => s.stock_send_rule.max_count_per_day)).toEqual([7, undefined, undefined]);
@@ -67,7 +67,7 @@ describe('修改商品券批次组', () => {
   it('changes display and notify settings of every stock; store_scope omitted means NONE; rules untouched', async () => {
     const created = await createCoupon(c);
     const id = created.product_coupon_id;
-    const bundleId = created.stock_bundle.stock_bundle_id;
+    const bundleId = created.stock_bundle!.stock_bundle_id;
     const first = {
       out_request_no: no('MODB'),
       brand_id: c.merchant.brandId,
@@ -78,7 +78,7 @@ describe('修改商品券批次组', () => {
     const changed = await json<StockBundleT>(await c.send('PATCH', paths.bundle(id, bundleId), first));
     expect(changed.stock_bundle_id).toBe(bundleId);
     changed.stock_list.forEach((s, i) => {
-      const before = created.stock_bundle.stock_list[i]!;
+      const before = created.stock_bundle!.stock_list[i]!;
       expect(s).toEqual({
         ...before,
         remark: '改过的备注',
@@ -110,7 +110,7 @@ describe('修改商品券批次组发放预算 (D-11)', () => {
   it('MAX_COUNT changes every stock; MAX_COUNT_PER_DAY only stock #0; down to exactly what was issued', async () => {
     const created = await createCoupon(c, { maxCount: 100, maxCountPerDay: 10, maxCountPerUser: 1 });
     const id = created.product_coupon_id;
-    const bundleId = created.stock_bundle.stock_bundle_id;
+    const bundleId = created.stock_bundle!.stock_bundle_id;
     for (const openid of ['o-b1', 'o-b2', 'o-b3']) await sendBundle(c, created, openid);
     const budget = (body: Record<string, unknown>) =>
       c.send('POST', paths.budget(id, bundleId), {

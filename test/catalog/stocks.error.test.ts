@@ -35,7 +35,7 @@ describe('查询商品券批次列表 / 指定批次 errors', () => {
       'NOT_FOUND',
       message,
     );
-    const stockId = a.stock_bundle.stock_list[0]!.stock_id;
+    const stockId = a.stock_bundle!.stock_list[0]!.stock_id;
     await expectError(
       await c.send('GET', paths.stock('1999999999', stockId, c.merchant.brandId)),
       404,
@@ -46,7 +46,7 @@ describe('查询商品券批次列表 / 指定批次 errors', () => {
 
   it('404 未找到 stock_id 对应的商品券批次 for an unknown stock or a stock of another product coupon', async () => {
     const message = '未找到 stock_id 对应的商品券批次';
-    for (const stockId of ['1999999999001', b.stock_bundle.stock_list[0]!.stock_id])
+    for (const stockId of ['1999999999001', b.stock_bundle!.stock_list[0]!.stock_id])
       await expectError(
         await c.send('GET', paths.stock(a.product_coupon_id, stockId, c.merchant.brandId)),
         404,
@@ -60,7 +60,7 @@ describe('查询商品券批次列表 / 指定批次 errors', () => {
     await expectParamError(await list(a.product_coupon_id, { page_size: 0 }), '/page_size', 'query');
     await expectParamError(await list(a.product_coupon_id, { state: 'EFFECTIVE' }), '/state', 'query');
     await expectParamError(await list(a.product_coupon_id, { page_token: 'bm90LWEtdG9rZW4' }), 'page_token', 'query');
-    const foreign = Buffer.from(`stock:${b.stock_bundle.stock_list[0]!.stock_id}`).toString('base64url');
+    const foreign = Buffer.from(`stock:${b.stock_bundle!.stock_list[0]!.stock_id}`).toString('base64url');
     await expectParamError(await list(a.product_coupon_id, { page_token: foreign }), 'page_token', 'query');
     await expectParamError(
       await c.send('GET', `/v3/marketing/partner/product-coupon/product-coupons/${a.product_coupon_id}/stocks`),

@@ -30,7 +30,7 @@ describe('查询商品券指定批次', () => {
   it('returns the Stock object of its round', async () => {
     const created = await createCoupon(c);
     const stock = await getStock(c, created, 1);
-    expect(stock).toEqual(created.stock_bundle.stock_list[1]);
+    expect(stock).toEqual(created.stock_bundle!.stock_list[1]);
     expect(stock.progressive_bundle_usage_rule?.normal_coupon).toEqual({ threshold: 10000, discount_amount: 1500 });
   });
 });

@@ -36,7 +36,7 @@ describe('wechatpay-axios-plugin chained style against the catalog', () => {
 
     const created = dataOf<CreatedProductCouponT>(await pc.productCoupons.post(createBody(c, { maxCount: 500 })));
     const product_coupon_id = created.product_coupon_id;
-    const stock_bundle_id = created.stock_bundle.stock_bundle_id;
+    const stock_bundle_id = created.stock_bundle!.stock_bundle_id;
     expect(created.state).toBe('EFFECTIVE');
 
     const got = dataOf<ProductCouponT>(

@@ -14,7 +14,7 @@ describe('console API', () => {
     const res = await c.send('POST', paths.send(openid), {
       brand_id: c.merchant.brandId,
       product_coupon_id: created.product_coupon_id,
-      stock_bundle_id: created.stock_bundle.stock_bundle_id,
+      stock_bundle_id: created.stock_bundle!.stock_bundle_id,
       appid: c.merchant.appid,
       send_request_no: no('SEND'),
     });

@@ -34,7 +34,7 @@ describe.skipIf(skipBrowser)('operator console', { timeout: 180_000 }, () => {
     const res = await c.send('POST', paths.send(openid), {
       brand_id: c.merchant.brandId,
       product_coupon_id: created.product_coupon_id,
-      stock_bundle_id: created.stock_bundle.stock_bundle_id,
+      stock_bundle_id: created.stock_bundle!.stock_bundle_id,
       appid: c.merchant.appid,
       send_request_no: no('SEND'),
     });
@@ -74,8 +74,8 @@ describe.skipIf(skipBrowser)('operator console', { timeout: 180_000 }, () => {
         c,
         {
           productCouponId: created.product_coupon_id,
-          stockBundleId: created.stock_bundle.stock_bundle_id,
-          stockIds: created.stock_bundle.stock_list.map((s) => s.stock_id),
+          stockBundleId: created.stock_bundle!.stock_bundle_id,
+          stockIds: created.stock_bundle!.stock_list.map((s) => s.stock_id),
         },
         0,
       ),
@@ -141,7 +141,7 @@ describe.skipIf(skipBrowser)('operator console', { timeout: 180_000 }, () => {
 
   it('shows a product coupon: each stock with limits and counts, gauges, and a drawn chart', async () => {
     const p = await open(`/console/product-coupons/${created.product_coupon_id}`);
-    const stocks = created.stock_bundle.stock_list;
+    const stocks = created.stock_bundle!.stock_list;
     const first = p.page.locator(`[data-stock-id="${stocks[0]!.stock_id}"]`);
     await first.waitFor();
     expect(await p.page.locator('[data-stock-id]').count()).toBe(stocks.length);

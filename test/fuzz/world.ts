@@ -48,8 +48,8 @@ export const seeded = async (c: Running, o: Parameters<typeof createCoupon>[1]):
   const created = await createCoupon(c, o);
   return {
     productCouponId: created.product_coupon_id,
-    stockBundleId: created.stock_bundle.stock_bundle_id,
-    stockIds: created.stock_bundle.stock_list.map((s) => s.stock_id),
+    stockBundleId: created.stock_bundle!.stock_bundle_id,
+    stockIds: created.stock_bundle!.stock_list.map((s) => s.stock_id),
   };
 };
 

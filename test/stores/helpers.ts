@@ -49,8 +49,8 @@ export const storeList = (ids: string[]) => ids.map((store_id) => ({ store_id })
 export const createScoped = (c: Running, o: BundleOptions = {}): Promise<CreatedProductCouponT> =>
   createCoupon(c, { storeScope: 'SPECIFIC', ...o });
 
-export const bundleIdOf = (x: CreatedProductCouponT) => x.stock_bundle.stock_bundle_id;
-export const stockIdsOf = (x: CreatedProductCouponT) => x.stock_bundle.stock_list.map((s) => s.stock_id);
+export const bundleIdOf = (x: CreatedProductCouponT) => x.stock_bundle!.stock_bundle_id;
+export const stockIdsOf = (x: CreatedProductCouponT) => x.stock_bundle!.stock_list.map((s) => s.stock_id);
 
 export async function changeBundle(
   c: Running,

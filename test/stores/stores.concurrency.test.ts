@@ -72,7 +72,7 @@ describe('concurrent store changes on one bundle (D-81)', () => {
       const x = await createScoped(c);
       const [associated, modified] = await Promise.all([
         changeBundle(c, x, 'associate', ids.slice(0, 10)),
-        c.send('PATCH', paths.bundle(x.product_coupon_id, x.stock_bundle.stock_bundle_id), {
+        c.send('PATCH', paths.bundle(x.product_coupon_id, x.stock_bundle!.stock_bundle_id), {
           out_request_no: no('MODB'),
           brand_id: c.merchant.brandId,
           store_scope: 'NONE',

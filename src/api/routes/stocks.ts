@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { getStock, listStocks } from '../../schemas/stocks.js';
+import { addStock, getStock, listStocks } from '../../schemas/stocks.js';
+import { addStock as addSingleStock } from '../../services/catalog/add-stock.js';
 import * as service from '../../services/catalog/stocks.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
 
-/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`: 查询商品券批次列表 / 指定批次. */
+/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`: 添加商品券批次, 查询商品券批次列表 / 指定批次. */
 export function stockRoutes(app: FastifyInstance, router: WechatRouter): void {
   const { deps } = router.ctx;
+  registerEndpoint(app, router, addStock, ({ mchid, params, body }) =>
+    addSingleStock(deps, mchid, params.product_coupon_id, body),
+  );
   registerEndpoint(app, router, listStocks, ({ mchid, params, query }) =>
     service.listStocks(deps, mchid, params.product_coupon_id, query),
   );

@@ -51,6 +51,19 @@ export interface StockBundleInput {
   usage_rule_display_info: UsageRuleDisplayInput;
 }
 
+/** The discount of a single-mode coupon: at most the one matching `type` is given. */
+export interface SingleDiscountInput {
+  normal_coupon?: { threshold: number; discount_amount: number };
+  discount_coupon?: { threshold: number; percent_off: number };
+  exchange_coupon?: { threshold: number; exchange_price: number };
+}
+
+/** The `stock` of create (SINGLE) and of add-stock. */
+export interface SingleStockInput {
+  single_usage_rule?: SingleDiscountInput & { coupon_available_period: AvailablePeriodInput };
+  usage_rule_display_info: UsageRuleDisplayInput;
+}
+
 export interface CreateProductCouponInput {
   scope: Scope;
   type: CouponType;
@@ -58,8 +71,8 @@ export interface CreateProductCouponInput {
   progressive_bundle_usage_info?: { count: number; interval_days?: number };
   display_info: DisplayInfoInput;
   stock_bundle?: StockBundleInput;
-  single_usage_info?: unknown;
-  stock?: unknown;
+  single_usage_info?: Omit<SingleDiscountInput, 'exchange_coupon'>;
+  stock?: SingleStockInput;
 }
 
 /** What add-bundle needs to know about the stored product coupon. */

@@ -129,6 +129,19 @@ function build(obj: ObjectFactory) {
     interval_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 })),
   });
 
+  /** `usage_mode=SINGLE`: the product coupon's discount when `scope=ALL`, given once for all its stocks. */
+  const SingleUsageInfo = obj({
+    normal_coupon: Type.Optional(NormalCoupon),
+    discount_coupon: Type.Optional(DiscountCoupon),
+  });
+  /** A single-mode stock's validity, and its own discount when `scope=SINGLE`. */
+  const SingleUsageRule = obj({
+    coupon_available_period: CouponAvailablePeriod,
+    normal_coupon: Type.Optional(NormalCoupon),
+    discount_coupon: Type.Optional(DiscountCoupon),
+    exchange_coupon: Type.Optional(ExchangeCoupon),
+  });
+
   return {
     NormalCoupon,
     DiscountCoupon,
@@ -140,6 +153,8 @@ function build(obj: ObjectFactory) {
     ComboPackage,
     DisplayInfo,
     ProgressiveBundleUsageInfo,
+    SingleUsageInfo,
+    SingleUsageRule,
   };
 }
 
@@ -158,12 +173,9 @@ export const {
   ComboPackage,
   DisplayInfo,
   ProgressiveBundleUsageInfo,
+  SingleUsageInfo,
+  SingleUsageRule,
 } = open;
-
-export const SingleUsageInfo = Type.Object({
-  normal_coupon: Type.Optional(NormalCoupon),
-  discount_coupon: Type.Optional(DiscountCoupon),
-});
 
 const DeactivateFields = {
   deactivate_request_no: Type.Optional(Type.String({ maxLength: 128 })),

@@ -33,6 +33,7 @@ export function productCouponRecord(
       scope: body.scope,
       type: body.type,
       usage_mode: body.usage_mode,
+      ...(body.single_usage_info ? { single_usage_info: body.single_usage_info } : {}),
       ...(body.progressive_bundle_usage_info
         ? { progressive_bundle_usage_info: body.progressive_bundle_usage_info }
         : {}),
@@ -86,6 +87,7 @@ export function bundleRecords(bundle: StockBundleInputT, owner: Owner, n: NewBun
     productCouponId: n.productCouponId,
     ...owner,
     createdAt: n.at,
+    kind: 'BUNDLE',
   };
   const stocks = roundRules(bundle, n.type).map((round, index): StockRecord => {
     const stockId = stockIdOf(n.productCouponId, n.existingStocks + index + 1);

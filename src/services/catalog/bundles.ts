@@ -11,7 +11,7 @@ import type { ServiceDeps } from '../deps.js';
 import { stockStateFor } from './audit.js';
 import { bundleRecords } from './build.js';
 import { newStockBundleId, withFreshIds } from './ids.js';
-import { bundleStocksOf, requireLiveStocks, requireNotDeactivated } from './lookup.js';
+import { bundleStocksOf, couponToAddTo, requireLiveStocks, requireNotDeactivated } from './lookup.js';
 import { renderBundle } from './render.js';
 import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockBundleT } from './types.js';
@@ -28,12 +28,8 @@ export async function addStockBundle(
   body: AddBody,
 ): Promise<StockBundleT> {
   const brandId = body.brand_id;
-  await checkBrandAuthorized(deps, mchid, brandId);
-  await checkAppIdRelated(deps, mchid, brandId, body.stock_bundle.notify_config.notify_appid, {
-    field: '/stock_bundle/notify_config/notify_appid',
-    location: 'body',
-  });
-  const coupon = await ownedProductCoupon(deps, mchid, brandId, productCouponId);
+  const notifyAppId = body.stock_bundle.notify_config.notify_appid;
+  const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock_bundle', notifyAppId });
   checkAddStockBundle(coupon.data, body.stock_bundle);
   const request = bindRequest(
     'addStockBundle',

@@ -35,7 +35,7 @@ export async function createDemoCatalog(
   const created = earlier
     ? (JSON.parse(earlier.response) as CreatedProductCouponT)
     : await createProductCoupon(deps, DEMO.mchid, demoBody(deps.clock.now(), baseUrl));
-  const ids = { product_coupon_id: created.product_coupon_id, stock_bundle_id: created.stock_bundle.stock_bundle_id };
+  const ids = { product_coupon_id: created.product_coupon_id, stock_bundle_id: created.stock_bundle!.stock_bundle_id };
   await store.initSetting('demo_product_coupon_id', ids.product_coupon_id);
   await store.initSetting('demo_stock_bundle_id', ids.stock_bundle_id);
   return ids;

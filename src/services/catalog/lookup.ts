@@ -1,20 +1,46 @@
+import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { stockStateAt } from './render.js';
 
 /** Existence and state checks shared by the catalog services (D-4: existence → 404, state → 400). */
 
-/** The bundle's stocks in index order, if the bundle belongs to this product coupon; else 404. */
+/**
+ * The bundle's stocks in index order, if the bundle belongs to this product coupon; else 404. A single-mode product
+ * coupon has no bundles: 400 (D-72).
+ */
 export async function bundleStocksOf(
   deps: ServiceDeps,
   coupon: ProductCouponRecord,
   stockBundleId: string,
   day: string,
 ): Promise<StockRecord[]> {
+  checkBundleMode(coupon.data);
   const bundle = await deps.store.getStockBundle(stockBundleId);
-  if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
+  const ours = bundle?.kind === 'BUNDLE' && bundle.productCouponId === coupon.productCouponId;
+  if (!ours) throw notFound(Messages.stockBundleNotFound);
   return deps.store.getBundleStocks(stockBundleId, day);
+}
+
+/**
+ * D-4 up to existence for the APIs that add stocks to a product coupon (添加商品券批次组 / 添加商品券批次): the brand,
+ * the notify AppID at `part`/notify_config/notify_appid, then the product coupon.
+ */
+export async function couponToAddTo(
+  deps: ServiceDeps,
+  mchid: string,
+  productCouponId: string,
+  body: { brand_id: string },
+  part: { name: 'stock_bundle' | 'stock'; notifyAppId: string },
+): Promise<ProductCouponRecord> {
+  await checkBrandAuthorized(deps, mchid, body.brand_id);
+  await checkAppIdRelated(deps, mchid, body.brand_id, part.notifyAppId, {
+    field: `/${part.name}/notify_config/notify_appid`,
+    location: 'body',
+  });
+  return ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
 }
 
 /** `400 INVALID_REQUEST 传入参数不符合业务规则`, with the reason after it. */

@@ -43,7 +43,9 @@ export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: stri
   await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
   const coupon = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
   const bundle = await store.getStockBundle(ref.stockBundleId);
-  if (!bundle || bundle.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockBundleNotFound);
+  // A single-mode product coupon's stock group (D-70) is no bundle.
+  const ours = bundle?.kind === 'BUNDLE' && bundle.productCouponId === coupon.productCouponId;
+  if (!ours) throw notFound(Messages.stockBundleNotFound);
   const target = await bundleTarget(deps, coupon, ref, day);
   if (!target) throw notFound(Messages.stockBundleNotFound);
   return target;

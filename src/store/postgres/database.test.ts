@@ -54,4 +54,14 @@ describe.skipIf(!(await postgresReachable()))('postgres transactions', () => {
     expect(result).toBe('undone');
     expect((await t.db.query<{ n: number }>('SELECT n FROM counter WHERE id = 1'))[0]!.n).not.toBe(-1);
   });
+
+  it("keeps the URL's own session options beside the schema's search_path", async () => {
+    const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent('-c synchronous_commit=off')}`;
+    const db = openDatabase(url, { schema: t.schema });
+    const [row] = await db.query<{ sync: string; schema: string }>(
+      "SELECT current_setting('synchronous_commit') AS sync, current_schema() AS schema",
+    );
+    expect(row).toEqual({ sync: 'off', schema: t.schema });
+    await db.pool.end();
+  });
 });

@@ -21,13 +21,16 @@ export const POSTGRES_TIMEOUTS: PostgresTimeouts = {
   idleInTransactionMs: 10_000,
 };
 
+/** Connections per instance unless `poolSize` says otherwise (docs/postgres.md, "Pool sizing"). */
+export const POSTGRES_POOL_SIZE = 10;
+
 /** A stalled server cannot cancel a statement itself, so the client stops waiting this long after it should have. */
 const CLIENT_GRACE_MS = 1000;
 
 export interface PostgresOptions {
   /** Schema holding coupond's tables (created if missing); default: the server's `search_path`. */
   schema?: string;
-  /** Connections per instance; default 10. */
+  /** Connections per instance; default `POSTGRES_POOL_SIZE`. */
   poolSize?: number;
   /** Attempts of one transaction on serialization failure or deadlock; default 5. */
   maxAttempts?: number;
@@ -47,6 +50,8 @@ export interface Database {
   tx<T>(work: (c: PgClient, rollback: Rollback<T>) => Promise<T>, isolation?: Isolation): Promise<T>;
   /** One statement outside an explicit transaction (it is its own transaction). */
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  /** `query`, run again on serialization failure or deadlock like `tx`: for calls of server-side functions. */
+  call<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   /** A connection of its own without statement or lock timeouts, for migrations; the caller ends it. */
   maintenanceClient(): Promise<pg.Client>;
 }
@@ -63,19 +68,36 @@ const ignore = () => {};
  */
 const clientTimedOut = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
 
-export function sqlState(error: unknown): string | undefined {
+function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/**
+ * The URL's own `options` (e.g. `-c synchronous_commit=off`) would replace a `search_path` given beside them, as
+ * node-postgres lets the URL win: the schema's `search_path` is appended to them instead.
+ */
+function withSearchPath(
+  url: string,
+  schema: string | undefined,
+): Pick<pg.ClientConfig, 'connectionString' | 'options'> {
+  if (!schema) return { connectionString: url };
+  // A URL WHATWG cannot parse (a socket directory as host: `postgresql://user@/db?host=/run/postgresql`) goes to
+  // node-postgres unchanged; `options` in such a URL would still replace the search_path.
+  if (!URL.canParse(url)) return { connectionString: url, options: `-c search_path=${schema}` };
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: [own, `-c search_path=${schema}`].filter(Boolean).join(' ') };
+}
+
 export function openDatabase(url: string, options: PostgresOptions = {}): Database {
-  const { schema, poolSize = 10, maxAttempts = 5 } = options;
+  const { schema, poolSize = POSTGRES_POOL_SIZE, maxAttempts = 5 } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const timeouts = { ...POSTGRES_TIMEOUTS, ...options.timeouts };
   const connection: pg.ClientConfig = {
-    connectionString: url,
+    ...withSearchPath(url, schema),
     connectionTimeoutMillis: timeouts.connectMs,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
   };
   const pool = new pg.Pool({
     ...connection,
@@ -117,22 +139,26 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
     }
   }
 
+  async function retried<T>(run: () => Promise<T>): Promise<T> {
+    for (let n = 1; ; n++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
+      }
+    }
+  }
+
+  const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+    (await pool.query<R>(text, values)).rows;
+
   return {
     pool,
     schema,
-    async tx(work, isolation = 'READ COMMITTED') {
-      for (let n = 1; ; n++) {
-        try {
-          return await attempt(work, isolation);
-        } catch (error) {
-          if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
-        }
-      }
-    },
-    async query(text, values) {
-      return (await pool.query(text, values)).rows;
-    },
+    tx: (work, isolation = 'READ COMMITTED') => retried(() => attempt(work, isolation)),
+    query,
+    call: (text, values) => retried(() => query(text, values)),
     async maintenanceClient() {
       const client = new pg.Client(connection);
       client.on('error', ignore);

@@ -17,6 +17,9 @@ export interface GroupCommitOptions {
   maxAttempts?: number;
 }
 
+/** Commands per call and calls in flight unless configured (`--db-batch-size`, `--db-batches-in-flight`). */
+export const GROUP_COMMIT_DEFAULTS = { maxBatch: 64, maxInFlight: 2 };
+
 /**
  * Group commit for PostgreSQL (D-51): commands submitted while earlier calls are in flight are gathered into one
  * call of `run`, which returns one outcome per command in order. A command's refusal or error reaches its own
@@ -34,8 +37,8 @@ export class PgGroupCommit<C, R> {
     private readonly run: (commands: C[]) => Promise<BatchOutcome<R>[]>,
     options: GroupCommitOptions = {},
   ) {
-    this.maxBatch = options.maxBatch ?? 64;
-    this.maxInFlight = options.maxInFlight ?? 2;
+    this.maxBatch = options.maxBatch ?? GROUP_COMMIT_DEFAULTS.maxBatch;
+    this.maxInFlight = options.maxInFlight ?? GROUP_COMMIT_DEFAULTS.maxInFlight;
     this.maxAttempts = options.maxAttempts ?? 5;
   }
 

@@ -11,6 +11,7 @@ import { type Listener, listen } from './cache/listener.js';
 import { postgresConsole } from './console.js';
 import { type Database, openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
+import type { GroupCommitOptions } from './group-commit.js';
 import { postgresIssuance } from './issuance.js';
 import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
@@ -19,6 +20,8 @@ import { postgresNonces } from './nonces.js';
 export interface PostgresStoreOptions extends PostgresOptions {
   /** Per-instance caches invalidated by LISTEN/NOTIFY (D-52); default true. */
   cache?: boolean;
+  /** Batch size and calls in flight of the issuance and token group commits (D-51, D-54). */
+  groupCommit?: Pick<GroupCommitOptions, 'maxBatch' | 'maxInFlight'>;
 }
 
 /** Caches in front of `store`, fed by a LISTEN connection of their own. */
@@ -56,7 +59,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...couponCodeWrites(engine, requests),
     ...postgresBudget(engine, requests),
     ...typedStores(engine),
-    ...postgresIssuance(db),
+    ...postgresIssuance(db, options.groupCommit),
     ...postgresLifecycle(db),
     ...postgresConsole(db),
     rememberNonce: postgresNonces(db),

@@ -10,21 +10,19 @@ import {
   type UserCouponRow,
   userCouponMapper,
 } from '../rows/issuance.js';
-import { TOKEN_COLUMNS, tokenValues } from '../rows/issuance-values.js';
 import { alreadyParsed } from '../rows/json.js';
-import { insertStatement, whereEqual } from '../rows/statements.js';
+import { whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
+import type { GroupCommitOptions } from './group-commit.js';
 import { pgIssuer } from './issue.js';
+import { pgTokenInserter } from './token-inserts.js';
 
 const toUserCoupon = userCouponMapper(alreadyParsed);
-const INSERT_TOKEN = insertStatement('tokens', TOKEN_COLUMNS, 'postgres');
 
-export function postgresIssuance(db: Database): IssuanceStore {
-  const issueBundle = pgIssuer(db);
+export function postgresIssuance(db: Database, groupCommit: GroupCommitOptions = {}): IssuanceStore {
+  const issueBundle = pgIssuer(db, groupCommit);
   return {
-    async insertToken(t) {
-      await db.query(INSERT_TOKEN, tokenValues(t));
-    },
+    insertToken: pgTokenInserter(db, groupCommit),
 
     async getToken(tokenHash) {
       const [r] = await db.query<TokenRow>('SELECT * FROM tokens WHERE token_hash = $1', [tokenHash]);

@@ -6,7 +6,7 @@ import { unchangedSinceRead } from '../rules/bundle-coupons.js';
 import { couponTimeBounds } from '../rules/coupon-time.js';
 import type { Database, PgClient, Rollback } from './database.js';
 import { postgresOutbox } from './lifecycle-outbox.js';
-import { issueNextRound } from './lifecycle-round.js';
+import { useInOneCall } from './lifecycle-use.js';
 import { guarded } from './requests.js';
 
 type Outcome = Guarded<LifecycleOutcome>;
@@ -75,17 +75,7 @@ export function postgresLifecycle(db: Database): LifecycleStore {
       });
     },
 
-    useUserCoupon(request, command) {
-      const { transition, userCouponBundleId, next } = command;
-      return run(request, async (c, rollback) => {
-        const bundleState = await addUsed(c, userCouponBundleId, 1, transition.updatedAt);
-        if (bundleState === null || !(await apply(c, transition))) rollback(STALE);
-        if (!next) return;
-        if (bundleState !== 'ACTIVE') rollback(STALE);
-        const refused = await issueNextRound(c, next);
-        if (refused) rollback({ ran: true, value: refused });
-      });
-    },
+    useUserCoupon: (request, command) => useInOneCall(db, request, command),
 
     returnUserCoupon(request, command) {
       const { transition, userCouponBundleId } = command;

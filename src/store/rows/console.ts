@@ -56,7 +56,7 @@ export function summaryStatement(dialect: Dialect, where: string, limit: string,
   FROM product_coupons p ${where}
   ORDER BY p.created_at DESC, p.product_coupon_id DESC LIMIT ${limit} OFFSET ${offset})
 SELECT page.*,
-  (SELECT COUNT(*) FROM stock_bundles b WHERE b.product_coupon_id = page.product_coupon_id) AS bundles,
+  (SELECT COUNT(*) FROM stock_bundles b WHERE b.product_coupon_id = page.product_coupon_id AND b.kind = 'BUNDLE') AS bundles,
   COUNT(s.stock_id) AS stocks, SUM(s.total_count) AS issued, SUM(s.max_count) AS budget
 FROM page LEFT JOIN stocks s ON s.product_coupon_id = page.product_coupon_id
 GROUP BY page.product_coupon_id, page.mchid, page.brand_id, page.state, page.created_at, page.name, page.mode

@@ -59,6 +59,9 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         .returning('seq');
     }),
     insertStock: insertRecord<'stocks', StockRecord & { seq: unknown }>(k, 'stocks', (i) => i, ['seq']),
+    groupSeq: prepare((a: { id: string }) =>
+      k.selectFrom('stock_bundles').select('seq').where('stock_bundle_id', '=', a.id),
+    ),
     getBundle: prepare((a: { id: string }) =>
       k.selectFrom('stock_bundles').selectAll().where('stock_bundle_id', '=', a.id),
     ),
@@ -109,6 +112,14 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
       }),
     addStockBundle: (request, bundle, stocks) =>
       e.write(() => requests.guarded(request, () => insertBundle(bundle, stocks))),
+    addStock: (request, stock) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          const group = yield* first(q.groupSeq, { id: stock.stockBundleId });
+          if (!group) throw new Error(`stock group ${stock.stockBundleId} missing`);
+          yield* run(q.insertStock, { ...stock, seq: group.seq });
+        }),
+      ),
     getStockBundle: (id) =>
       e.read(function* () {
         const row = yield* first(q.getBundle, { id });

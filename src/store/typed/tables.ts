@@ -1,4 +1,11 @@
-import type { Deactivation, ProductCouponRecord, ProductCouponState, StockData, StockState } from '../catalog.js';
+import type {
+  Deactivation,
+  ProductCouponRecord,
+  ProductCouponState,
+  StockData,
+  StockGroupKind,
+  StockState,
+} from '../catalog.js';
 import type { SendChannel, UserCouponState } from '../issuance.js';
 import type { DeliveryState } from '../lifecycle.js';
 import type { AppIdRecord } from '../tenants.js';
@@ -59,6 +66,7 @@ export const tables = {
     brand_id: text(),
     seq: ordering(),
     created_at: text(),
+    kind: text<StockGroupKind>(),
   },
   stocks: {
     stock_id: text(),

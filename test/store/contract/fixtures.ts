@@ -95,6 +95,7 @@ export function stockBundle(
     mchid: MCHID,
     brandId: BRAND,
     createdAt,
+    kind: 'BUNDLE',
   };
   const stocks = Array.from({ length: options.rounds ?? 3 }, (_, index): StockRecord => {
     const stockId = uid('st');

@@ -108,6 +108,7 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         deactivateProductCoupon: writes(store.deactivateProductCoupon, ...catalog),
         finishAudit: writes(store.finishAudit, ...catalog),
         addStockBundle: writes(store.addStockBundle, ...catalog),
+        addStock: writes(store.addStock, ...catalog),
         updateStocksData: writes(store.updateStocksData, ...catalog),
         updateBundleBudget: writes(store.updateBundleBudget, ...catalog),
         uploadCouponCodes: writes(store.uploadCouponCodes, 'stocks'),

@@ -9,9 +9,11 @@ import { cacheNotify } from './011-cache-notify.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 import { issueFromPool } from './076-issue-from-pool.js';
+import { useFunction } from './085-use-function.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -25,7 +27,9 @@ export const postgresMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  singleStocks,
   stores,
   couponCodes,
   issueFromPool,
+  useFunction,
 ];

@@ -8,6 +8,7 @@ import { nonces } from './030-nonces.js';
 import { deliveryLanes } from './040-delivery-lanes.js';
 import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
+import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 
@@ -22,6 +23,7 @@ export const sqliteMigrations: Migration[] = [
   deliveryLanes,
   consoleIndexes,
   issuanceHours,
+  singleStocks,
   stores,
   couponCodes,
 ];

@@ -1,0 +1,78 @@
+/**
+ * The PostgreSQL store alone (no HTTP, one process, `BENCH_IN_FLIGHT` calls at once): claims per second on one hot
+ * stock and spread over many bundles (what one primary takes before request handling costs anything), pre-send
+ * token inserts, and uses that issue the next round. Ratios are against the spread claims of the same run.
+ * Run: `npm run bench:pg-store` (BENCH_CLAIMS, BENCH_IN_FLIGHT, BENCH_DATABASE_URL).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Store } from '../src/store/port.js';
+import { createPostgresStore } from '../src/store/postgres/index.js';
+import { createCatalog, issueCommand, request, tokenFor } from '../test/store/contract/fixtures.js';
+import { confirm, issue, nextRound, transition, USE } from '../test/store/contract/lifecycle-fixtures.js';
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 4000);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
+const BUNDLES = 32;
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Runs `work(i)` for i < count with `IN_FLIGHT` at once; operations per second. */
+async function rate(count: number, work: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  return count / ((performance.now() - started) / 1000);
+}
+
+async function phases(store: Store) {
+  const hot = await createCatalog(store, { maxCount: 100_000_000 });
+  const many = await Promise.all(
+    Array.from({ length: BUNDLES }, () => createCatalog(store, { maxCount: 100_000_000 })),
+  );
+  const hotCommands = Array.from({ length: CLAIMS }, () => issueCommand(hot.stocks));
+  const spreadCommands = Array.from({ length: CLAIMS }, (_, i) => issueCommand(many[i % BUNDLES]!.stocks));
+  const spread = await rate(CLAIMS, (i) => store.issueBundle(spreadCommands[i]!));
+  const oneHot = await rate(CLAIMS, (i) => store.issueBundle(hotCommands[i]!));
+  const tokens = Array.from({ length: CLAIMS }, () => tokenFor(issueCommand(hot.stocks)));
+  const inserts = await rate(CLAIMS, (i) => store.insertToken(tokens[i]!));
+  const uses = CLAIMS / 4;
+  const issued = await Promise.all(
+    Array.from({ length: uses }, async (_, i) => {
+      const one = await issue(store, many[i % BUNDLES]!);
+      return { one, effective: await confirm(store, one.coupon) };
+    }),
+  );
+  const useRate = await rate(uses, (i) => {
+    const { one, effective } = issued[i]!;
+    const next = nextRound(one, effective);
+    return store.useUserCoupon(request(USE), {
+      transition: transition(effective, 'USED'),
+      userCouponBundleId: one.bundleId,
+      next,
+    });
+  });
+  return { spread, oneHot, inserts, useRate };
+}
+
+const schema = `coupond_bench_${randomBytes(4).toString('hex')}`;
+const store = await createPostgresStore(URL, { schema });
+try {
+  const r = await phases(store);
+  const line = (name: string, v: number) =>
+    process.stdout.write(
+      `${name.padEnd(34)} ${v.toFixed(0).padStart(6)}/s  ratio to spread claims ${(v / r.spread).toFixed(2)}\n`,
+    );
+  process.stdout.write(`PostgreSQL store, ${CLAIMS} claims, ${IN_FLIGHT} in flight\n`);
+  line(`claims over ${BUNDLES} bundles (baseline)`, r.spread);
+  line('claims on one hot stock', r.oneHot);
+  line('pre-send token inserts', r.inserts);
+  line('uses issuing the next round', r.useRate);
+} finally {
+  await store.close();
+  const client = new pg.Client({ connectionString: URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
+}
