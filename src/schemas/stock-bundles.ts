@@ -43,22 +43,26 @@ export const addStockBundle = defineEndpoint({
   rate: 'management',
 });
 
+/** The body of 修改商品券批次组 and 修改商品券批次 (single mode): the same settings, for a bundle or one stock. */
+export const ModifyStocksBody = Body({
+  out_request_no: RequestNo(),
+  remark: Type.Optional(Text(20, 0)),
+  usage_rule_display_info: Type.Optional(Input.UsageRuleDisplayInfo),
+  coupon_display_info: Type.Optional(Input.CouponDisplayInfo),
+  notify_config: Type.Optional(Input.NotifyConfig),
+  /** Omitted means `NONE` (修改商品券批次组, 修改商品券批次). */
+  store_scope: Type.Optional(StoreScope),
+  brand_id: BrandId,
+});
+export type ModifyStocksBodyT = Static<typeof ModifyStocksBody>;
+
 export const modifyStockBundle = defineEndpoint({
   name: 'modifyStockBundle',
   summary: '修改商品券批次组',
   method: 'PATCH',
   path: `${bundlesPath}/{stock_bundle_id}`,
   params: StockBundleParams,
-  body: Body({
-    out_request_no: RequestNo(),
-    remark: Type.Optional(Text(20, 0)),
-    usage_rule_display_info: Type.Optional(Input.UsageRuleDisplayInfo),
-    coupon_display_info: Type.Optional(Input.CouponDisplayInfo),
-    notify_config: Type.Optional(Input.NotifyConfig),
-    /** Omitted means `NONE` (修改商品券批次组). */
-    store_scope: Type.Optional(StoreScope),
-    brand_id: BrandId,
-  }),
+  body: ModifyStocksBody,
   response: StockBundle,
   rate: 'management',
 });

@@ -3,10 +3,12 @@ import { Body, BrandId, ObjectId, Query, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import { Input, StoreScope, Text } from './objects/product-coupon.js';
 import { CouponCodeMode, Stock, StockSendRuleInput, StockState } from './objects/stock.js';
+import { ModifyStocksBody } from './stock-bundles.js';
 
-/** 添加商品券批次 (single mode), 查询商品券批次列表 / 指定批次 */
+/** 添加商品券批次 / 修改商品券批次 (single mode), 查询商品券批次列表 / 指定批次 */
 
 const stocksPath = `${PARTNER_PREFIX}/product-coupons/{product_coupon_id}/stocks`;
+const StockParams = Type.Object({ product_coupon_id: ObjectId, stock_id: ObjectId });
 
 const singleStockFields = {
   remark: Type.Optional(Text(20, 0)),
@@ -68,8 +70,19 @@ export const getStock = defineEndpoint({
   summary: '查询商品券指定批次',
   method: 'GET',
   path: `${stocksPath}/{stock_id}`,
-  params: Type.Object({ product_coupon_id: ObjectId, stock_id: ObjectId }),
+  params: StockParams,
   query: Query({ brand_id: BrandId }),
+  response: Stock,
+  rate: 'management',
+});
+
+export const modifyStock = defineEndpoint({
+  name: 'modifyStock',
+  summary: '修改商品券批次',
+  method: 'PATCH',
+  path: `${stocksPath}/{stock_id}`,
+  params: StockParams,
+  body: ModifyStocksBody,
   response: Stock,
   rate: 'management',
 });

@@ -23,6 +23,7 @@ export const paths = {
     `${coupon(id)}/stocks?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
   addStock: (id: string) => `${coupon(id)}/stocks`,
   stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
+  singleStock: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}`,
   send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
   notify: `${PREFIX}/notify-configs`,
 };

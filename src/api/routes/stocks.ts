@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { addStock, getStock, listStocks } from '../../schemas/stocks.js';
+import { addStock, getStock, listStocks, modifyStock } from '../../schemas/stocks.js';
 import { addStock as addSingleStock } from '../../services/catalog/add-stock.js';
+import { modifyStock as modifySingleStock } from '../../services/catalog/modify-stock.js';
 import * as service from '../../services/catalog/stocks.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
 
-/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`: 添加商品券批次, 查询商品券批次列表 / 指定批次. */
+/** `/product-coupons/{product_coupon_id}/stocks[/{stock_id}]`: 添加 / 修改商品券批次, 查询商品券批次列表 / 指定批次. */
 export function stockRoutes(app: FastifyInstance, router: WechatRouter): void {
   const { deps } = router.ctx;
   registerEndpoint(app, router, addStock, ({ mchid, params, body }) =>
@@ -16,4 +17,5 @@ export function stockRoutes(app: FastifyInstance, router: WechatRouter): void {
   registerEndpoint(app, router, getStock, ({ mchid, params, query }) =>
     service.getStock(deps, mchid, params, query.brand_id),
   );
+  registerEndpoint(app, router, modifyStock, ({ mchid, params, body }) => modifySingleStock(deps, mchid, params, body));
 }

@@ -1,11 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import { checkAddStockBundle, checkModifyStockBundle } from '../../domain/catalog-rules.js';
 import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
-import type {
-  addStockBundle as addEndpoint,
-  modifyStockBundle as modifyEndpoint,
-} from '../../schemas/stock-bundles.js';
-import type { StockData } from '../../store/catalog.js';
+import type { addStockBundle as addEndpoint, ModifyStocksBodyT } from '../../schemas/stock-bundles.js';
+import type { ProductCouponRecord, StockData } from '../../store/catalog.js';
 import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { stockStateFor } from './audit.js';
@@ -19,7 +16,6 @@ import type { StockBundleT } from './types.js';
 /** 添加商品券批次组 / 修改商品券批次组. */
 
 type AddBody = Static<typeof addEndpoint.body>;
-type ModifyBody = Static<typeof modifyEndpoint.body>;
 
 export async function addStockBundle(
   deps: ServiceDeps,
@@ -66,25 +62,15 @@ export async function addStockBundle(
   });
 }
 
-/**
- * Display, notify and store settings of every stock of the bundle. Omitted objects stay as they are, except
- * `store_scope`, which WeChat resets to `NONE` when omitted.
- */
+/** Display, notify and store settings of every stock of the bundle (see `modifiedSettings`). */
 export async function modifyStockBundle(
   deps: ServiceDeps,
   mchid: string,
   params: { product_coupon_id: string; stock_bundle_id: string },
-  body: ModifyBody,
+  body: ModifyStocksBodyT,
 ): Promise<StockBundleT> {
-  checkModifyStockBundle(body);
   const brandId = body.brand_id;
-  await checkBrandAuthorized(deps, mchid, brandId);
-  if (body.notify_config)
-    await checkAppIdRelated(deps, mchid, brandId, body.notify_config.notify_appid, {
-      field: '/notify_config/notify_appid',
-      location: 'body',
-    });
-  const coupon = await ownedProductCoupon(deps, mchid, brandId, params.product_coupon_id);
+  const coupon = await couponToModify(deps, mchid, params.product_coupon_id, body);
   const now = deps.clock.now();
   const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, shanghaiDay(now));
   const request = bindRequest('modifyStockBundle', mchid, brandId, body.out_request_no, { ...params, body });
@@ -94,17 +80,7 @@ export async function modifyStockBundle(
   requireLiveStocks(stocks, now);
 
   const at = toRfc3339(now);
-  const changed = stocks.map((s) => {
-    const data: StockData = {
-      ...s.data,
-      ...(body.remark !== undefined ? { remark: body.remark } : {}),
-      ...(body.usage_rule_display_info ? { usage_rule_display_info: body.usage_rule_display_info } : {}),
-      ...(body.coupon_display_info ? { coupon_display_info: body.coupon_display_info } : {}),
-      ...(body.notify_config ? { notify_config: body.notify_config } : {}),
-      store_scope: body.store_scope ?? 'NONE',
-    };
-    return { ...s, data, updatedAt: at };
-  });
+  const changed = stocks.map((s) => ({ ...s, data: modifiedSettings(s.data, body), updatedAt: at }));
   const response = renderBundle(params.stock_bundle_id, changed, now);
   const result = await deps.store.updateStocksData(
     recordOf(request, response, at),
@@ -112,4 +88,36 @@ export async function modifyStockBundle(
     at,
   );
   return answerOf(request, result, response);
+}
+
+/**
+ * 修改商品券批次组 / 修改商品券批次 (D-4 up to existence): the body's rules, the brand, the notify AppID, then the
+ * product coupon.
+ */
+export async function couponToModify(
+  deps: ServiceDeps,
+  mchid: string,
+  productCouponId: string,
+  body: ModifyStocksBodyT,
+): Promise<ProductCouponRecord> {
+  checkModifyStockBundle(body);
+  await checkBrandAuthorized(deps, mchid, body.brand_id);
+  if (body.notify_config)
+    await checkAppIdRelated(deps, mchid, body.brand_id, body.notify_config.notify_appid, {
+      field: '/notify_config/notify_appid',
+      location: 'body',
+    });
+  return ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
+}
+
+/** Omitted objects stay as they are, except `store_scope`, which WeChat resets to `NONE` when omitted. */
+export function modifiedSettings(data: StockData, body: ModifyStocksBodyT): StockData {
+  return {
+    ...data,
+    ...(body.remark !== undefined ? { remark: body.remark } : {}),
+    ...(body.usage_rule_display_info ? { usage_rule_display_info: body.usage_rule_display_info } : {}),
+    ...(body.coupon_display_info ? { coupon_display_info: body.coupon_display_info } : {}),
+    ...(body.notify_config ? { notify_config: body.notify_config } : {}),
+    store_scope: body.store_scope ?? 'NONE',
+  };
 }

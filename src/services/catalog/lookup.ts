@@ -25,6 +25,24 @@ export async function bundleStocksOf(
 }
 
 /**
+ * A stock of a single-mode product coupon (D-70), if it belongs to this product coupon; else 404. A stock of a bundle
+ * answers `400 INVALID_REQUEST`, naming the bundle API `instead` to use (D-73).
+ */
+export async function singleStockOf(
+  deps: ServiceDeps,
+  coupon: ProductCouponRecord,
+  stockId: string,
+  day: string,
+  instead: string,
+): Promise<StockRecord> {
+  const stock = await deps.store.getStock(stockId, day);
+  if (!stock || stock.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockNotFound);
+  if (coupon.data.usage_mode !== 'SINGLE' || stock.stockBundleId !== coupon.productCouponId)
+    throw stateRefused(`多次优惠批次组内的批次不可使用本接口，请使用${instead}接口`);
+  return stock;
+}
+
+/**
  * D-4 up to existence for the APIs that add stocks to a product coupon (添加商品券批次组 / 添加商品券批次): the brand,
  * the notify AppID at `part`/notify_config/notify_appid, then the product coupon.
  */
