@@ -111,6 +111,7 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         addStock: writes(store.addStock, ...catalog),
         updateStocksData: writes(store.updateStocksData, ...catalog),
         updateBundleBudget: writes(store.updateBundleBudget, ...catalog),
+        updateStockBudget: writes(store.updateStockBudget, ...catalog),
         wipeBusinessData: writes(store.wipeBusinessData, ...TABLES),
         async issueBundle(command) {
           const outcome = await store.issueBundle(command);
