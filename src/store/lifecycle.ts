@@ -171,3 +171,6 @@ export type OutboxStore = Pick<
   | 'listDeliveryAttempts'
   | 'redeliver'
 >;
+
+/** The coupon lifecycle part of the port, without callback delivery. */
+export type CouponLifecycleStore = Omit<LifecycleStore, keyof OutboxStore>;

@@ -100,7 +100,7 @@ describe(`fuzzing every endpoint from its schemas (${adapter}, COUPOND_FUZZ_SEED
     console.info(`fuzz (${adapter}): ${client.sent} requests, seed ${SEED}`);
     console.table(Object.fromEntries(statuses));
     if (ONLY === undefined && SCALE >= 1) expect(client.sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
-  }, 240_000);
+  }, 300_000);
 
   it('leaves the D-12 invariants intact: counters equal the issued rows, no cap exceeded', async () => {
     const issued = await issuedCoupons(probe);

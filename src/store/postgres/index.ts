@@ -1,13 +1,14 @@
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
+import { typedConsole } from '../typed/console.js';
+import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
 import { type Listener, listen } from './cache/listener.js';
-import { postgresConsole } from './console.js';
 import { type Database, openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
 import type { GroupCommitOptions } from './group-commit.js';
@@ -15,6 +16,7 @@ import { postgresIssuance } from './issuance.js';
 import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
+import { postgresLeases } from './outbox-leases.js';
 
 export interface PostgresStoreOptions extends PostgresOptions {
   /** Per-instance caches invalidated by LISTEN/NOTIFY (D-52); default true. */
@@ -58,8 +60,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...postgresBudget(engine, requests),
     ...typedStores(engine),
     ...postgresIssuance(db, options.groupCommit),
-    ...postgresLifecycle(db),
-    ...postgresConsole(db),
+    ...postgresLifecycle(db, engine),
+    ...typedOutbox(engine, postgresLeases(engine)),
+    ...typedConsole(engine),
     rememberNonce: postgresNonces(db),
     async ping() {
       await db.query('SELECT 1');

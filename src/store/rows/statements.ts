@@ -1,4 +1,4 @@
-export type Dialect = 'sqlite' | 'postgres';
+type Dialect = 'sqlite' | 'postgres';
 
 /** The `n`-th (1-based) parameter: `?` in SQLite, `$n` in PostgreSQL. */
 const parameter = (dialect: Dialect, n: number) => (dialect === 'sqlite' ? '?' : `$${n}`);

@@ -1,16 +1,18 @@
 import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
+import { typedConsole } from '../typed/console.js';
+import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
-import { sqliteConsole } from './console.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuance } from './issuance.js';
 import { sqliteLifecycle } from './lifecycle.js';
 import { sqliteNonces } from './nonces.js';
+import { sqliteLeases } from './outbox-leases.js';
 import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
 import { rememberOwnedTenancy } from './tenancy-cache.js';
 
@@ -30,7 +32,8 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...typedStores(engine),
     ...sqliteIssuance(db, engine),
     ...sqliteLifecycle(db, engine),
-    ...sqliteConsole(db),
+    ...typedOutbox(engine, sqliteLeases(engine)),
+    ...typedConsole(engine),
     rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       ready();

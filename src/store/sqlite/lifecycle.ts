@@ -1,6 +1,6 @@
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
-import type { CouponTransition, LifecycleOutcome, LifecycleStore, NextRound } from '../lifecycle.js';
+import type { CouponLifecycleStore, CouponTransition, LifecycleOutcome, NextRound } from '../lifecycle.js';
 import {
   OUTBOX_EVENT_COLUMNS,
   outboxEventValues,
@@ -11,11 +11,10 @@ import { insertStatement } from '../rows/statements.js';
 import { unchangedSinceRead } from '../rules/bundle-coupons.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import { couponTimeBounds } from '../rules/coupon-time.js';
+import { requestRecords } from '../typed/requests.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import type { SqliteEngine } from './engine.js';
-import { sqliteOutbox } from './lifecycle-outbox.js';
-import { sqliteRequests } from './requests.js';
 import { outcomeOf, RollbackWith } from './rollback.js';
 
 const STALE = new RollbackWith<LifecycleOutcome>({ kind: 'STALE' });
@@ -25,8 +24,8 @@ interface Guard {
   mutate: () => void;
 }
 
-export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): LifecycleStore {
-  const requests = sqliteRequests(db);
+export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): CouponLifecycleStore {
+  const requests = requestRecords(engine);
   const q = {
     transition: db.prepare(
       'UPDATE user_coupons SET state = ?, detail = ?, updated_at = ? WHERE coupon_code = ? AND state = ?',
@@ -65,12 +64,14 @@ export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): LifecycleSt
   };
 
   /** Binds the request number and runs `mutate`; a bound number changes nothing (D-5). */
-  const unit = ({ request, mutate }: Guard): Guarded<LifecycleOutcome> => {
-    const existing = requests.bind(request);
-    if (existing) return { ran: false, existing };
-    mutate();
-    return { ran: true, value: { kind: 'APPLIED' } };
-  };
+  const unit = ({ request, mutate }: Guard): Guarded<LifecycleOutcome> =>
+    engine.drive(
+      // biome-ignore lint/correctness/useYield: the lifecycle's own statements run synchronously inside the unit
+      requests.guarded(request, function* () {
+        mutate();
+        return { kind: 'APPLIED' } as const;
+      }),
+    );
 
   /** One savepoint of a group commit: a `RollbackWith` rolls back this call only, its request record included. */
   const guarded = (request: RequestRecord, mutate: () => void): Promise<Guarded<LifecycleOutcome>> =>
@@ -133,7 +134,6 @@ export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): LifecycleSt
         }))
         .immediate();
     },
-    ...sqliteOutbox(db),
     async wipeBusinessData() {
       db.transaction(() => {
         for (const table of BUSINESS_TABLES) db.prepare(`DELETE FROM ${table}`).run();

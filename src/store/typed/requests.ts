@@ -1,23 +1,27 @@
+import type { Kysely } from 'kysely';
 import type { Guarded, RequestKey, RequestRecord } from '../catalog.js';
 import { insertRecord, prepare } from './statement.js';
+import type { Database } from './tables.js';
 import { type Engine, first, run, type Work } from './work.js';
+
+/** Binding a request number (nothing on conflict) and reading what it is bound to. */
+export const requestStatements = (k: Kysely<Database>) => ({
+  insert: insertRecord(k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
+  get: prepare((a: RequestKey) =>
+    k
+      .selectFrom('request_records')
+      .selectAll()
+      .where('mchid', '=', a.mchid)
+      .where('brand_id', '=', a.brandId)
+      .where('api', '=', a.api)
+      .where('request_no', '=', a.requestNo),
+  ),
+});
 
 /** D-5: request numbers bound to their first request, inside the caller's unit of work. */
 export function requestRecords(e: Engine) {
-  const { k } = e;
   const toRequest = e.records('request_records');
-  const q = {
-    insert: insertRecord(k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
-    get: prepare((a: RequestKey) =>
-      k
-        .selectFrom('request_records')
-        .selectAll()
-        .where('mchid', '=', a.mchid)
-        .where('brand_id', '=', a.brandId)
-        .where('api', '=', a.api)
-        .where('request_no', '=', a.requestNo),
-    ),
-  };
+  const q = requestStatements(e.k);
   return {
     get: (key: RequestKey) =>
       e.read(function* () {

@@ -27,8 +27,33 @@ function fromCompiled<A, R>(query: CompiledQuery<R>): Statement<A, R> {
  * that is already there: no query building on the hot path.
  */
 export function prepare<A, R>(build: (args: A) => Compilable<R>): Statement<A, R> {
-  const placeholders = new Proxy({}, { get: (_, field) => new Slot((args) => args[field as string]) });
   return fromCompiled(build(placeholders as A).compile());
+}
+
+const placeholders = new Proxy({}, { get: (_, field) => new Slot((args) => args[field as string]) });
+
+type Prepared<A, Q> = { [K in keyof Q]: Statement<A, Q[K] extends Compilable<infer R> ? R : never> };
+
+/**
+ * Statements whose shape depends on which optional fields of `A` a call gives (list filters): prepared once per
+ * shape; `given(field)` is the field's placeholder when the call gives it, else undefined.
+ */
+export function perShape<A extends object, Q extends Record<string, Compilable<unknown>>>(
+  build: (args: A, given: <F extends keyof A>(field: F) => A[F] | undefined) => Q,
+): (args: A) => Prepared<A, Q> {
+  const shapes = new Map<string, Prepared<A, Q>>();
+  return (args) => {
+    const fields = Object.keys(args).filter((f) => args[f as keyof A] !== undefined);
+    const key = fields.join();
+    let statements = shapes.get(key);
+    if (!statements) {
+      const given = <F extends keyof A>(f: F) => (fields.includes(f as string) ? (placeholders as A)[f] : undefined);
+      const queries = Object.entries(build(placeholders as A, given));
+      statements = Object.fromEntries(queries.map(([name, q]) => [name, fromCompiled(q.compile())])) as Prepared<A, Q>;
+      shapes.set(key, statements);
+    }
+    return statements;
+  };
 }
 
 /** A query whose shape depends on the call (optional filters, lists of ids): compiled per call. */

@@ -91,6 +91,8 @@ export const tables = {
   brand_stores: { store_id: text(), brand_id: text(), created_at: text() },
   stock_stores: { stock_id: text(), store_id: text(), created_at: text() },
   user_counts: { stock_id: text(), user_key: text(), count: integer(), cap: integer() },
+  /** Coupons issued per product coupon and Shanghai hour, kept by a trigger (D-61); `count` is BIGINT on PostgreSQL. */
+  issuance_hours: { product_coupon_id: text(), hour: text(), slot: integer(), count: integer() },
   issuances: {
     mchid: text(),
     brand_id: text(),
