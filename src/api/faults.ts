@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { Body } from '../schemas/common.js';
+import { Body, Pattern } from '../schemas/common.js';
 import { endpoints } from '../schemas/endpoints.js';
 import { validate } from '../schemas/validate.js';
 import { jsonBody, requireAdmin } from './admin/guard.js';
@@ -14,7 +14,7 @@ export const FaultBody = Body({
     Type.Literal(429),
     Type.Literal(500),
     Type.Literal('drop'),
-    Type.String({ pattern: '^delay:[0-9]{1,5}$' }),
+    Type.String(Pattern('^delay:[0-9]{1,5}$', '形如 delay:<毫秒数>，最多 5 位数字')),
   ]),
 });
 

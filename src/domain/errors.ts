@@ -41,6 +41,7 @@ export const notImplemented = (what: string) =>
 
 /** Shared messages, so every API speaks the same words for the same failure. */
 export const Messages = {
+  pageTokenUnknown: '不是本列表给出的 page_token',
   businessRule: '传入参数不符合业务规则',
   userLimit: '用户领取已达到上限',
   budget: '商品券批次发放预算不足',

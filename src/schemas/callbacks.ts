@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AppId, DateTime, ObjectId, OpenId } from './common.js';
-import { Chars, SendChannel, SendRequestNoEcho } from './objects/user-coupon.js';
+import { AppId, Chars, DateTime, ObjectId, OpenId } from './common.js';
+import { SendChannel, SendRequestNoEcho } from './objects/user-coupon.js';
 
 export const PRODUCT_COUPON_SEND_EVENT = 'PRODUCT_COUPON_SP.SEND';
 export const PRODUCT_COUPON_SEND_SUMMARY = '商品券领券通知';

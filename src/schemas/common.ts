@@ -1,9 +1,31 @@
-import { type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { type SchemaOptions, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { CHARS, RULE } from './error-text.js';
 import './formats.js';
+
+/** A `pattern` with the words a validation message says instead of it (D-77). */
+export const Pattern = (pattern: string, rule: string) => ({ pattern, [RULE]: rule });
+
+/** What WeChat's request numbers may contain (e.g. 退券请求单号: 数字、大小写字母、下划线、短横线). */
+const REQUEST_NO_CHARS = Pattern('^[0-9A-Za-z_-]+$', '只能由数字、大小写字母、下划线 _、短横线 - 组成');
+
+/**
+ * At most `max` Unicode characters (an emoji counts once; `maxLength` alone would count UTF-16 units). The pattern
+ * counts a surrogate pair as one character, with or without the `u` flag; its alternatives never overlap, so a failing
+ * match cannot backtrack exponentially. `x-chars` gives validation messages the count (D-77).
+ */
+const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|[^\\uD800-\\uDBFF])';
+export const Chars = (max: number, min = 0, options: SchemaOptions = {}) =>
+  Type.String({
+    minLength: min,
+    maxLength: max * 2,
+    pattern: `^${CHAR}{${min},${max}}$`,
+    [CHARS]: { min, max },
+    ...options,
+  });
 
 /** Shared field shapes of the product-coupon family. */
 export const RequestNo = (max = 40) =>
-  Type.String({ minLength: 6, maxLength: max, pattern: '^[0-9A-Za-z_-]+$', description: 'request number' });
+  Type.String({ minLength: 6, maxLength: max, ...REQUEST_NO_CHARS, description: 'request number' });
 export const BrandId = Type.String({ minLength: 1, maxLength: 32 });
 export const AppId = Type.String({ minLength: 1, maxLength: 32 });
 export const OpenId = Type.String({ minLength: 1, maxLength: 128 });

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Mchid } from './admin.js';
 import { BrandId, ObjectId, OpenId, Query } from './common.js';
 import { ProductCouponState, UsageMode } from './objects/product-coupon.js';
 
@@ -6,7 +7,7 @@ import { ProductCouponState, UsageMode } from './objects/product-coupon.js';
 export const CONSOLE_API_PREFIX = '/admin/v1/console';
 
 export const ConsoleCouponListQuery = Query({
-  mchid: Type.Optional(Type.String({ pattern: '^[0-9]{6,32}$' })),
+  mchid: Type.Optional(Mchid),
   brand_id: Type.Optional(BrandId),
   mode: Type.Optional(UsageMode),
   state: Type.Optional(ProductCouponState),

@@ -8,7 +8,7 @@ import {
   modifyProductCoupon,
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
-import { addStock, getStock, listStocks, modifyStock } from './stocks.js';
+import { addStock, getStock, listStocks, modifyStock, updateStockBudget } from './stocks.js';
 import {
   associateBundleStores,
   associateStockStores,
@@ -42,6 +42,7 @@ export const endpoints = {
   listStocks,
   getStock,
   modifyStock,
+  updateStockBudget,
   associateStockStores,
   disassociateStockStores,
   listAssociatedStores,

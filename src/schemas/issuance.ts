@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AppId, Body, BrandId, ObjectId, PathOpenId, RequestNo } from './common.js';
+import { AppId, Body, BrandId, Chars, ObjectId, PathOpenId, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
-import { Chars, couponTagInfoProps, memberTagInfoProps, UserProductCouponInBundle } from './objects/user-coupon.js';
+import { couponTagInfoProps, memberTagInfoProps, UserProductCouponInBundle } from './objects/user-coupon.js';
 
 /** Free-form merchant data echoed in queries and the SEND callback. */
 export const Attach = Chars(150);

@@ -1,10 +1,21 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AppId, Body, BrandId, DateTime, Fen, ObjectId, OpenId, PathOpenId, Query, RequestNo } from './common.js';
+import {
+  AppId,
+  Body,
+  BrandId,
+  Chars,
+  DateTime,
+  Fen,
+  ObjectId,
+  OpenId,
+  PathOpenId,
+  Query,
+  RequestNo,
+} from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import {
   associatedOrderInfoProps,
   associatedPayScoreOrderInfoProps,
-  Chars,
   UserCouponState,
   UserProductCoupon,
   UserProductCouponOfDeactivatedBundle,

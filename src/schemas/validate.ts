@@ -2,10 +2,12 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import { paramError } from '../domain/errors.js';
+import { type FieldLocation, fieldError } from '../domain/field-error.js';
+import { describeError } from './error-text.js';
 import './formats.js';
 import { findUnstorable } from './unstorable.js';
 
-export type Location = 'body' | 'query' | 'uri_template';
+export type Location = FieldLocation;
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 
@@ -20,7 +22,7 @@ function checker<T extends TSchema>(schema: T): TypeCheck<T> {
 
 /**
  * Checks a value against its schema and returns it typed, or throws WeChat's `PARAM_ERROR`:
- * unstorable text first (D-40), then schema failures (with the field path), unknown properties last (D-4).
+ * unstorable text first (D-40), then schema failures in words (with the field path, D-77), unknown properties last (D-4).
  */
 export function validate<T extends TSchema>(schema: T, value: unknown, location: Location): Static<T> {
   refuseUnstorable(value, location);
@@ -32,13 +34,8 @@ export function validate<T extends TSchema>(schema: T, value: unknown, location:
       unknown.push(`/${location}${error.path}`);
       continue;
     }
-    const field = error.path || '/';
-    throw paramError(`输入源“/${location}${error.path}”映射到字段“${fieldName(field)}”规则校验失败，${error.message}`, {
-      location,
-      field,
-      value: error.value,
-      issue: error.message,
-    });
+    const { rule, issue } = describeError(error);
+    throw fieldError(location, error.path || '/', rule, issue, error.value);
   }
   throw paramError('请求中含有未在API文档中定义的参数', { location: null, value: unknown });
 }
@@ -47,17 +44,7 @@ const UNSTORABLE_ISSUE = '含有 U+0000 或不成对的 UTF-16 代理项';
 
 function refuseUnstorable(value: unknown, location: Location): void {
   const field = findUnstorable(value);
-  if (field === null) return;
-  throw paramError(`输入源“/${location}${field}”映射到字段“${fieldName(field)}”规则校验失败，${UNSTORABLE_ISSUE}`, {
-    location,
-    field,
-    issue: UNSTORABLE_ISSUE,
-  });
-}
-
-function fieldName(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  return parts.findLast((p) => !/^\d+$/.test(p)) ?? path;
+  if (field !== null) throw fieldError(location, field, 'value', UNSTORABLE_ISSUE);
 }
 
 /** Compile every schema of a route up front so the first request does not pay for it. */

@@ -1,5 +1,6 @@
 import { toRfc3339 } from '../domain/clock.js';
-import { Messages, notFound, paramError } from '../domain/errors.js';
+import { Messages, notFound } from '../domain/errors.js';
+import { fieldError } from '../domain/field-error.js';
 import type { TargetRefusal } from '../notify/targets.js';
 import { notifyTargetsOf, type ServiceDeps } from './deps.js';
 
@@ -9,10 +10,10 @@ import { notifyTargetsOf, type ServiceDeps } from './deps.js';
  */
 export async function setNotifyConfig(deps: ServiceDeps, mchid: string, notifyUrl: string) {
   const url = new URL(notifyUrl);
-  const refuse = (message: string) => paramError(message, { location: 'body', field: '/notify_url', value: notifyUrl });
+  const refuse = (issue: string) => fieldError('body', '/notify_url', 'format', issue, notifyUrl);
   const allowed = url.protocol === 'https:' || (deps.sandbox && url.protocol === 'http:');
-  if (!allowed) throw refuse('notify_url 必须为 HTTPS 地址');
-  if (url.search !== '' || notifyUrl.includes('?')) throw refuse('notify_url 不能携带查询参数');
+  if (!allowed) throw refuse('必须为 HTTPS 地址');
+  if (url.search !== '' || notifyUrl.includes('?')) throw refuse('不能携带查询参数');
   const refusal = notifyTargetsOf(deps).refuseUrl(url);
   if (refusal) throw refuse(refusalMessage(refusal));
   const at = toRfc3339(deps.clock.now());
@@ -21,8 +22,8 @@ export async function setNotifyConfig(deps: ServiceDeps, mchid: string, notifyUr
 }
 
 function refusalMessage(r: TargetRefusal): string {
-  if (r.kind === 'credentials') return 'notify_url 不能携带用户名或密码';
-  return `notify_url 不能指向本机、内网或保留地址：${r.host} 属于 ${r.range} 地址段`;
+  if (r.kind === 'credentials') return '不能携带用户名或密码';
+  return `不能指向本机、内网或保留地址：${r.host} 属于 ${r.range} 地址段`;
 }
 
 export async function getNotifyConfig(deps: ServiceDeps, mchid: string) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { toRfc3339 } from '../domain/clock.js';
-import { CouponError, paramError } from '../domain/errors.js';
+import { CouponError } from '../domain/errors.js';
+import { fieldError } from '../domain/field-error.js';
 import { normalizeSerial } from '../protocol/authorization.js';
 import { generateRsaKeyPair, newApiV3Key, publicKeyPem, serialForPublicKey } from '../protocol/keys.js';
 import type { ServiceDeps } from './deps.js';
@@ -49,10 +50,10 @@ export async function addMerchantKey(
   try {
     pem = publicKeyPem(generated?.publicKey ?? publicKey ?? '');
   } catch {
-    throw paramError('public_key 不是有效的 PEM 公钥', { field: '/public_key', location: 'body' });
+    throw fieldError('body', '/public_key', 'format', '不是有效的 PEM 公钥');
   }
   if (serial !== undefined && publicKey === undefined)
-    throw paramError('serial_no 只能与上传的 public_key 一起提供', { location: 'body', field: '/serial_no' });
+    throw fieldError('body', '/serial_no', 'value', '只能与上传的 public_key 一起提供');
   const serialNo = serial?.toUpperCase() ?? serialForPublicKey(pem);
   await deps.store.insertMerchantKey({
     mchid,
@@ -84,7 +85,7 @@ export async function authorizeBrand(deps: ServiceDeps, brandId: string, mchid: 
 
 export async function relateAppId(deps: ServiceDeps, input: { appid: string; mchid?: string; brand_id?: string }) {
   if ((input.mchid === undefined) === (input.brand_id === undefined))
-    throw paramError('mchid 与 brand_id 必须且只能填写一个', { location: 'body', field: '/mchid' });
+    throw fieldError('body', '/mchid', 'value', 'mchid 与 brand_id 必须且只能填写一个');
   if (input.mchid !== undefined) {
     if (!(await deps.store.getMerchant(input.mchid)))
       throw new CouponError('NOT_FOUND', `商户号 ${input.mchid} 不存在`, 404);

@@ -74,7 +74,11 @@ describe('notify targets at set time (D-35)', () => {
   it('refuses credentials in the URL, in the sandbox too', async () => {
     for (const c of [production, sandbox]) {
       const { status, body } = await set(c, 'https://user:pass@example.com/notify');
-      expect([status, body.code, body.message]).toEqual([400, 'PARAM_ERROR', 'notify_url 不能携带用户名或密码']);
+      expect([status, body.code, body.message]).toEqual([
+        400,
+        'PARAM_ERROR',
+        '输入源“/body/notify_url”映射到字段“notify_url”格式规则校验失败，不能携带用户名或密码',
+      ]);
       expect(body.detail.field).toBe('/notify_url');
       expect((await set(c, 'https://user@example.com/notify')).status).toBe(400);
     }

@@ -24,6 +24,7 @@ export const paths = {
   addStock: (id: string) => `${coupon(id)}/stocks`,
   stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
   singleStock: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}`,
+  stockBudget: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}/update-budget`,
   send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
   notify: `${PREFIX}/notify-configs`,
 };

@@ -67,8 +67,8 @@ describe('400 PARAM_ERROR', () => {
   it('list: page_size outside 1–200, a page_token this list did not give', async () => {
     await expectParamError(await list(x, { page_size: 0 }), '/page_size', 'query');
     await expectParamError(await list(x, { page_size: 201 }), '/page_size', 'query');
-    await expectParamError(await list(x, { page_token: 'bm9wZQ' }), 'page_token', 'query');
-    await expectParamError(await list(x, { page_token: '!!!' }), 'page_token', 'query');
+    await expectParamError(await list(x, { page_token: 'bm9wZQ' }), '/page_token', 'query');
+    await expectParamError(await list(x, { page_token: '!!!' }), '/page_token', 'query');
   });
 });
 

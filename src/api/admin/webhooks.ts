@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { listWebhookDeliveries, redeliverWebhook } from '../../notify/index.js';
+import { Mchid } from '../../schemas/admin.js';
 import { validate } from '../../schemas/validate.js';
 import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
 import type { AppContext } from '../context.js';
@@ -9,7 +10,7 @@ import { adminQuery, requireAdmin } from './guard.js';
 export const DeliveryListQuery = Type.Object(
   {
     state: Type.Optional(Type.Union([Type.Literal('PENDING'), Type.Literal('DELIVERED'), Type.Literal('FAILED')])),
-    mchid: Type.Optional(Type.String({ pattern: '^[0-9]{6,32}$' })),
+    mchid: Type.Optional(Mchid),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
   },

@@ -1,8 +1,7 @@
-import { type CouponError, invalidRequest, Messages, paramError } from '../errors.js';
+import { type CouponError, invalidRequest, Messages } from '../errors.js';
+import { fieldError } from '../field-error.js';
 
 /** Failures of the catalog rules. `field` is a JSON pointer into the request body, as in schema failures. */
-
-const lastName = (pointer: string) => pointer.split('/').findLast((p) => p !== '' && !/^\d+$/.test(p)) ?? pointer;
 
 /** `/a/0/b` → `a[0].b` */
 const dotted = (pointer: string) =>
@@ -13,12 +12,7 @@ const dotted = (pointer: string) =>
 
 /** A field breaks its documented format, range, presence or combination rule: `PARAM_ERROR`. */
 export function badParam(field: string, issue: string, value?: unknown): CouponError {
-  return paramError(`输入源“/body${field}”映射到字段“${lastName(field)}”规则校验失败，${issue}`, {
-    location: 'body',
-    field,
-    value,
-    issue,
-  });
+  return fieldError('body', field, 'value', issue, value);
 }
 
 /** Well-formed input that a business rule refuses: `INVALID_REQUEST` 传入参数不符合业务规则. */

@@ -1,7 +1,7 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import type { AvailablePeriodInput } from '../../domain/catalog/types.js';
 import { PRODUCT_COUPON_STATES } from '../../domain/states.js';
-import { AppId, Body, BrandId, DateTime, Fen, literals, ObjectId, type Satisfies } from '../common.js';
+import { AppId, Body, BrandId, Chars, DateTime, Fen, literals, ObjectId, type Satisfies } from '../common.js';
 
 /** Shared objects of the product-coupon family: ProductCoupon and the parts create, modify and the stock objects reuse. */
 
@@ -25,18 +25,8 @@ export const BackgroundColor = Type.Union(
   ['010', '020', '030', '040', '050', '060', '070', '080', '090', '100'].map((n) => Type.Literal(`Color${n}`)),
 );
 
-/**
- * At most `max` Unicode characters (an emoji counts once; `maxLength` alone would count UTF-16 units).
- * The alternatives never overlap, so matching stays linear.
- */
-const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|[^\\uD800-\\uDBFF])';
-export const Text = (max: number, min = 1, format?: string) =>
-  Type.String({
-    minLength: min,
-    maxLength: max * 2,
-    pattern: `^${CHAR}{${min},${max}}$`,
-    ...(format ? { format } : {}),
-  });
+/** Between `min` (1 unless told) and `max` Unicode characters, optionally of a string format. */
+export const Text = (max: number, min = 1, format?: string) => Chars(max, min, format ? { format } : {});
 /** D-24: any http(s) URL stands in for an upload-API URL. */
 export const ImageUrl = Type.String({ format: 'uri', minLength: 1, maxLength: 1024 });
 /** D-42: a relative page path with an optional query, never a URL with a scheme. */

@@ -1,17 +1,8 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { USER_COUPON_STATES } from '../../domain/states.js';
-import { BrandId, DateTime, Fen, literals, ObjectId } from '../common.js';
+import { BrandId, Chars, DateTime, Fen, literals, ObjectId, Pattern } from '../common.js';
 import { ProductCoupon } from './product-coupon.js';
 import { Stock, StockBundleInfo } from './stock.js';
-
-/**
- * A string of at most `max` Unicode characters. TypeBox's `maxLength` counts UTF-16 code units, so an emoji
- * would count twice; the pattern counts a surrogate pair as one character, with or without the `u` flag.
- * Its alternatives never overlap, so a failing match cannot backtrack exponentially.
- */
-const CHAR = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|[^\\uD800-\\uDBFF])';
-export const Chars = (max: number, min = 0) =>
-  Type.String({ minLength: min, maxLength: max * 2, pattern: `^${CHAR}{${min},${max}}$` });
 
 /** The states of a user coupon (docs/lifecycle.md). */
 export const UserCouponState = literals(USER_COUPON_STATES);
@@ -36,7 +27,13 @@ export const associatedOrderInfoProps = {
 };
 export const associatedPayScoreOrderInfoProps = {
   order_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  out_order_no: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: '^[0-9A-Za-z_|-]+$' })),
+  out_order_no: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 32,
+      ...Pattern('^[0-9A-Za-z_|-]+$', '只能由数字、大小写字母、下划线 _、短横线 -、竖线 | 组成'),
+    }),
+  ),
   mchid: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
   sub_mchid: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
 };

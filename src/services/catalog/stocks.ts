@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import { shanghaiDay } from '../../domain/clock.js';
-import { Messages, notFound, paramError } from '../../domain/errors.js';
+import { Messages, notFound } from '../../domain/errors.js';
+import { fieldError } from '../../domain/field-error.js';
 import type { ListStocksQuery } from '../../schemas/stocks.js';
 import type { StockQuery, StockRecord } from '../../store/catalog.js';
 import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
@@ -103,10 +104,6 @@ async function pageStart(deps: ServiceDeps, productCouponId: string, token: stri
   const stockId = text.startsWith(PAGE_PREFIX) ? text.slice(PAGE_PREFIX.length) : '';
   const stock = stockId === '' ? null : await deps.store.getStock(stockId, shanghaiDay(deps.clock.now()));
   if (!stock || stock.productCouponId !== productCouponId)
-    throw paramError('输入源“/query/page_token”映射到字段“page_token”规则校验失败，page_token 无效', {
-      location: 'query',
-      field: 'page_token',
-      value: token,
-    });
+    throw fieldError('query', '/page_token', 'value', Messages.pageTokenUnknown, token);
   return stockId;
 }

@@ -1,5 +1,6 @@
 import { shanghaiDay } from '../../domain/clock.js';
-import { alreadyExists, invalidRequest, Messages, notEnough, paramError } from '../../domain/errors.js';
+import { alreadyExists, invalidRequest, Messages, notEnough } from '../../domain/errors.js';
+import { fieldError } from '../../domain/field-error.js';
 import {
   couponTagInfoProblem,
   type SendCouponBundleBody,
@@ -23,7 +24,7 @@ export async function sendBundle(
   body: SendCouponBundleBody,
 ): Promise<SendCouponBundleResponse> {
   const tagProblem = couponTagInfoProblem(body.coupon_tag_info);
-  if (tagProblem) throw paramError(`${tagProblem} 为必填项`, { location: 'body', field: tagProblem });
+  if (tagProblem) throw fieldError('body', tagProblem, 'required', 'coupon_tag_list 包含 MEMBER 时必填');
   const now = deps.clock.now();
   const target = await resolveTarget(deps, refOf(mchid, openid, body), shanghaiDay(now));
   const fingerprint = issuanceFingerprint(openid, body);

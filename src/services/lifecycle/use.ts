@@ -1,6 +1,7 @@
 import { toRfc3339, wholeSecondShanghai } from '../../domain/clock.js';
 import { stateAt } from '../../domain/coupon-state.js';
-import { type CouponError, invalidRequest, notEnough, paramError } from '../../domain/errors.js';
+import { type CouponError, invalidRequest, notEnough } from '../../domain/errors.js';
+import { fieldError } from '../../domain/field-error.js';
 import { detailAfterUse, usageDetailKey } from '../../domain/usage-detail.js';
 import { useUserCoupon as endpoint, type UseUserCouponBody, useOrderProblem } from '../../schemas/user-coupons.js';
 import type { UserCouponState } from '../../store/issuance.js';
@@ -22,6 +23,16 @@ function refusal(state: UserCouponState): CouponError {
   return invalidRequest(LifecycleMessages.stateInvalid);
 }
 
+/** The `PARAM_ERROR` for the order a use names (D-77): which one, which number, whose order. */
+function orderError(body: UseUserCouponBody, pointer: string): CouponError {
+  const both = body.associated_order_info !== undefined && body.associated_pay_score_order_info !== undefined;
+  const neither = body.associated_order_info === undefined && body.associated_pay_score_order_info === undefined;
+  if (both || neither) return fieldError('body', pointer, 'value', LifecycleMessages.orderRequired);
+  if (!pointer.endsWith('_info')) return fieldError('body', pointer, 'required', LifecycleMessages.orderOwner);
+  const ids = pointer === '/associated_order_info' ? LifecycleMessages.orderIds : LifecycleMessages.payScoreOrderIds;
+  return fieldError('body', pointer, 'value', ids);
+}
+
 /**
  * 核销用户商品券 (D-15): EFFECTIVE → USED with the order it was used for, `used_count + 1`,
  * `use_time` in whole seconds at +08:00 (D-75), and in the same transaction the next round in CONFIRMING with its SEND callback (D-11, D-14, D-16).
@@ -35,11 +46,7 @@ export function useUserCoupon(
 ) {
   const body = { ...request, use_time: wholeSecondShanghai(request.use_time) };
   const problem = useOrderProblem(body);
-  if (problem)
-    throw paramError(problem.endsWith('_info') ? LifecycleMessages.orderRequired : LifecycleMessages.orderIncomplete, {
-      location: 'body',
-      field: problem,
-    });
+  if (problem) throw orderError(body, problem);
   return runGuarded(deps, {
     ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
     conflictMessage: LifecycleMessages.useRequestNoUsed,

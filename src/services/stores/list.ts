@@ -1,4 +1,5 @@
-import { paramError } from '../../domain/errors.js';
+import { Messages } from '../../domain/errors.js';
+import { fieldError } from '../../domain/field-error.js';
 import type { AssociatedStoresQueryT, StorePageT } from '../../schemas/stores.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireStoreScope, stockTarget } from './scope.js';
@@ -40,10 +41,6 @@ function storeAfter(token: string): string {
   const text = Buffer.from(token, 'base64url').toString('utf8');
   const storeId = text.startsWith(PAGE_PREFIX) ? text.slice(PAGE_PREFIX.length) : '';
   if (storeId === '' || encodePage(storeId) !== token)
-    throw paramError('输入源“/query/page_token”映射到字段“page_token”规则校验失败，page_token 无效', {
-      location: 'query',
-      field: 'page_token',
-      value: token,
-    });
+    throw fieldError('query', '/page_token', 'value', Messages.pageTokenUnknown, token);
   return storeId;
 }

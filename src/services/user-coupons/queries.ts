@@ -1,4 +1,5 @@
-import { Messages, notFound, paramError } from '../../domain/errors.js';
+import { Messages, notFound } from '../../domain/errors.js';
+import { fieldError } from '../../domain/field-error.js';
 import type { GetUserCouponQuery, ListUserCouponsQuery, ListUserCouponsResponse } from '../../schemas/user-coupons.js';
 import { checkCaller, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
@@ -33,7 +34,7 @@ const encodePage = (offset: number) => Buffer.from(`o:${offset}`).toString('base
 function decodePage(token: string | undefined): number {
   if (token === undefined || token === '') return 0;
   const m = /^o:(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!m) throw paramError('page_token 无效', { location: 'query', field: 'page_token', value: token });
+  if (!m) throw fieldError('query', '/page_token', 'value', Messages.pageTokenUnknown, token);
   return Number(m[1]);
 }
 

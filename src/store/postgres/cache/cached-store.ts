@@ -112,6 +112,7 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         updateStocksData: writes(store.updateStocksData, ...catalog),
         updateBundleBudget: writes(store.updateBundleBudget, ...catalog),
         uploadCouponCodes: writes(store.uploadCouponCodes, 'stocks'),
+        updateStockBudget: writes(store.updateStockBudget, ...catalog),
         wipeBusinessData: writes(store.wipeBusinessData, ...TABLES),
         async issueBundle(command) {
           const outcome = await store.issueBundle(command);
