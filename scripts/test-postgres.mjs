@@ -23,6 +23,7 @@ const suites = [
   'test/api',
   'test/issuance',
   'test/catalog',
+  'test/codes',
   'test/lifecycle',
   'test/interop',
   'test/sdk-styles.e2e.test.ts',

@@ -30,6 +30,7 @@ import {
 } from './plugins/security-headers.js';
 import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
+import { couponCodeRoutes } from './routes/coupon-codes.js';
 import { healthRoutes } from './routes/health.js';
 import { mediaRoutes } from './routes/media.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   stockBundleRoutes(server, router);
   stockRoutes(server, router);
   storeRoutes(server, router);
+  couponCodeRoutes(server, router);
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);
   userCouponQueryRoutes(server, router);

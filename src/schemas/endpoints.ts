@@ -1,3 +1,4 @@
+import { uploadCouponCodes } from './coupon-codes.js';
 import { preSendCouponBundle, sendCouponBundle } from './issuance.js';
 import { uploadImage } from './media.js';
 import { getNotifyConfig, setNotifyConfig } from './notify-configs.js';
@@ -8,7 +9,7 @@ import {
   modifyProductCoupon,
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
-import { addStock, getStock, listStocks, modifyStock } from './stocks.js';
+import { addStock, getStock, listStocks, modifyStock, updateStockBudget } from './stocks.js';
 import {
   associateBundleStores,
   associateStockStores,
@@ -42,9 +43,11 @@ export const endpoints = {
   listStocks,
   getStock,
   modifyStock,
+  updateStockBudget,
   associateStockStores,
   disassociateStockStores,
   listAssociatedStores,
+  uploadCouponCodes,
   preSendCouponBundle,
   sendCouponBundle,
   getUserCoupon,

@@ -3,7 +3,7 @@ import { Body, BrandId, ObjectId, Query, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 import { Input, StoreScope, Text } from './objects/product-coupon.js';
 import { CouponCodeMode, Stock, StockSendRuleInput, StockState } from './objects/stock.js';
-import { ModifyStocksBody } from './stock-bundles.js';
+import { ModifyStocksBody, UpdateBudgetBody } from './stock-bundles.js';
 
 /** 添加商品券批次 / 修改商品券批次 (single mode), 查询商品券批次列表 / 指定批次 */
 
@@ -83,6 +83,17 @@ export const modifyStock = defineEndpoint({
   path: `${stocksPath}/{stock_id}`,
   params: StockParams,
   body: ModifyStocksBody,
+  response: Stock,
+  rate: 'management',
+});
+
+export const updateStockBudget = defineEndpoint({
+  name: 'updateStockBudget',
+  summary: '修改商品券批次发放预算',
+  method: 'POST',
+  path: `${stocksPath}/{stock_id}/update-budget`,
+  params: StockParams,
+  body: UpdateBudgetBody,
   response: Stock,
   rate: 'management',
 });

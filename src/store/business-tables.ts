@@ -10,6 +10,8 @@ export const BUSINESS_TABLES = [
   'user_counts',
   'stock_day_counts',
   'stock_stores',
+  'coupon_codes',
+  'coupon_code_counts',
   'stocks',
   'stock_bundles',
   'product_coupons',

@@ -163,6 +163,16 @@ export interface CatalogStore {
     day: string,
     at: string,
   ): Promise<Guarded<BudgetChange>>;
+  /** `updateBundleBudget` for one stock (a single-mode stock, D-74), with the same rule and atomicity. */
+  updateStockBudget(
+    request: RequestRecord,
+    stockId: string,
+    dimension: BudgetDimension,
+    expected: number,
+    target: number,
+    day: string,
+    at: string,
+  ): Promise<Guarded<BudgetChange>>;
 
   getStock(stockId: string, day: string): Promise<StockRecord | null>;
   listStocks(query: StockQuery): Promise<{ stocks: StockRecord[]; total: number }>;

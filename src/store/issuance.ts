@@ -116,12 +116,18 @@ export interface IssueCommand {
   event: OutboxEvent;
   /** Marks this token claimed in the same transaction (receiving component). */
   tokenHash?: string;
+  /**
+   * UPLOAD mode (D-86): coupon #0 takes its code from stock #0's pool after the counters, replacing `coupon.couponCode`
+   * (and the event's); an empty pool refuses with `NO_CODES`.
+   */
+  fromPool?: true;
 }
 
 export type IssueOutcome =
-  | { kind: 'ISSUED' }
+  /** `couponCode` is the code taken from the pool, when the command asked for one. */
+  | { kind: 'ISSUED'; couponCode?: string }
   | { kind: 'EXISTING'; issuance: IssuanceRecord }
-  | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' }
+  | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NO_CODES' }
   | { kind: 'NOT_AVAILABLE'; state: StockState | null };
 
 export interface UserCouponQuery {

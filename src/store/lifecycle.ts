@@ -27,6 +27,11 @@ export interface NextRound {
   maxCountPerDay: number | null;
   /** Shanghai day (`YYYY-MM-DD`) of the issuance. */
   day: string;
+  /**
+   * UPLOAD mode (D-87): the coupon takes its code from stock #k+1's pool first; when that pool is empty no round
+   * follows (nothing of it is written) and the use still succeeds.
+   */
+  fromPool?: true;
 }
 
 export interface UseCommand {

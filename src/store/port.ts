@@ -3,6 +3,7 @@
  * so services never hold a connection and the same services run on SQLite and PostgreSQL.
  */
 import type { CatalogStore } from './catalog.js';
+import type { CouponCodeStore } from './codes.js';
 import type { ConsoleStore } from './console.js';
 import type { IssuanceStore } from './issuance.js';
 import type { LifecycleStore } from './lifecycle.js';
@@ -11,6 +12,7 @@ import type { StoresStore } from './stores.js';
 import type { TenantStore } from './tenants.js';
 
 export type { CatalogStore } from './catalog.js';
+export type { CouponCodeStore } from './codes.js';
 export type { ConsoleStore } from './console.js';
 export type { IssuanceStore } from './issuance.js';
 export type { LifecycleStore } from './lifecycle.js';
@@ -21,6 +23,7 @@ export type { TenantStore } from './tenants.js';
 export interface Store
   extends TenantStore,
     CatalogStore,
+    CouponCodeStore,
     StoresStore,
     IssuanceStore,
     LifecycleStore,

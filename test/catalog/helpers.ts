@@ -24,6 +24,7 @@ export const paths = {
   addStock: (id: string) => `${coupon(id)}/stocks`,
   stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
   singleStock: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}`,
+  stockBudget: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}/update-budget`,
   send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
   notify: `${PREFIX}/notify-configs`,
 };
@@ -42,6 +43,7 @@ export interface BundleOptions {
   beginMs?: number;
   endMs?: number;
   storeScope?: 'NONE' | 'ALL' | 'SPECIFIC';
+  codeMode?: StockBundleInputT['coupon_code_mode'];
 }
 
 /** A NORMAL bundle whose rounds are `满100减 rounds[i]/100`; its period runs around the test clock's now. */
@@ -49,7 +51,7 @@ export function bundleInput(c: Running, o: BundleOptions = {}): StockBundleInput
   const now = c.clock.now().getTime();
   return {
     remark: '测试批次组',
-    coupon_code_mode: 'WECHATPAY',
+    coupon_code_mode: o.codeMode ?? 'WECHATPAY',
     stock_send_rule: {
       max_count: o.maxCount ?? 1000,
       ...(o.maxCountPerDay !== undefined ? { max_count_per_day: o.maxCountPerDay } : {}),
@@ -95,7 +97,7 @@ export function createBody(c: Running, o: BundleOptions = {}, requestNo = no('CR
   };
 }
 
-export interface SingleOptions extends Omit<BundleOptions, 'rounds'> {
+export interface SingleOptions extends Omit<BundleOptions, 'rounds' | 'codeMode'> {
   /** The stock's own 满100减 rule (scope=SINGLE); absent for a whole-store coupon. */
   discountAmount?: number;
   codeMode?: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
@@ -103,7 +105,7 @@ export interface SingleOptions extends Omit<BundleOptions, 'rounds'> {
 
 /** A single-mode stock whose period runs around the test clock's now. */
 export function singleStockInput(c: Running, o: SingleOptions = {}): AddStockInputT {
-  const { progressive_bundle_usage_rule: rules, ...settings } = bundleInput(c, o);
+  const { progressive_bundle_usage_rule: rules, ...settings } = bundleInput(c, { ...o, codeMode: undefined });
   return {
     ...settings,
     coupon_code_mode: o.codeMode ?? 'WECHATPAY',

@@ -78,6 +78,30 @@ describe('typed calls from the schema registry', () => {
     expectTypeOf(notify.data).toEqualTypeOf<{ notify_url: string; update_time: string }>();
   });
 
+  it('types the coupon-code upload in all three styles', async () => {
+    const UPLOAD = `${PREFIX}/product-coupons/{product_coupon_id}/stocks/{stock_id}/upload-coupon-codes` as const;
+    const ids = { product_coupon_id: '1000000013', stock_id: '1000000013001' };
+    const body = { json: { out_request_no: 'upload_34657', code_list: ['code_0000001'], brand_id: '120344' } };
+    const chainedUpload =
+      client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_.stocks._stock_id_;
+    const answers = [
+      await chainedUpload.uploadCouponCodes.post({ ...ids, ...body }),
+      await client.chain(UPLOAD).post({ ...ids, ...body }),
+      await client[UPLOAD].post({ ...ids, ...body }),
+    ];
+    for (const { data } of answers) {
+      expectTypeOf(data.total_count).toEqualTypeOf<number>();
+      expectTypeOf(data.already_exist_code_list).toEqualTypeOf<string[] | undefined>();
+      expectTypeOf(data.failed_code_list).toEqualTypeOf<
+        { coupon_code: string; code: string; message: string }[] | undefined
+      >();
+    }
+    // @ts-expect-error code_list is a list of strings
+    client[UPLOAD].post({ ...ids, json: { ...body.json, code_list: 'code_0000001' } });
+    // @ts-expect-error stock_id is a path parameter
+    client[UPLOAD].post({ product_coupon_id: '1000000013', ...body });
+  });
+
   it('falls back to unknown for paths the registry does not type', async () => {
     const res = await client.v3.pay.transactions.id._transaction_id_.get({
       transaction_id: '42',

@@ -100,6 +100,17 @@ const RULES: Record<string, (today: string) => string> = {
   'claimed token without its issuance': () => `
     SELECT t.send_request_no FROM tokens t WHERE t.claimed_at IS NOT NULL AND NOT EXISTS
       (SELECT 1 FROM issuances i WHERE i.mchid = t.mchid AND i.brand_id = t.brand_id AND i.send_request_no = t.send_request_no)`,
+  'code pool counts ≠ the pooled codes, or a pool code issued without being taken (D-85, D-86)': () => `
+    SELECT * FROM (SELECT s.stock_id, c.total_count, c.available_count,
+      ${count('coupon_codes p WHERE p.stock_id = s.stock_id')} AS pooled,
+      ${count('coupon_codes p WHERE p.stock_id = s.stock_id AND p.taken = 0')} AS untaken,
+      ${count('coupon_codes p JOIN user_coupons u ON u.coupon_code = p.coupon_code WHERE p.stock_id = s.stock_id AND p.taken = 0')} AS issued_untaken
+    FROM stocks s LEFT JOIN coupon_code_counts c ON c.stock_id = s.stock_id) x
+    WHERE COALESCE(total_count, 0) <> pooled OR COALESCE(available_count, 0) <> untaken OR issued_untaken > 0`,
+  'UPLOAD-mode coupon whose code was not taken from its own stock’s pool': () => `
+    SELECT u.coupon_code, u.stock_id FROM user_coupons u JOIN stocks s ON s.stock_id = u.stock_id
+    WHERE CAST(s.data AS TEXT) LIKE '%"coupon_code_mode":%"UPLOAD"%'
+      AND NOT EXISTS (SELECT 1 FROM coupon_codes p WHERE p.coupon_code = u.coupon_code AND p.stock_id = u.stock_id AND p.taken = 1)`,
   'used_count ≠ coupons in state USED': () => `
     SELECT * FROM (SELECT b.user_coupon_bundle_id, b.used_count,
       ${count(`user_coupons u WHERE u.user_coupon_bundle_id = b.user_coupon_bundle_id AND u.state = 'USED'`)} AS used

@@ -24,6 +24,8 @@ export interface Facts {
   /** Two bundles to issue from: one with tight caps (total, per day, per user), one roomy. */
   tight: Seeded;
   roomy: Seeded;
+  /** An UPLOAD-mode bundle whose stocks take codes uploaded before and during the run. */
+  pool: Seeded;
   /** A product coupon reserved for deactivation, so the others keep issuing. */
   victim: Seeded;
   /** A `SPECIFIC` product coupon for the store APIs, and the stores registered to the brand. */
@@ -61,6 +63,16 @@ export async function seedFacts(c: Running): Promise<Facts> {
   const victim = await seeded(c, {});
   const spots = await seeded(c, { storeScope: 'SPECIFIC' });
   const stores = await registerStores(c, 8);
+  const pool = await seeded(c, { codeMode: 'UPLOAD', maxCount: 100_000, maxCountPerUser: 100 });
+  await c.send(
+    'POST',
+    `${PREFIX}/product-coupons/${pool.productCouponId}/stocks/${pool.stockIds[0]}/upload-coupon-codes`,
+    {
+      out_request_no: no('FUZZCODES'),
+      code_list: Array.from({ length: 20 }, (_, n) => `${pool.productCouponId}_seed_${n}`),
+      brand_id: c.merchant.brandId,
+    },
+  );
   const coupons: IssuedCoupon[] = [];
   for (const catalog of [tight, roomy])
     for (const openid of OPENIDS) {
@@ -78,9 +90,9 @@ export async function seedFacts(c: Running): Promise<Facts> {
     tokens.push(await preSendToken(c, tight, openid, number));
   }
   const world: World = new Map<string, readonly unknown[]>([
-    ['product_coupon_id', [tight.productCouponId, roomy.productCouponId]],
-    ['stock_bundle_id', [tight.stockBundleId, roomy.stockBundleId]],
-    ['stock_id', [...tight.stockIds, ...roomy.stockIds]],
+    ['product_coupon_id', [tight.productCouponId, roomy.productCouponId, pool.productCouponId]],
+    ['stock_bundle_id', [tight.stockBundleId, roomy.stockBundleId, pool.stockBundleId]],
+    ['stock_id', [...tight.stockIds, ...roomy.stockIds, ...pool.stockIds]],
     ['coupon_code', coupons.map((x) => x.code)],
     ['user_coupon_bundle_id', coupons.map((x) => x.bundleId)],
     ['openid', [...OPENIDS, ...TOKEN_OPENIDS]],
@@ -99,7 +111,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
       [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
     ],
   ]);
-  return { tight, roomy, victim, spots, stores, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
+  return { tight, roomy, pool, victim, spots, stores, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
 }
 
 const KEEP_TOKENS = 64;
@@ -173,8 +185,12 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
     disassociateStockStores: [{ params: spot, body: { store_list: storeList(f.stores), ...brand } }],
     listAssociatedStores: [{ params: spot, query: { ...brand, page_size: 3 } }],
     getStock: [{ params: { ...pc(f.tight), stock_id: f.tight.stockIds[0] }, query: brand }],
-    preSendCouponBundle: [...issue(f.tight), ...issue(f.roomy)],
-    sendCouponBundle: [...issue(f.tight), ...issue(f.roomy)],
+    uploadCouponCodes: f.pool.stockIds.slice(0, 2).map((stock_id, round) => ({
+      params: { ...pc(f.pool), stock_id },
+      body: { out_request_no: 'fresh', code_list: [`fz${round}_${Date.now().toString(36)}`, 'dup', 'dup'], ...brand },
+    })),
+    preSendCouponBundle: [...issue(f.tight), ...issue(f.roomy), ...issue(f.pool)],
+    sendCouponBundle: [...issue(f.tight), ...issue(f.roomy), ...issue(f.pool)],
     getUserCoupon: f.coupons.map((x) => ({ params: userCoupon(x), query: couponRef(c, x.catalog, 0) })),
     listUserCoupons: OPENIDS.map((openid) => ({
       params: { openid },

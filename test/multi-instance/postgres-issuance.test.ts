@@ -68,6 +68,30 @@ describe.skipIf(!(await postgresReachable()))('several instances on one PostgreS
     expect(await count('issuances WHERE stock_bundle_id = $1', [f.bundle.stockBundleId])).toBe(4);
   });
 
+  it('a pool of 40 codes claimed 240 times from 3 instances hands each code out once (D-86)', async () => {
+    const f = await createCatalog(instances[0]!, { maxCount: 1000, codeMode: 'UPLOAD' });
+    const s0 = f.stocks[0]!.stockId;
+    const codes = Array.from({ length: 40 }, (_, n) => `${s0}-multi-${n}`);
+    const uploads = await Promise.all(
+      instances.map((s, n) => {
+        const { response: _, ...req } = request('upload-coupon-codes', `multi-up-${s0}-${n}`);
+        return s.uploadCouponCodes(req, s0, codes, (stored) => ({ stored }));
+      }),
+    );
+    expect(uploads.flatMap((u) => (u.ran ? u.value : [])).sort()).toEqual([...codes].sort());
+    const commands = Array.from({ length: 240 }, () => ({ ...issueCommand(f.stocks), fromPool: true as const }));
+    const outcomes = await Promise.all(commands.map((c, n) => instances[n % 3]!.issueBundle(c)));
+    expect(tally(outcomes)).toEqual({ ISSUED: 40, NO_CODES: 200 });
+    const handedOut = outcomes.flatMap((o) => (o.kind === 'ISSUED' ? [o.couponCode] : []));
+    expect(handedOut.sort()).toEqual([...codes].sort());
+    expect(await count('user_coupons WHERE stock_id = $1', [s0])).toBe(40);
+    expect((await instances[2]!.getStock(s0, DAY))?.data.coupon_code_count_info).toEqual({
+      total_count: 40,
+      available_count: 0,
+    });
+    expect((await instances[1]!.getStock(s0, DAY))?.totalCount).toBe(40);
+  });
+
   it('a budget change sent to every instance at once applies once', async () => {
     const f = await createCatalog(instances[0]!, { maxCount: 100 });
     const results = await Promise.all(

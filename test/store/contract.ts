@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/port.js';
 import { budgetContract } from './contract/budget.js';
 import { catalogContract } from './contract/catalog.js';
 import { concurrencyContract } from './contract/concurrency.js';
+import { couponCodeContract } from './contract/coupon-codes.js';
 import type { StoreContext } from './contract/fixtures.js';
 import { issuanceContract } from './contract/issuance.js';
 import { lifecycleContract } from './contract/lifecycle.js';
@@ -46,6 +47,7 @@ export function runStoreContract(
     budgetContract(ctx);
     storesContract(ctx);
     issuanceContract(ctx);
+    couponCodeContract(ctx);
     userCouponContract(ctx);
     concurrencyContract(ctx);
     lifecycleContract(ctx);

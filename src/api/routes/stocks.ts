@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { addStock, getStock, listStocks, modifyStock } from '../../schemas/stocks.js';
+import { addStock, getStock, listStocks, modifyStock, updateStockBudget } from '../../schemas/stocks.js';
 import { addStock as addSingleStock } from '../../services/catalog/add-stock.js';
+import { updateStockBudget as updateSingleBudget } from '../../services/catalog/budget.js';
 import { modifyStock as modifySingleStock } from '../../services/catalog/modify-stock.js';
 import * as service from '../../services/catalog/stocks.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
@@ -18,4 +19,7 @@ export function stockRoutes(app: FastifyInstance, router: WechatRouter): void {
     service.getStock(deps, mchid, params, query.brand_id),
   );
   registerEndpoint(app, router, modifyStock, ({ mchid, params, body }) => modifySingleStock(deps, mchid, params, body));
+  registerEndpoint(app, router, updateStockBudget, ({ mchid, params, body }) =>
+    updateSingleBudget(deps, mchid, params, body),
+  );
 }

@@ -7,13 +7,13 @@ import {
 } from '../../domain/catalog-rules.js';
 import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { UpdateBudgetBodyT } from '../../schemas/stock-bundles.js';
-import type { BudgetChange, StockRecord } from '../../store/catalog.js';
+import type { BudgetChange, BudgetDimension, Guarded, RequestRecord, StockRecord } from '../../store/catalog.js';
 import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
-import { bundleStocksOf, requireLiveStocks, requireNotDeactivated } from './lookup.js';
-import { renderBundle } from './render.js';
-import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
-import type { StockBundleT } from './types.js';
+import { bundleStocksOf, requireLiveStocks, requireNotDeactivated, singleStockOf } from './lookup.js';
+import { renderBundle, renderStock } from './render.js';
+import { answerOf, type BoundRequest, bindRequest, earlierAnswer, recordOf } from './requests.js';
+import type { StockBundleT, StockT } from './types.js';
 
 /**
  * 修改商品券批次组发放预算 (D-11): one dimension per call, applied to every stock carrying it,
@@ -30,8 +30,7 @@ export async function updateBundleBudget(
   await checkBrandAuthorized(deps, mchid, body.brand_id);
   const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, params.product_coupon_id);
   const now = deps.clock.now();
-  const day = shanghaiDay(now);
-  const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, day);
+  const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, shanghaiDay(now));
   const request = bindRequest('updateStockBundleBudget', mchid, body.brand_id, body.out_request_no, {
     ...params,
     body,
@@ -41,6 +40,49 @@ export async function updateBundleBudget(
   requireNotDeactivated(coupon);
   requireLiveStocks(stocks, now, '已过期的批次不可修改发放预算');
 
+  const { changed, apply } = plannedChange(stocks, body, now);
+  const response = renderBundle(params.stock_bundle_id, changed, now);
+  return apply(request, response, (record, ...change) =>
+    deps.store.updateBundleBudget(record, params.stock_bundle_id, ...change),
+  );
+}
+
+/** 修改商品券批次发放预算: the same rule for one single-mode stock (D-74). */
+export async function updateStockBudget(
+  deps: ServiceDeps,
+  mchid: string,
+  params: { product_coupon_id: string; stock_id: string },
+  body: UpdateBudgetBodyT,
+): Promise<StockT> {
+  checkBudgetFields(body);
+  await checkBrandAuthorized(deps, mchid, body.brand_id);
+  const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, params.product_coupon_id);
+  const now = deps.clock.now();
+  const stock = await singleStockOf(deps, coupon, params.stock_id, shanghaiDay(now), '修改商品券批次组发放预算');
+  const request = bindRequest('updateStockBudget', mchid, body.brand_id, body.out_request_no, { ...params, body });
+  const earlier = await earlierAnswer<StockT>(deps, request);
+  if (earlier) return earlier;
+  requireNotDeactivated(coupon);
+  requireLiveStocks([stock], now, '已过期的批次不可修改发放预算');
+
+  const { changed, apply } = plannedChange([stock], body, now);
+  const response = renderStock(changed[0]!, now);
+  return apply(request, response, (record, ...change) =>
+    deps.store.updateStockBudget(record, params.stock_id, ...change),
+  );
+}
+
+type StoreChange = (
+  record: RequestRecord,
+  dimension: BudgetDimension,
+  expected: number,
+  target: number,
+  day: string,
+  at: string,
+) => Promise<Guarded<BudgetChange>>;
+
+/** D-11 against `stocks`: the stocks as they will be, and the store write that re-checks the rule atomically. */
+function plannedChange(stocks: StockRecord[], body: UpdateBudgetBodyT, now: Date) {
   const change = checkUpdateBudget(body, budgetFacts(stocks));
   const dimension = 'max_count' in change ? 'max_count' : 'max_count_per_day';
   const expected = (dimension === 'max_count' ? body.current_max_count : body.current_max_count_per_day) ?? 0;
@@ -51,18 +93,12 @@ export async function updateBundleBudget(
     ...('max_count' in change ? { maxCount: target } : s.maxCountPerDay !== null ? { maxCountPerDay: target } : {}),
     updatedAt: at,
   }));
-  const response = renderBundle(params.stock_bundle_id, changed, now);
-  const result = await deps.store.updateBundleBudget(
-    recordOf(request, response, at),
-    params.stock_bundle_id,
-    dimension,
-    expected,
-    target,
-    day,
-    at,
-  );
-  if (result.ran && !result.value.ok) throw refusal(result.value, dimension, expected, target);
-  return answerOf(request, result, response);
+  const apply = async <T>(request: BoundRequest, response: T, write: StoreChange): Promise<T> => {
+    const result = await write(recordOf(request, response, at), dimension, expected, target, shanghaiDay(now), at);
+    if (result.ran && !result.value.ok) throw refusal(result.value, dimension, expected, target);
+    return answerOf(request, result, response);
+  };
+  return { changed, apply };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { buildIssueCommand } from './command.js';
 import { componentCoupon } from './component-coupon.js';
 import { hashToken } from './presend.js';
-import { codesExhausted, isAvailable, limitBlocker, type Target, tokenTarget } from './target.js';
+import { isAvailable, limitBlocker, type Target, tokenTarget } from './target.js';
 
 type Loaded =
   | { kind: 'final'; preview: TokenPreview }
@@ -83,7 +83,6 @@ export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<C
     };
   }
   const { token, target, now } = loaded;
-  if (codesExhausted(target)) return { result: 'SOLD_OUT' };
   const command = buildIssueCommand(
     deps,
     target,
@@ -106,7 +105,7 @@ export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<C
       return {
         result: 'RECEIVED',
         user_coupon_bundle_id: command.bundle.userCouponBundleId,
-        coupon_code: command.coupon.couponCode,
+        coupon_code: outcome.couponCode ?? command.coupon.couponCode,
       };
     case 'EXISTING': {
       if (outcome.issuance.fingerprint !== token.fingerprint) return { result: 'NOT_AVAILABLE' };
@@ -119,6 +118,8 @@ export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<C
     }
     case 'DAILY_SOLD_OUT':
       return { result: 'DAILY_SOLD_OUT', daily_resets_at: dailyReset(now) };
+    case 'NO_CODES':
+      return { result: 'SOLD_OUT' };
     default:
       return { result: outcome.kind };
   }

@@ -4,7 +4,7 @@ import { PRODUCT_COUPON_SEND_EVENT, PRODUCT_COUPON_SEND_SUMMARY } from '../../sc
 import type { StockRecord } from '../../store/catalog.js';
 import type { IssueCommand, SendChannel, UserCouponRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
-import type { Target } from './target.js';
+import { type Target, usesCodePool } from './target.js';
 
 export interface IssueRequest {
   mchid: string;
@@ -48,6 +48,7 @@ export function buildIssueCommand(deps: ServiceDeps, t: Target, r: IssueRequest,
     coupon,
     event: sendEvent(deps, coupon, t.unionid, now),
     ...(r.tokenHash ? { tokenHash: r.tokenHash } : {}),
+    ...(usesCodePool(t.stock0) ? { fromPool: true as const } : {}),
   };
 }
 

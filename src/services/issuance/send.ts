@@ -66,6 +66,8 @@ export async function sendBundle(
       throw invalidRequest(Messages.userLimit);
     case 'NOT_AVAILABLE':
       throw invalidRequest(Messages.businessRule);
+    case 'NO_CODES':
+      throw notEnough(Messages.codesExhausted);
     default:
       throw notEnough(Messages.budget);
   }

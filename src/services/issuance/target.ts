@@ -112,8 +112,12 @@ export async function limitBlocker(deps: ServiceDeps, t: Target): Promise<Blocke
   return codesExhausted(t) ? 'NO_CODES' : null;
 }
 
-/** UPLOAD-mode bundles issue only pre-uploaded codes, and coupond accepts no uploads yet: the pool is empty. */
-export const codesExhausted = (t: Target) => t.stock0.data.coupon_code_mode === 'UPLOAD';
+/** UPLOAD-mode stocks issue only pre-uploaded codes, each taken from the stock's own pool (D-86). */
+export const usesCodePool = (s: StockRecord) => s.data.coupon_code_mode === 'UPLOAD';
+
+/** Fail-fast only (D-7): the issuing transaction takes the code, and an empty pool refuses it there. */
+const codesExhausted = (t: Target) =>
+  usesCodePool(t.stock0) && (t.stock0.data.coupon_code_count_info?.available_count ?? 0) === 0;
 
 /** Maps a fail-fast blocker to the error pre-send and send answer (their documented error tables). */
 export function blockerError(blocker: Blocker): CouponError {

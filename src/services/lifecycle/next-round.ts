@@ -2,7 +2,7 @@ import { shanghaiDay, shanghaiMidnight } from '../../domain/clock.js';
 import type { NextRound } from '../../store/lifecycle.js';
 import type { ServiceDeps } from '../deps.js';
 import { newRoundCoupon, sendEvent } from '../issuance/command.js';
-import { resolveTarget } from '../issuance/target.js';
+import { resolveTarget, usesCodePool } from '../issuance/target.js';
 import type { ResolvedCoupon } from './resolve.js';
 
 /**
@@ -64,5 +64,6 @@ export async function planNextRound(
     maxCountPerUser: stock.maxCountPerUser,
     maxCountPerDay: stock.maxCountPerDay,
     day,
+    ...(usesCodePool(stock) ? { fromPool: true as const } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Store } from '../port.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
+import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
@@ -58,6 +59,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...typedTenants(engine),
     ...catalog.reads,
     ...catalogWrites(engine, requests),
+    ...couponCodeWrites(engine, requests),
     ...postgresBudget(engine, requests),
     ...typedStores(engine),
     ...postgresIssuance(db, options.groupCommit),

@@ -11,7 +11,7 @@ import type { Database } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
 import { couponObject, eventObject, rowObject } from './json-rows.js';
 
-/** One claim as `coupond_issue` reads it (migration 10). */
+/** One claim as `coupond_issue` reads it (migrations 10 and 76). */
 function claimArgument(command: IssueCommand) {
   const { issuance, limits, bundle, coupon, event } = command;
   return {
@@ -22,11 +22,13 @@ function claimArgument(command: IssueCommand) {
     coupon: couponObject(coupon),
     event: eventObject(event),
     token_hash: command.tokenHash ?? null,
+    ...(command.fromPool ? { from_pool: true } : {}),
   };
 }
 
 type FunctionOutcome =
-  | { kind: 'ISSUED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' }
+  | { kind: 'ISSUED'; coupon_code?: string }
+  | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NO_CODES' }
   | { kind: 'NOT_AVAILABLE'; state: Extract<IssueOutcome, { kind: 'NOT_AVAILABLE' }>['state'] }
   | { kind: 'EXISTING'; issuance: IssuanceRow }
   | { kind: 'RETRY' | 'ERROR'; code?: string; message: string };
@@ -39,6 +41,8 @@ function toBatchOutcome(o: FunctionOutcome): BatchOutcome<IssueOutcome> {
       return { retry: `${o.code}: ${o.message}` };
     case 'ERROR':
       return { error: new Error(o.code ? `${o.message} (SQLSTATE ${o.code})` : o.message) };
+    case 'ISSUED':
+      return { ok: o.coupon_code === undefined ? { kind: 'ISSUED' } : { kind: 'ISSUED', couponCode: o.coupon_code } };
     default:
       return { ok: o };
   }

@@ -2,6 +2,8 @@ import type { Guarded, RequestRecord } from '../catalog.js';
 import type { LifecycleOutcome, UseCommand } from '../lifecycle.js';
 import { INSERT_REQUEST_COLUMNS, type RequestRow, requestValues, toRequest } from '../rows/requests.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
+import { withCode } from '../rules/pool-code.js';
+import { takeCouponCode } from './code-pool.js';
 import type { Database } from './database.js';
 import { couponObject, eventObject, rowObject } from './json-rows.js';
 
@@ -19,8 +21,34 @@ export async function useInOneCall(
   request: RequestRecord,
   command: UseCommand,
 ): Promise<Guarded<LifecycleOutcome>> {
+  if (command.next?.fromPool) return useWithPoolCode(db, request, command);
+  const [row] = await db.call<{ outcome: UseOutcome | null }>(USE, useArguments(request, command));
+  return guardedOf(request, row?.outcome);
+}
+
+/**
+ * An UPLOAD-mode next round (D-87): the code is taken from stock #k+1's pool and the use made in one transaction; an
+ * empty pool makes the use go ahead without a next round. Any outcome but APPLIED gives the code back.
+ */
+function useWithPoolCode(db: Database, request: RequestRecord, command: UseCommand) {
+  return db.tx<Guarded<LifecycleOutcome>>(async (c, rollback) => {
+    const code = await takeCouponCode(c, command.next!.coupon.stockId);
+    const next = code === null ? null : withCode(command.next!, code);
+    const { rows } = await c.query<{ outcome: UseOutcome | null }>(USE, useArguments(request, { ...command, next }));
+    const result = guardedOf(request, rows[0]?.outcome);
+    return result.ran && result.value.kind === 'APPLIED' ? result : rollback(result);
+  });
+}
+
+function guardedOf(request: RequestRecord, outcome: UseOutcome | null | undefined): Guarded<LifecycleOutcome> {
+  if (!outcome) throw new Error(`request record ${request.api} ${request.requestNo} vanished`);
+  if (outcome.kind === 'EXISTING') return { ran: false, existing: toRequest(outcome.request) };
+  return { ran: true, value: outcome };
+}
+
+function useArguments(request: RequestRecord, command: UseCommand): unknown[] {
   const { transition: t, userCouponBundleId, next } = command;
-  const [row] = await db.call<{ outcome: UseOutcome | null }>(USE, [
+  return [
     JSON.stringify(rowObject(INSERT_REQUEST_COLUMNS, requestValues(request))),
     JSON.stringify({ coupon_code: t.couponCode, from: t.from, to: t.to, detail: t.detail, updated_at: t.updatedAt }),
     userCouponBundleId,
@@ -34,9 +62,5 @@ export async function useInOneCall(
         })
       : null,
     NO_DAILY_CAP,
-  ]);
-  const outcome = row?.outcome;
-  if (!outcome) throw new Error(`request record ${request.api} ${request.requestNo} vanished`);
-  if (outcome.kind === 'EXISTING') return { ran: false, existing: toRequest(outcome.request) };
-  return { ran: true, value: outcome };
+  ];
 }

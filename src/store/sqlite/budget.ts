@@ -1,4 +1,4 @@
-import type { BudgetChange, CatalogStore } from '../catalog.js';
+import type { BudgetChange, BudgetDimension, CatalogStore, StockRecord } from '../catalog.js';
 import { planBudgetChange } from '../rules/budget.js';
 import type { catalogQueries } from '../typed/catalog.js';
 import type { RequestRecords } from '../typed/requests.js';
@@ -13,7 +13,7 @@ export function sqliteBudget(
   e: Engine,
   requests: RequestRecords,
   catalog: ReturnType<typeof catalogQueries>,
-): Pick<CatalogStore, 'updateBundleBudget'> {
+): Pick<CatalogStore, 'updateBundleBudget' | 'updateStockBudget'> {
   const { k } = e;
   type Change = { stockId: string; target: number; at: string; day: string };
   const q = {
@@ -31,19 +31,37 @@ export function sqliteBudget(
         .where('day', '=', a.day),
     ),
   };
+  /** Plans against `stocks` and changes the carriers, inside the caller's write transaction. */
+  function* applyChange(
+    stocks: StockRecord[],
+    dimension: BudgetDimension,
+    expected: number,
+    target: number,
+    day: string,
+    at: string,
+  ) {
+    const { change, carriers } = planBudgetChange(stocks, dimension, expected, target);
+    // A refused change records nothing, so the request number stays free for a corrected retry (D-5).
+    if (!change.ok) throw new RollbackWith({ ran: true, value: change });
+    for (const stockId of carriers) {
+      yield* run(q[dimension], { stockId, target, at, day });
+      if (dimension === 'max_count_per_day') yield* run(q.dayCap, { stockId, target, at, day });
+    }
+    return change as BudgetChange;
+  }
   return {
     updateBundleBudget: (request, stockBundleId, dimension, expected, target, day, at) =>
       e.write(() =>
         requests.guarded(request, function* () {
           const stocks = (yield* all(catalog.q.bundleStocks, { stockBundleId, day })).map(catalog.toStock);
-          const { change, carriers } = planBudgetChange(stocks, dimension, expected, target);
-          // A refused change records nothing, so the request number stays free for a corrected retry (D-5).
-          if (!change.ok) throw new RollbackWith({ ran: true, value: change });
-          for (const stockId of carriers) {
-            yield* run(q[dimension], { stockId, target, at, day });
-            if (dimension === 'max_count_per_day') yield* run(q.dayCap, { stockId, target, at, day });
-          }
-          return change as BudgetChange;
+          return yield* applyChange(stocks, dimension, expected, target, day, at);
+        }),
+      ),
+    updateStockBudget: (request, stockId, dimension, expected, target, day, at) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          const stocks = (yield* all(catalog.q.getStock, { stockId, day })).map(catalog.toStock);
+          return yield* applyChange(stocks, dimension, expected, target, day, at);
         }),
       ),
   };

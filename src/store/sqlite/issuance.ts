@@ -26,6 +26,8 @@ import {
 import { parseJsonText } from '../rows/json.js';
 import { insertStatement, whereEqual } from '../rows/statements.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
+import { withCode } from '../rules/pool-code.js';
+import { sqliteCodePool } from './code-pool.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import type { SqliteEngine } from './engine.js';
@@ -66,6 +68,8 @@ export function sqliteIssuance(db: SqliteDb, engine: SqliteEngine): IssuanceStor
     ),
   };
 
+  const takeCode = sqliteCodePool(db);
+
   const issueOne = (c: IssueCommand): IssueOutcome => {
     const i = c.issuance;
     const inserted = q.insertIssuance.run(...issuanceValues(i));
@@ -82,12 +86,15 @@ export function sqliteIssuance(db: SqliteDb, engine: SqliteEngine): IssuanceStor
     };
     for (const { counter, refusal } of ISSUE_COUNTERS)
       if (!take[counter]()) throw new RollbackWith<IssueOutcome>({ kind: refusal });
+    const code = c.fromPool ? takeCode(limits.stockId) : undefined;
+    if (code === null) throw new RollbackWith<IssueOutcome>({ kind: 'NO_CODES' });
+    const { coupon, event } = code === undefined ? c : withCode(c, code);
     q.insertBundle.run(...userCouponBundleValues(c.bundle));
-    q.insertCoupon.run(...userCouponValues(c.coupon));
-    q.insertEvent.run(...outboxEventValues(c.event));
+    q.insertCoupon.run(...userCouponValues(coupon));
+    q.insertEvent.run(...outboxEventValues(event));
     if (c.tokenHash && q.claimToken.run(i.createdAt, c.tokenHash).changes === 0)
       throw new Error('token is unknown or already claimed');
-    return { kind: 'ISSUED' };
+    return code === undefined ? { kind: 'ISSUED' } : { kind: 'ISSUED', couponCode: code };
   };
 
   return {

@@ -11,7 +11,9 @@ import { insertStatement } from '../rows/statements.js';
 import { unchangedSinceRead } from '../rules/bundle-coupons.js';
 import { type Counter, NEXT_ROUND_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import { couponTimeBounds } from '../rules/coupon-time.js';
+import { withCode } from '../rules/pool-code.js';
 import { requestRecords } from '../typed/requests.js';
+import { sqliteCodePool } from './code-pool.js';
 import { COUNT_DAY, COUNT_USER } from './counter-statements.js';
 import type { SqliteDb } from './database.js';
 import type { SqliteEngine } from './engine.js';
@@ -87,9 +89,14 @@ export function sqliteLifecycle(db: SqliteDb, engine: SqliteEngine): CouponLifec
     if (q.addUsed.run(delta, at, bundleId, delta).changes === 0) throw STALE;
   };
 
-  const issueNext = (n: NextRound) => {
+  const takeCode = sqliteCodePool(db);
+
+  const issueNext = (round: NextRound) => {
+    if (q.bundleState.get(round.coupon.userCouponBundleId)?.state !== 'ACTIVE') throw STALE;
+    const code = round.fromPool ? takeCode(round.coupon.stockId) : undefined;
+    if (code === null) return;
+    const n = code === undefined ? round : withCode(round, code);
     const c = n.coupon;
-    if (q.bundleState.get(c.userCouponBundleId)?.state !== 'ACTIVE') throw STALE;
     const take: Record<Counter, () => boolean> = {
       total: () => q.bumpTotal.run(c.stockId).changes > 0,
       day: () => q.bumpDay.run(c.stockId, n.day, n.maxCountPerDay ?? NO_DAILY_CAP).changes > 0,

@@ -5,7 +5,7 @@ import { all, type Engine, first, run, type Work } from './work.js';
 
 type Writes = Omit<
   CatalogStore,
-  'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget'
+  'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget' | 'updateStockBudget'
 >;
 
 /** Product coupons, bundles and stock data, the same on both databases. */

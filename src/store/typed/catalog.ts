@@ -3,6 +3,12 @@ import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
 import { compiled, equalTo, prepare } from './statement.js';
 import { all, type Engine, first, type Work } from './work.js';
 
+/** An UPLOAD-mode stock shows its pool's counts (D-85); the parsed data is shared, so it is copied, not changed. */
+const withCodeCounts = (stock: StockRecord, total: number, available: number): StockRecord => ({
+  ...stock,
+  data: { ...stock.data, coupon_code_count_info: { total_count: total, available_count: available } },
+});
+
 type StockReads = 'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks';
 
 /** Catalog statements and reads, the same on both databases; budget changes are per dialect. */
@@ -13,18 +19,25 @@ export function catalogQueries(e: Engine) {
     k
       .selectFrom('stocks as s')
       .leftJoin('stock_day_counts as d', (j) => j.onRef('d.stock_id', '=', 's.stock_id').on('d.day', '=', day))
+      .leftJoin('coupon_code_counts as c', 'c.stock_id', 's.stock_id')
       .selectAll('s')
-      .select((eb) => eb.fn.coalesce('d.count', eb.lit(0)).as('today_count'));
+      .select((eb) => [
+        eb.fn.coalesce('d.count', eb.lit(0)).as('today_count'),
+        eb.fn.coalesce('c.total_count', eb.lit(0)).as('codes_total'),
+        eb.fn.coalesce('c.available_count', eb.lit(0)).as('codes_available'),
+      ]);
   const q = {
     bundleStocks: prepare((a: { stockBundleId: string; day: string }) =>
       stocksForDay(a.day).where('s.stock_bundle_id', '=', a.stockBundleId).orderBy('s.idx'),
     ),
     getStock: prepare((a: { stockId: string; day: string }) => stocksForDay(a.day).where('s.stock_id', '=', a.stockId)),
   };
-  const toStock = (row: Record<string, unknown>): StockRecord => ({
-    ...toStockRow(row),
-    todayCount: row.today_count as number,
-  });
+  const toStock = (row: Record<string, unknown>): StockRecord => {
+    const stock = { ...toStockRow(row), todayCount: row.today_count as number };
+    return stock.data.coupon_code_mode === 'UPLOAD'
+      ? withCodeCounts(stock, Number(row.codes_total), Number(row.codes_available))
+      : stock;
+  };
 
   /** A page of stocks in (bundle order, index) order, the same order on both databases. */
   function* listStocks(query: StockQuery): Work<{ stocks: StockRecord[]; total: number }> {

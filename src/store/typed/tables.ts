@@ -93,6 +93,9 @@ export const tables = {
   brand_stores: { store_id: text(), brand_id: text(), created_at: text() },
   stock_stores: { stock_id: text(), store_id: text(), created_at: text() },
   user_counts: { stock_id: text(), user_key: text(), count: integer(), cap: integer() },
+  /** Pre-uploaded codes (D-85); `taken` is 1 once handed out. Hand-out order: `seq` on PostgreSQL, `rowid` on SQLite. */
+  coupon_codes: { coupon_code: text(), stock_id: text(), taken: integer(), seq: ordering() },
+  coupon_code_counts: { stock_id: text(), total_count: integer(), available_count: integer() },
   /** Coupons issued per product coupon and Shanghai hour, kept by a trigger (D-61); `count` is BIGINT on PostgreSQL. */
   issuance_hours: { product_coupon_id: text(), hour: text(), slot: integer(), count: integer() },
   issuances: {

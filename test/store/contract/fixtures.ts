@@ -47,6 +47,7 @@ export interface BundleOptions {
   maxCountPerDay?: number | null;
   state?: StockState;
   createdAt?: string;
+  codeMode?: StockData['coupon_code_mode'];
 }
 
 export interface CatalogFixture {
@@ -102,7 +103,7 @@ export function stockBundle(
       product_coupon_id: productCouponId,
       stock_id: stockId,
       remark: `round ${index}`,
-      coupon_code_mode: 'WECHATPAY',
+      coupon_code_mode: options.codeMode ?? 'WECHATPAY',
       progressive_bundle_usage_rule: {
         coupon_available_period: {
           available_begin_time: '2026-01-01T00:00:00+08:00',

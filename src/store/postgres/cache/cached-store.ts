@@ -17,9 +17,9 @@ const TABLES = [
 ] as const;
 type Table = (typeof TABLES)[number];
 
-/** Day counters are read with their stocks, so a change to them invalidates the stocks region. */
+/** Day counters and code counts are read with their stocks, so a change to them invalidates the stocks region. */
 const regionOf = (table: string): Table | undefined =>
-  table === 'stock_day_counts' ? 'stocks' : TABLES.find((t) => t === table);
+  table === 'stock_day_counts' || table === 'coupon_code_counts' ? 'stocks' : TABLES.find((t) => t === table);
 
 const CAPACITY: Record<Table, number> = {
   merchants: 10_000,
@@ -111,6 +111,8 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         addStock: writes(store.addStock, ...catalog),
         updateStocksData: writes(store.updateStocksData, ...catalog),
         updateBundleBudget: writes(store.updateBundleBudget, ...catalog),
+        uploadCouponCodes: writes(store.uploadCouponCodes, 'stocks'),
+        updateStockBudget: writes(store.updateStockBudget, ...catalog),
         wipeBusinessData: writes(store.wipeBusinessData, ...TABLES),
         async issueBundle(command) {
           const outcome = await store.issueBundle(command);

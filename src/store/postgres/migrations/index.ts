@@ -11,6 +11,8 @@ import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
 import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
+import { couponCodes } from './075-coupon-codes.js';
+import { issueFromPool } from './076-issue-from-pool.js';
 import { mediaImages } from './080-media-images.js';
 import { useFunction } from './085-use-function.js';
 
@@ -28,6 +30,8 @@ export const postgresMigrations: Migration[] = [
   issuanceHours,
   singleStocks,
   stores,
+  couponCodes,
+  issueFromPool,
   mediaImages,
   useFunction,
 ];

@@ -10,6 +10,7 @@ import { consoleIndexes } from './050-console.js';
 import { issuanceHours } from './051-issuance-hours.js';
 import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
+import { couponCodes } from './075-coupon-codes.js';
 import { mediaImages } from './080-media-images.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
@@ -25,5 +26,6 @@ export const sqliteMigrations: Migration[] = [
   issuanceHours,
   singleStocks,
   stores,
+  couponCodes,
   mediaImages,
 ];
