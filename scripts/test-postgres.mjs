@@ -25,6 +25,8 @@ const suites = [
   'test/catalog',
   'test/codes',
   'test/lifecycle',
+  'test/media',
+  'test/stores',
   'test/interop',
   'test/sdk-styles.e2e.test.ts',
   'test/component/e2e.test.ts',
