@@ -24,7 +24,7 @@ describe('error surface (docs/protocol.md, Errors, D-18)', () => {
   });
 
   it('a documented family path not implemented → 501 NOT_IMPLEMENTED', async () => {
-    const res = await c.send('POST', '/v3/marketing/partner/product-coupon/media/upload-image', {});
+    const res = await c.send('POST', '/v3/marketing/partner/product-coupon/image-generation-tasks', {});
     expect(res.status).toBe(501);
     expect((await res.json()).code).toBe('NOT_IMPLEMENTED');
   });

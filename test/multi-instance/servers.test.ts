@@ -110,8 +110,8 @@ describe.skipIf(!(await postgresReachable()))('three coupond processes on one Po
       brand_id: m.creds.brand_id,
       display_info: {
         name: '改名之后',
-        image_url: 'https://i.example.com/a',
-        background_url: 'https://i.example.com/b',
+        image_url: `${m.origins[0]}/component/assets/demo/product.svg`,
+        background_url: `${m.origins[0]}/component/assets/demo/background.svg`,
       },
     });
     expect(modified.status).toBe(200);
