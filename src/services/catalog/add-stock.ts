@@ -4,7 +4,6 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { addStock as addEndpoint } from '../../schemas/stocks.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import type { ServiceDeps } from '../deps.js';
-import { checkImageUrls } from '../media/image-urls.js';
 import { singleStockRecord } from './build-single.js';
 import { withFreshIds } from './ids.js';
 import { couponToAddTo, requireEffective, stateRefused } from './lookup.js';
@@ -26,7 +25,6 @@ export async function addStock(
   body: AddBody,
 ): Promise<StockT> {
   const brandId = body.brand_id;
-  await checkImageUrls(deps, body);
   const notifyAppId = body.stock.notify_config.notify_appid;
   const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock', notifyAppId });
   checkAddStock(coupon.data, body.stock);

@@ -25,7 +25,6 @@ export async function addStockBundle(
   body: AddBody,
 ): Promise<StockBundleT> {
   const brandId = body.brand_id;
-  await checkImageUrls(deps, body);
   const notifyAppId = body.stock_bundle.notify_config.notify_appid;
   const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock_bundle', notifyAppId });
   checkAddStockBundle(coupon.data, body.stock_bundle);

@@ -3,6 +3,7 @@ import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
+import { checkImageUrls } from '../media/image-urls.js';
 import { stockStateAt } from './render.js';
 
 /** Existence and state checks shared by the catalog services (D-4: existence → 404, state → 400). */
@@ -53,6 +54,7 @@ export async function couponToAddTo(
   body: { brand_id: string },
   part: { name: 'stock_bundle' | 'stock'; notifyAppId: string },
 ): Promise<ProductCouponRecord> {
+  await checkImageUrls(deps, body);
   await checkBrandAuthorized(deps, mchid, body.brand_id);
   await checkAppIdRelated(deps, mchid, body.brand_id, part.notifyAppId, {
     field: `/${part.name}/notify_config/notify_appid`,
