@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startCoupond } from '../harness.js';
+import { clientOf, type Running, startCoupond } from '../harness.js';
 import {
   addSingleStock,
   type CreatedProductCouponT,
@@ -87,6 +87,31 @@ describe('失效商品券批次', () => {
           requestNo,
         }),
       ).toBeNull();
+  });
+});
+
+describe('失效商品券批次 through coupond/client', () => {
+  it('answers the same Stock in all three call styles', async () => {
+    const P = 'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate';
+    const client = clientOf(c);
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    const stocks = [stockOf(single), (await addSingleStock(c, id)).stock_id, (await addSingleStock(c, id)).stock_id];
+    const call = (stock_id: string) => ({
+      product_coupon_id: id,
+      stock_id,
+      json: { out_request_no: no('SDK'), deactivate_reason: '下线', brand_id: brand() },
+    });
+    const node = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_.stocks._stock_id_;
+    const answers = [
+      await node.deactivate.post(call(stocks[0]!)),
+      await client.chain(P).post(call(stocks[1]!)),
+      await client[P].post(call(stocks[2]!)),
+    ];
+    for (const [i, { status, data }] of answers.entries()) {
+      expect(status).toBe(200);
+      expect(data).toMatchObject({ stock_id: stocks[i], state: 'DEACTIVATED', deactivate_reason: '下线' });
+    }
   });
 });
 
