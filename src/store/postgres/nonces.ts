@@ -24,7 +24,7 @@ interface NonceCheck {
   expiresAt: Date;
 }
 
-const keyOf = (c: NonceCheck) => `${c.mchid}\n${c.nonce}`;
+const keyOf = (c: { mchid: string; nonce: string }) => `${c.mchid}\n${c.nonce}`;
 
 /** The batch's distinct pairs in key order; a pair asked twice in one batch is new at most once, for its first asker. */
 function distinctSorted(checks: NonceCheck[]): NonceCheck[] {
