@@ -92,9 +92,9 @@ export type Guarded<T> = { ran: true; value: T } | { ran: false; existing: Reque
 
 /**
  * A write conditional on the state it was planned from (D-108): applied, or refused because the record had moved on
- * to `found` meanwhile, in which case nothing is written and the request number stays free.
+ * to `state` meanwhile, in which case nothing is written and the request number stays free.
  */
-export type StateChecked<S> = { ok: true } | { ok: false; found: S };
+export type StateChecked<S> = { ok: true } | { ok: false; state: S };
 
 export interface StockQuery {
   productCouponId: string;
@@ -140,6 +140,15 @@ export interface CatalogStore {
     productCouponId: string,
     deactivation: Deactivation,
   ): Promise<Guarded<StateChecked<ProductCouponState>>>;
+  /**
+   * 失效商品券批次: the one stock DEACTIVATED, only while it is `SENDING` or `PAUSED`, so of concurrent deactivations
+   * exactly one succeeds (D-104). A refused one records nothing, so its request number stays free.
+   */
+  deactivateStock(
+    request: RequestRecord,
+    stockId: string,
+    deactivation: Deactivation,
+  ): Promise<Guarded<StateChecked<StockState>>>;
   /** Sandbox review (D-21): AUDITING product coupon → EFFECTIVE and its AUDITING stocks → SENDING. */
   finishAudit(productCouponId: string, at: string): Promise<void>;
 

@@ -4,8 +4,8 @@ import type { ServiceDeps } from '../deps.js';
 import { couponToModify, modifiedSettings } from './bundles.js';
 import {
   refuseStockState,
-  requireLiveStocks,
   requireNotDeactivated,
+  requireSendingStock,
   requireStateKept,
   singleStockOf,
 } from './lookup.js';
@@ -13,7 +13,10 @@ import { renderStock } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { StockT } from './types.js';
 
-/** 修改商品券批次: display, notify and store settings of one single-mode stock (D-73), as 修改商品券批次组 does for a bundle. */
+/**
+ * 修改商品券批次: display, notify and store settings of one `SENDING` or `PAUSED` single-mode stock (D-73, D-105), as
+ * 修改商品券批次组 does for a bundle.
+ */
 export async function modifyStock(
   deps: ServiceDeps,
   mchid: string,
@@ -28,7 +31,7 @@ export async function modifyStock(
   const earlier = await earlierAnswer<StockT>(deps, request);
   if (earlier) return earlier;
   requireNotDeactivated(coupon);
-  requireLiveStocks([stock], now);
+  requireSendingStock(stock, now);
 
   const at = toRfc3339(now);
   const changed = { ...stock, data: modifiedSettings(stock.data, body), updatedAt: at };

@@ -51,6 +51,14 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         .where('product_coupon_id', '=', a.id)
         .where('state', '<>', 'DEACTIVATED'),
     ),
+    deactivateStock: prepare((a: { id: string; deactivation: string; at: string }) =>
+      k
+        .updateTable('stocks')
+        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
+        .where('stock_id', '=', a.id)
+        .where('state', 'in', ['SENDING', 'PAUSED']),
+    ),
+    stockState: prepare((a: { id: string }) => k.selectFrom('stocks').select('state').where('stock_id', '=', a.id)),
     auditCoupon: prepare((a: { id: string; at: string }) =>
       k
         .updateTable('product_coupons')
@@ -107,7 +115,7 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
     if (changed > 0) return { ok: true };
     const row = yield* first(q.couponState, { id });
     if (!row) throw new Error(`product coupon ${id} vanished`);
-    throw new RollbackWith({ ran: true, value: { ok: false, found: row.state } });
+    throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
   }
 
   return {
@@ -140,6 +148,16 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
           return checked;
         }),
       ),
+    deactivateStock: (request, id, deactivation) =>
+      e.write(() =>
+        requests.guarded(request, function* (): Work<StateChecked<StockState>> {
+          if ((yield* run(q.deactivateStock, deactivated(id, deactivation))) > 0) return { ok: true };
+          const row = yield* first(q.stockState, { id });
+          if (!row) throw new Error(`stock ${id} missing`);
+          // A refusal records nothing, so the request number stays free (D-5).
+          throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
+        }),
+      ),
     finishAudit: (id, at) =>
       e.write(function* () {
         yield* run(q.auditCoupon, { id, at });
@@ -165,7 +183,7 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         requests.guarded(request, function* (): Work<StateChecked<StockState>> {
           for (const s of stocks) {
             const changed = yield* run(q.updateStockData, { stockId: s.stockId, data: jsonText(s.data)!, at });
-            if (changed === 0) throw new RollbackWith({ ran: true, value: { ok: false, found: 'DEACTIVATED' } });
+            if (changed === 0) throw new RollbackWith({ ran: true, value: { ok: false, state: 'DEACTIVATED' } });
           }
           return { ok: true };
         }),

@@ -15,7 +15,7 @@ export function catalogStatesContract(ctx: StoreContext): void {
       const second = request('deactivate-product-coupon');
       expect(await store.deactivateProductCoupon(second, id, deactivation(2))).toEqual({
         ran: true,
-        value: { ok: false, found: 'DEACTIVATED' },
+        value: { ok: false, state: 'DEACTIVATED' },
       });
       expect(await store.getRequestRecord(second)).toBeNull();
       expect(await store.getProductCoupon(id)).toMatchObject({ state: 'DEACTIVATED', deactivation: deactivation(1) });
@@ -35,7 +35,7 @@ export function catalogStatesContract(ctx: StoreContext): void {
       const winners = results.flatMap((r, i) => (r.ran && r.value.ok ? [i] : []));
       expect(winners).toHaveLength(1);
       for (const r of results.filter((x) => !(x.ran && x.value.ok)))
-        expect(r).toEqual({ ran: true, value: { ok: false, found: 'DEACTIVATED' } });
+        expect(r).toEqual({ ran: true, value: { ok: false, state: 'DEACTIVATED' } });
       const winner = deactivation(winners[0]!);
       expect(await store.getProductCoupon(id)).toMatchObject({ state: 'DEACTIVATED', deactivation: winner });
       for (const s of await store.getBundleStocks(f.bundle.stockBundleId, DAY)) expect(s.deactivation).toEqual(winner);
@@ -45,7 +45,7 @@ export function catalogStatesContract(ctx: StoreContext): void {
       const { store } = ctx;
       const f = await createCatalog(store, { auditing: true });
       const id = f.coupon.productCouponId;
-      const refused = { ran: true, value: { ok: false, found: 'AUDITING' } };
+      const refused = { ran: true, value: { ok: false, state: 'AUDITING' } };
       expect(await store.deactivateProductCoupon(request('deactivate-product-coupon'), id, deactivation(1))).toEqual(
         refused,
       );
@@ -64,7 +64,7 @@ export function catalogStatesContract(ctx: StoreContext): void {
       const req = request('update-product-coupon');
       expect(await store.updateProductCoupon(req, changed)).toEqual({
         ran: true,
-        value: { ok: false, found: 'DEACTIVATED' },
+        value: { ok: false, state: 'DEACTIVATED' },
       });
       expect(await store.getRequestRecord(req)).toBeNull();
       expect(await store.getProductCoupon(id)).toEqual(coupon);
@@ -83,7 +83,7 @@ export function catalogStatesContract(ctx: StoreContext): void {
       const changes = before.map((s) => ({ stockId: s.stockId, data: { ...s.data, remark: 'changed' } }));
       expect(await store.updateStocksData(req, changes, LATER)).toEqual({
         ran: true,
-        value: { ok: false, found: 'DEACTIVATED' },
+        value: { ok: false, state: 'DEACTIVATED' },
       });
       expect(await store.getRequestRecord(req)).toBeNull();
       expect(await store.getBundleStocks(f.bundle.stockBundleId, DAY)).toEqual(before);
