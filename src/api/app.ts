@@ -44,7 +44,6 @@ import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { returnCouponRoutes } from './routes/users.coupons.return.js';
-import { sweepBeforeListing } from './routes/users.coupons.sweep.js';
 import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
@@ -155,7 +154,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   server.addHook('onClose', () => jobs.stop());
-  sweepBeforeListing(server, jobs.sweeper);
   notifyConfigRoutes(server, router);
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);

@@ -4,9 +4,9 @@ import type { Store } from '../../store/port.js';
 const BATCH = 500;
 
 /**
- * Persists the time-driven state moves that reads already apply (`stateAt`, D-14): PENDING → EFFECTIVE at the begin
- * time, PENDING/EFFECTIVE → EXPIRED after the end time. Runs on an interval and on demand (before list queries, after
- * the sandbox clock moves). A call made while a sweep runs gets the next sweep, which every such call shares.
+ * Persists the time-driven state moves that reads already apply (`stateAt`, D-14, D-109): PENDING → EFFECTIVE at the
+ * begin time, PENDING/EFFECTIVE → EXPIRED after the end time. Runs on an interval and on demand (after the sandbox
+ * clock moves); no read waits for it. A call made while a sweep runs gets the next sweep, which every such call shares.
  */
 export class ExpirySweeper {
   private timer: NodeJS.Timeout | null = null;
