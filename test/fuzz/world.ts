@@ -114,7 +114,21 @@ export async function seedFacts(c: Running): Promise<Facts> {
       [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
     ],
   ]);
-  return { tight, roomy, pool, victim, spots, single, stores, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
+  return {
+    tight,
+    roomy,
+    pool,
+    victim,
+    spots,
+    single,
+    stores,
+    coupons,
+    tokens,
+    liveTokens,
+    sendRequestNos,
+    notifyUrl,
+    world,
+  };
 }
 
 const KEEP_TOKENS = 64;

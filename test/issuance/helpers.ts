@@ -23,7 +23,10 @@ export async function preSendToken(c: Running, s: Seeded, openid: string, no: st
   return body.token as string;
 }
 
-export async function claim(c: Running, token: string): Promise<{ result: string; user_coupon_bundle_id?: string }> {
+export async function claim(
+  c: Running,
+  token: string,
+): Promise<{ result: string; user_coupon_bundle_id?: string; coupon_code?: string }> {
   const res = await fetch(`${c.baseURL}component/v1/tokens/${encodeURIComponent(token)}/claim`, { method: 'POST' });
   return res.json();
 }

@@ -50,7 +50,7 @@ describe('向用户预发放商品券 and the receiving component', () => {
 
     const received = await claim(c, token);
     expect(received).toEqual({ result: 'RECEIVED', coupon_code: expect.stringMatching(/^\d{22}$/) });
-    const code = (received as { coupon_code: string }).coupon_code;
+    const code = received.coupon_code;
     expect(await claim(c, token)).toEqual({ result: 'ALREADY_RECEIVED', coupon_code: code });
     const again = await preSendSingleToken(c, s, 'o-pre-1', number, { attach: 'pre-attach' });
     expect(await preview(c, again)).toMatchObject({ state: 'ALREADY_RECEIVED', coupon_code: code });

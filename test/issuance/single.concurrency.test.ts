@@ -68,7 +68,7 @@ describe('single claims racing', () => {
     const token = await preSendSingleToken(c, s, 'o-tapper', no('TAPPER'));
     const results = await Promise.all(Array.from({ length: 20 }, () => claim(c, token)));
     expect(tally(results.map((r) => r.result))).toEqual({ RECEIVED: 1, ALREADY_RECEIVED: 19 });
-    expect(new Set(results.map((r) => (r as { coupon_code?: string }).coupon_code)).size).toBe(1);
+    expect(new Set(results.map((r) => r.coupon_code)).size).toBe(1);
     expect(results.every((r) => r.user_coupon_bundle_id === undefined)).toBe(true);
     expect(await totalOf(s)).toBe(1);
   });
