@@ -67,7 +67,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...typedOutbox(engine, postgresLeases(engine)),
     ...typedConsole(engine),
     ...typedMedia(engine),
-    rememberNonce: postgresNonces(db),
+    rememberNonce: postgresNonces(db, 64, options.groupCommit),
     async ping() {
       await db.query('SELECT 1');
     },
