@@ -44,7 +44,9 @@ import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { returnCouponRoutes } from './routes/users.coupons.return.js';
+import { sendSingleRoutes } from './routes/users.coupons.send.js';
 import { useCouponRoutes } from './routes/users.coupons.use.js';
+import { preSendSingleRoutes } from './routes/users.pre-send-coupon.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxRoutes } from './sandbox/routes.js';
@@ -162,6 +164,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   couponCodeRoutes(server, router);
   preSendRoutes(server, router);
   sendBundleRoutes(server, router);
+  preSendSingleRoutes(server, router);
+  sendSingleRoutes(server, router);
   userCouponQueryRoutes(server, router);
   confirmCouponRoutes(server, router);
   useCouponRoutes(server, router);
