@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { ENDPOINT_TABLE } from './endpoint-table.js';
 import { registerResponseSigning } from './plugins/sign-response.js';
-import { couponCodeRoutes } from './routes/coupon-codes.js';
 import { mediaRoutes } from './routes/media.js';
-import { notifyConfigRoutes } from './routes/notify-configs.js';
-import { productCouponRoutes } from './routes/product-coupons.js';
-import { stockBundleRoutes } from './routes/stock-bundles.js';
 import { stockRoutes } from './routes/stocks.js';
-import { storeRoutes } from './routes/stores.js';
 import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
@@ -18,14 +14,9 @@ import { preSendSingleRoutes } from './routes/users.pre-send-coupon.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import type { WechatRouter } from './wechat-route.js';
 
-/** The route files of the WeChat endpoints; each registers its endpoints with `registerEndpoint`. */
+/** Single stocks, issuance, the user-coupon lifecycle and media: route files that call `registerEndpoint` themselves. */
 const ROUTES: ((app: FastifyInstance, router: WechatRouter) => void)[] = [
-  notifyConfigRoutes,
-  productCouponRoutes,
-  stockBundleRoutes,
   stockRoutes,
-  storeRoutes,
-  couponCodeRoutes,
   preSendRoutes,
   sendBundleRoutes,
   preSendSingleRoutes,
@@ -46,6 +37,7 @@ const ROUTES: ((app: FastifyInstance, router: WechatRouter) => void)[] = [
 export function v3Plugin(router: WechatRouter) {
   return async (v3: FastifyInstance): Promise<void> => {
     registerResponseSigning(v3, router.ctx);
+    for (const entry of ENDPOINT_TABLE) entry.register(v3, router);
     for (const routes of ROUTES) routes(v3, router);
   };
 }
