@@ -32,6 +32,7 @@ import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
 import { couponCodeRoutes } from './routes/coupon-codes.js';
 import { healthRoutes } from './routes/health.js';
+import { imageGenerationRoutes } from './routes/image-generation.js';
 import { mediaRoutes } from './routes/media.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
 import { openapiRoute } from './routes/openapi.js';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   returnCouponRoutes(server, router);
   deactivateBundleRoutes(server, router);
   mediaRoutes(server, router);
+  imageGenerationRoutes(server, router, jobs.images);
   registerNotFound(server, router.paths);
   healthRoutes(server, ctx);
   openapiRoute(server);

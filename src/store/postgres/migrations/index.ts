@@ -14,6 +14,7 @@ import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 import { issueFromPool } from './076-issue-from-pool.js';
 import { mediaImages } from './080-media-images.js';
+import { imageTasks } from './081-image-tasks.js';
 import { useFunction } from './085-use-function.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
@@ -33,5 +34,6 @@ export const postgresMigrations: Migration[] = [
   couponCodes,
   issueFromPool,
   mediaImages,
+  imageTasks,
   useFunction,
 ];
