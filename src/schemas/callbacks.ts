@@ -28,7 +28,12 @@ export const CallbackEnvelope = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 36 }),
   create_time: DateTime,
   resource_type: Type.Literal('encrypt-resource'),
-  event_type: Type.String({ minLength: 1, maxLength: 32, examples: [PRODUCT_COUPON_SEND_EVENT] }),
+  /** The documented string(32) would reject the documented `PRODUCT_COUPON_SP.IMAGE_GENERATION` (34 characters). */
+  event_type: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    examples: [PRODUCT_COUPON_SEND_EVENT, IMAGE_GENERATION_EVENT],
+  }),
   summary: Type.String({ maxLength: 64 }),
   resource: CallbackResource,
 });

@@ -39,7 +39,8 @@ async function make(deps: ServiceDeps, task: ImageTaskRecord, onError: (error: u
  */
 export async function finishTask(deps: ServiceDeps, task: ImageTaskRecord, onError: (e: unknown) => void) {
   const made = await make(deps, task, onError);
-  const at = toRfc3339(deps.clock.now());
+  const now = deps.clock.now();
+  const at = toRfc3339(now);
   const png = 'png' in made ? made.png : null;
   const image = png && {
     imageId: sha256Hex(png),
@@ -70,7 +71,7 @@ export async function finishTask(deps: ServiceDeps, task: ImageTaskRecord, onErr
       summary: IMAGE_GENERATION_SUMMARY,
       resource: taskView(ended, task.origin),
       createTime: at,
-      nextAttemptAt: at,
+      nextAttemptAt: now.toISOString(),
     },
   });
 }
