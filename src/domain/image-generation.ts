@@ -46,7 +46,7 @@ export function checkImageGeneration(body: ImageGenerationInput): void {
   const combine = body.combine_image;
   if (!combine) return;
   checkDiscount(combine, combine.type, true, '/combine_image', '');
-  checkScopeAndType(combine.scope, combine.type);
+  checkScopeAndType(combine.scope, combine.type, '/combine_image');
   if (combine.usage_mode !== 'SINGLE')
     throw breaksRule('/combine_image/usage_mode', '当前仅支持 SINGLE', combine.usage_mode);
 }
