@@ -7,7 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../src/store/port.js';
+import { openDatabase } from '../src/store/postgres/database.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
+import { issuanceLookups } from '../src/store/postgres/issuance.js';
+import { postgresNonces } from '../src/store/postgres/nonces.js';
 import { createCatalog, issueCommand, request, tokenFor } from '../test/store/contract/fixtures.js';
 import { confirm, issue, nextRound, transition, USE } from '../test/store/contract/lifecycle-fixtures.js';
 
@@ -54,7 +57,34 @@ async function phases(store: Store) {
       next,
     });
   });
-  return { spread, oneHot, inserts, useRate };
+  return { spread, oneHot, inserts, useRate, ...(await replayChecks(store)) };
+}
+
+/**
+ * Replay checks and pre-send's lookups (an issuance by request number, a per-user count), one statement each (what
+ * every signed request paid before D-57 and D-58) against the store's own.
+ */
+async function replayChecks(store: Store) {
+  const db = openDatabase(URL, { schema });
+  const single = postgresNonces(db, 64, { maxBatch: 1, maxInFlight: IN_FLIGHT });
+  const oneEach = issuanceLookups(db, { maxBatch: 1, maxInFlight: IN_FLIGHT });
+  const lookups = (l: Pick<Store, 'getIssuance' | 'getUserCount'>) => async (i: number) => {
+    await l.getIssuance('1900000001', 'brand', `no-${i}`);
+    await l.getUserCount('stock', `user-${i}`);
+  };
+  const check = (remember: typeof single, tag: string) => (i: number) => {
+    const now = new Date();
+    return remember('1900000001', `${tag}-${i}`, now, new Date(now.getTime() + 300_000));
+  };
+  try {
+    const nonceSingle = await rate(CLAIMS, check(single, randomBytes(4).toString('hex')));
+    const nonceGrouped = await rate(CLAIMS, check(store.rememberNonce, randomBytes(4).toString('hex')));
+    const lookupSingle = await rate(CLAIMS, lookups(oneEach));
+    const lookupGrouped = await rate(CLAIMS, lookups(store));
+    return { nonceSingle, nonceGrouped, lookupSingle, lookupGrouped };
+  } finally {
+    await db.pool.end();
+  }
 }
 
 const schema = `coupond_bench_${randomBytes(4).toString('hex')}`;
@@ -70,6 +100,12 @@ try {
   line('claims on one hot stock', r.oneHot);
   line('pre-send token inserts', r.inserts);
   line('uses issuing the next round', r.useRate);
+  line('replay checks, one statement each', r.nonceSingle);
+  line('replay checks, group-committed', r.nonceGrouped);
+  line('pre-send lookups, one statement each', r.lookupSingle);
+  line('pre-send lookups, gathered', r.lookupGrouped);
+  process.stdout.write(`replay checks grouped / one each: ${(r.nonceGrouped / r.nonceSingle).toFixed(2)}\n`);
+  process.stdout.write(`pre-send lookups gathered / one each: ${(r.lookupGrouped / r.lookupSingle).toFixed(2)}\n`);
 } finally {
   await store.close();
   const client = new pg.Client({ connectionString: URL });

@@ -10,7 +10,7 @@ import {
   modifyProductCoupon,
 } from './product-coupons.js';
 import { addStockBundle, modifyStockBundle, updateStockBundleBudget } from './stock-bundles.js';
-import { addStock, getStock, listStocks, modifyStock, updateStockBudget } from './stocks.js';
+import { addStock, deactivateStock, getStock, listStocks, modifyStock, updateStockBudget } from './stocks.js';
 import {
   associateBundleStores,
   associateStockStores,
@@ -45,6 +45,7 @@ export const endpoints = {
   getStock,
   modifyStock,
   updateStockBudget,
+  deactivateStock,
   associateStockStores,
   disassociateStockStores,
   listAssociatedStores,

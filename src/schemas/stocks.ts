@@ -5,7 +5,7 @@ import { Input, StoreScope, Text } from './objects/product-coupon.js';
 import { CouponCodeMode, Stock, StockSendRuleInput, StockState } from './objects/stock.js';
 import { ModifyStocksBody, UpdateBudgetBody } from './stock-bundles.js';
 
-/** 添加商品券批次 / 修改商品券批次 (single mode), 查询商品券批次列表 / 指定批次 */
+/** 添加商品券批次 / 修改商品券批次 / 失效商品券批次 (single mode), 查询商品券批次列表 / 指定批次 */
 
 const stocksPath = `${PARTNER_PREFIX}/product-coupons/{product_coupon_id}/stocks`;
 const StockParams = Type.Object({ product_coupon_id: ObjectId, stock_id: ObjectId });
@@ -97,3 +97,15 @@ export const updateStockBudget = defineEndpoint({
   response: Stock,
   rate: 'management',
 });
+
+export const deactivateStock = defineEndpoint({
+  name: 'deactivateStock',
+  summary: '失效商品券批次',
+  method: 'POST',
+  path: `${stocksPath}/{stock_id}/deactivate`,
+  params: StockParams,
+  body: Body({ out_request_no: RequestNo(), deactivate_reason: Text(150), brand_id: BrandId }),
+  response: Stock,
+  rate: 'management',
+});
+export type DeactivateStockBodyT = Static<typeof deactivateStock.body>;

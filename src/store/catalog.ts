@@ -107,6 +107,9 @@ export type BudgetChange =
   | { ok: false; reason: 'stale'; actual: number | null }
   | { ok: false; reason: 'below_issued'; issued: number };
 
+/** 失效商品券批次: done, or refused because the stock was no longer `SENDING` or `PAUSED` (its state then). */
+export type StockDeactivation = { ok: true } | { ok: false; state: StockState };
+
 export interface CatalogStore {
   getRequestRecord(key: RequestKey): Promise<RequestRecord | null>;
 
@@ -125,6 +128,15 @@ export interface CatalogStore {
     productCouponId: string,
     deactivation: Deactivation,
   ): Promise<Guarded<void>>;
+  /**
+   * 失效商品券批次: the one stock DEACTIVATED, only while it is `SENDING` or `PAUSED`, so of concurrent deactivations
+   * exactly one succeeds (D-104). A refused one records nothing, so its request number stays free.
+   */
+  deactivateStock(
+    request: RequestRecord,
+    stockId: string,
+    deactivation: Deactivation,
+  ): Promise<Guarded<StockDeactivation>>;
   /** Sandbox review (D-21): AUDITING product coupon → EFFECTIVE and its AUDITING stocks → SENDING. */
   finishAudit(productCouponId: string, at: string): Promise<void>;
 

@@ -25,6 +25,7 @@ export const paths = {
   stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
   singleStock: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}`,
   stockBudget: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}/update-budget`,
+  stockDeactivate: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}/deactivate`,
   send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
   notify: `${PREFIX}/notify-configs`,
 };
@@ -135,6 +136,27 @@ export function singleCreateBody(
 
 export async function createSingleCoupon(c: Running, o: SingleOptions = {}): Promise<CreatedProductCouponT> {
   return json<CreatedProductCouponT>(await c.send('POST', paths.create, singleCreateBody(c, o)));
+}
+
+/** 添加商品券批次: one more stock of a single-mode product coupon. */
+export async function addSingleStock(c: Running, productCouponId: string, o: SingleOptions = {}): Promise<StockT> {
+  const body = { out_request_no: no('ADDS'), brand_id: c.merchant.brandId, stock: singleStockInput(c, o) };
+  return json<StockT>(await c.send('POST', paths.addStock(productCouponId), body));
+}
+
+/** 失效商品券批次, answered as it comes. */
+export function deactivateStock(
+  c: Running,
+  productCouponId: string,
+  stockId: string,
+  extra: Record<string, unknown> = {},
+): Promise<Response> {
+  return c.send('POST', paths.stockDeactivate(productCouponId, stockId), {
+    out_request_no: no('DEACS'),
+    brand_id: c.merchant.brandId,
+    deactivate_reason: '批次信息有误，重新创建',
+    ...extra,
+  });
 }
 
 export async function json<T>(res: Response, status = 200): Promise<T> {

@@ -73,6 +73,29 @@ describe('修改商品券批次', () => {
   });
 });
 
+describe('app_jump_type', () => {
+  it('takes every documented value, USAGE_GUIDE (展示使用指引) with neither app_path nor passcode_link', async () => {
+    const id = single.product_coupon_id;
+    const shown = (app_jump_type: string, extra: Record<string, unknown> = {}) => ({
+      usage_rule_display_info: {
+        coupon_usage_method_list: ['APP'],
+        usage_description: '前往APP使用',
+        app_jump_type,
+        ...extra,
+      },
+    });
+    const guide = await json<StockT>(await modify(id, stockOf(single), shown('USAGE_GUIDE')));
+    expect(guide.usage_rule_display_info.app_jump_type).toBe('USAGE_GUIDE');
+    await json(await modify(id, stockOf(single), shown('H5', { app_path: 'https://app.example.com/coupon' })));
+    await json(await modify(id, stockOf(single), shown('PASSCODE_LINK', { passcode_link: '￥口令￥' })));
+    const wrong = await expectParamError(
+      await modify(id, stockOf(single), shown('GUIDE')),
+      '/usage_rule_display_info/app_jump_type',
+    );
+    expect(wrong.message).toContain('USAGE_GUIDE');
+  });
+});
+
 describe('修改商品券批次: refusals', () => {
   it('404 NOT_FOUND for an unknown product coupon, an unknown stock, a stock of another product coupon', async () => {
     await expectError(

@@ -102,6 +102,24 @@ describe('typed calls from the schema registry', () => {
     client[UPLOAD].post({ product_coupon_id: '1000000013', ...body });
   });
 
+  it('types the stock deactivation in all three styles', async () => {
+    const DEACTIVATE = `${PREFIX}/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate` as const;
+    const ids = { product_coupon_id: '1000000013', stock_id: '1000000013001' };
+    const body = { json: { out_request_no: 'de_34657', deactivate_reason: '批次信息有误', brand_id: '120344' } };
+    const stock = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_.stocks._stock_id_;
+    const answers = [
+      await stock.deactivate.post({ ...ids, ...body }),
+      await client.chain(DEACTIVATE).post({ ...ids, ...body }),
+      await client[DEACTIVATE].post({ ...ids, ...body }),
+    ];
+    for (const { data } of answers) {
+      expectTypeOf(data.stock_id).toEqualTypeOf<string>();
+      expectTypeOf(data.deactivate_request_no).toEqualTypeOf<string | undefined>();
+    }
+    // @ts-expect-error deactivate_reason is required
+    client[DEACTIVATE].post({ ...ids, json: { out_request_no: 'de_34657', brand_id: '120344' } });
+  });
+
   it('falls back to unknown for paths the registry does not type', async () => {
     const res = await client.v3.pay.transactions.id._transaction_id_.get({
       transaction_id: '42',

@@ -19,7 +19,7 @@ export const UsageMethod = Type.Union([
   Type.Literal('APP'),
   Type.Literal('PAYMENT_CODE'),
 ]);
-export const AppJumpType = Type.Union([Type.Literal('H5'), Type.Literal('PASSCODE_LINK')]);
+export const AppJumpType = Type.Union([Type.Literal('H5'), Type.Literal('PASSCODE_LINK'), Type.Literal('USAGE_GUIDE')]);
 export const CodeDisplayMode = Type.Union([Type.Literal('INVISIBLE'), Type.Literal('BARCODE'), Type.Literal('QRCODE')]);
 export const BackgroundColor = Type.Union(
   ['010', '020', '030', '040', '050', '060', '070', '080', '090', '100'].map((n) => Type.Literal(`Color${n}`)),

@@ -27,19 +27,19 @@ export async function bundleStocksOf(
 
 /**
  * A stock of a single-mode product coupon (D-70), if it belongs to this product coupon; else 404. A stock of a bundle
- * answers `400 INVALID_REQUEST`, naming the bundle API `instead` to use (D-73).
+ * answers `400 INVALID_REQUEST`, naming the bundle API `instead` to use when there is one (D-73, D-104).
  */
 export async function singleStockOf(
   deps: ServiceDeps,
   coupon: ProductCouponRecord,
   stockId: string,
   day: string,
-  instead: string,
+  instead?: string,
 ): Promise<StockRecord> {
   const stock = await deps.store.getStock(stockId, day);
   if (!stock || stock.productCouponId !== coupon.productCouponId) throw notFound(Messages.stockNotFound);
   if (coupon.data.usage_mode !== 'SINGLE' || stock.stockBundleId !== coupon.productCouponId)
-    throw stateRefused(`多次优惠批次组内的批次不可使用本接口，请使用${instead}接口`);
+    throw stateRefused(`多次优惠批次组内的批次不可使用本接口${instead ? `，请使用${instead}接口` : ''}`);
   return stock;
 }
 
@@ -79,10 +79,24 @@ export function requireNotDeactivated(coupon: ProductCouponRecord): void {
 export function requireLiveStocks(stocks: StockRecord[], now: Date, expired = '批次已过期'): void {
   for (const s of stocks) {
     const state = stockStateAt(s, now);
-    if (state === 'DEACTIVATED') throw stateRefused('批次已失效');
+    if (state === 'DEACTIVATED') throw stateRefused(StockRefusals.deactivated);
     if (state === 'STOPPED') throw invalidRequest(expired);
   }
 }
+
+/**
+ * 修改商品券批次 / 失效商品券批次: the stock must be `SENDING` or `PAUSED`, as both pages require (D-104, D-105): a
+ * deactivated or ended stock answers as `requireLiveStocks` says, one still under review is refused too.
+ */
+export function requireSendingStock(stock: StockRecord, now: Date): void {
+  requireLiveStocks([stock], now);
+  if (stock.state === 'AUDITING') throw stateRefused(StockRefusals.auditing);
+}
+
+const StockRefusals = {
+  auditing: '批次审核中，仅 SENDING 或 PAUSED 状态的批次可以执行此操作',
+  deactivated: '批次已失效',
+} as const;
 
 /** 创建商品券 precondition: the provider has set its event notify URL (设置商品券事件通知地址) before creating product coupons. */
 export async function requireNotifyUrl(deps: ServiceDeps, mchid: string): Promise<void> {

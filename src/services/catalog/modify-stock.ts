@@ -2,12 +2,15 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { ModifyStocksBodyT } from '../../schemas/stock-bundles.js';
 import type { ServiceDeps } from '../deps.js';
 import { couponToModify, modifiedSettings } from './bundles.js';
-import { requireLiveStocks, requireNotDeactivated, singleStockOf } from './lookup.js';
+import { requireNotDeactivated, requireSendingStock, singleStockOf } from './lookup.js';
 import { renderStock } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { StockT } from './types.js';
 
-/** 修改商品券批次: display, notify and store settings of one single-mode stock (D-73), as 修改商品券批次组 does for a bundle. */
+/**
+ * 修改商品券批次: display, notify and store settings of one `SENDING` or `PAUSED` single-mode stock (D-73, D-105), as
+ * 修改商品券批次组 does for a bundle.
+ */
 export async function modifyStock(
   deps: ServiceDeps,
   mchid: string,
@@ -22,7 +25,7 @@ export async function modifyStock(
   const earlier = await earlierAnswer<StockT>(deps, request);
   if (earlier) return earlier;
   requireNotDeactivated(coupon);
-  requireLiveStocks([stock], now);
+  requireSendingStock(stock, now);
 
   const at = toRfc3339(now);
   const changed = { ...stock, data: modifiedSettings(stock.data, body), updatedAt: at };

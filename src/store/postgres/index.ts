@@ -69,7 +69,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...typedConsole(engine),
     ...typedMedia(engine),
     ...typedImageTasks(engine, requests),
-    rememberNonce: postgresNonces(db),
+    rememberNonce: postgresNonces(db, 64, options.groupCommit),
     async ping() {
       await db.query('SELECT 1');
     },

@@ -29,4 +29,28 @@ describe.skipIf(!(await postgresReachable()))('postgres nonces', () => {
     expect(await a('m2', 'n', at(0), at(300))).toBe(true);
     expect(await b('m2', 'n', at(1), at(301))).toBe(false);
   });
+
+  it('concurrent checks share statements, and each pair is new exactly once', async () => {
+    const a = postgresNonces(t.db, 64, { maxBatch: 16, maxInFlight: 1 });
+    const b = postgresNonces(t.db, 64, { maxBatch: 16, maxInFlight: 1 });
+    const pairs = Array.from({ length: 200 }, (_, i) => `c-${i % 50}`);
+    const answers = await Promise.all(pairs.map((n, i) => (i % 3 ? a : b)('m3', n, at(10), at(310))));
+    const newPairs = pairs.filter((_, i) => answers[i]);
+    expect(newPairs.sort()).toEqual([...new Set(pairs)].sort());
+    expect(await rows()).toBeGreaterThanOrEqual(50);
+  });
+
+  it('an expired pair is new again, but only once, even within one batch', async () => {
+    const remember = postgresNonces(t.db, 64, { maxInFlight: 1 });
+    expect(await remember('m4', 'x', at(0), at(5))).toBe(true);
+    const again = await Promise.all([1, 2, 3].map(() => remember('m4', 'x', at(6), at(306))));
+    expect(again).toEqual([true, false, false]);
+    expect(await remember('m4', 'x', at(7), at(307))).toBe(false);
+  });
+
+  it('the same nonce under two merchants is two pairs', async () => {
+    const remember = postgresNonces(t.db);
+    const answers = await Promise.all([remember('m5', 'same', at(0), at(300)), remember('m6', 'same', at(0), at(300))]);
+    expect(answers).toEqual([true, true]);
+  });
 });

@@ -1,7 +1,14 @@
-import type { CatalogStore, Deactivation, StockBundleRecord, StockData, StockRecord } from '../catalog.js';
+import type {
+  CatalogStore,
+  Deactivation,
+  StockBundleRecord,
+  StockData,
+  StockDeactivation,
+  StockRecord,
+} from '../catalog.js';
 import type { RequestRecords } from './requests.js';
 import { insertRecord, jsonText, prepare, recordValues } from './statement.js';
-import { all, type Engine, first, run, type Work } from './work.js';
+import { all, type Engine, first, RollbackWith, run, type Work } from './work.js';
 
 type Writes = Omit<
   CatalogStore,
@@ -33,6 +40,14 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
         .where('product_coupon_id', '=', a.id),
     ),
+    deactivateStock: prepare((a: { id: string; deactivation: string; at: string }) =>
+      k
+        .updateTable('stocks')
+        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
+        .where('stock_id', '=', a.id)
+        .where('state', 'in', ['SENDING', 'PAUSED']),
+    ),
+    stockState: prepare((a: { id: string }) => k.selectFrom('stocks').select('state').where('stock_id', '=', a.id)),
     auditCoupon: prepare((a: { id: string; at: string }) =>
       k
         .updateTable('product_coupons')
@@ -103,6 +118,16 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         requests.guarded(request, function* () {
           yield* run(q.deactivateCoupon, deactivated(id, deactivation));
           yield* run(q.deactivateStocks, deactivated(id, deactivation));
+        }),
+      ),
+    deactivateStock: (request, id, deactivation) =>
+      e.write(() =>
+        requests.guarded(request, function* (): Work<StockDeactivation> {
+          if ((yield* run(q.deactivateStock, deactivated(id, deactivation))) > 0) return { ok: true };
+          const row = yield* first(q.stockState, { id });
+          if (!row) throw new Error(`stock ${id} missing`);
+          // A refusal records nothing, so the request number stays free (D-5).
+          throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
         }),
       ),
     finishAudit: (id, at) =>

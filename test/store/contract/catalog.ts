@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
-import { createCatalog, DAY, LATER, productCoupon, request, type StoreContext, stockBundle } from './fixtures.js';
+import {
+  createCatalog,
+  DAY,
+  issueCommand,
+  LATER,
+  productCoupon,
+  request,
+  type StoreContext,
+  stockBundle,
+} from './fixtures.js';
 
 const ids = (stocks: StockRecord[]) => stocks.map((s) => s.stockId);
 
@@ -116,6 +125,60 @@ export function catalogContract(ctx: StoreContext): void {
       const again = { request_no: 'deact-2', time: '2026-03-05T00:00:00+08:00', reason: 'x' };
       expect((await store.deactivateProductCoupon(req, f.coupon.productCouponId, again)).ran).toBe(false);
       expect(await store.getProductCoupon(f.coupon.productCouponId)).toMatchObject({ deactivation });
+    });
+
+    it('deactivateStock deactivates one SENDING or PAUSED stock, which issues nothing more (D-104)', async () => {
+      const { store } = ctx;
+      const f = await createCatalog(store);
+      const deactivation = { request_no: 'deact-s1', time: LATER, reason: '批次信息有误' };
+      const req = request('deactivate-stock');
+      expect(await store.deactivateStock(req, f.stocks[1]!.stockId, deactivation)).toEqual({
+        ran: true,
+        value: { ok: true },
+      });
+      const stocks = await store.getBundleStocks(f.bundle.stockBundleId, DAY);
+      expect(stocks.map((s) => s.state)).toEqual(['SENDING', 'DEACTIVATED', 'SENDING']);
+      expect(stocks[1]).toMatchObject({ deactivation, updatedAt: LATER });
+      expect(await store.getProductCoupon(f.coupon.productCouponId)).toMatchObject({ state: 'EFFECTIVE' });
+      expect((await store.deactivateStock(req, f.stocks[1]!.stockId, deactivation)).ran).toBe(false);
+
+      const later = request('deactivate-stock');
+      expect(await store.deactivateStock(later, f.stocks[1]!.stockId, { ...deactivation, request_no: 'x' })).toEqual({
+        ran: true,
+        value: { ok: false, state: 'DEACTIVATED' },
+      });
+      expect(await store.getRequestRecord(later)).toBeNull();
+      expect((await store.getStock(f.stocks[1]!.stockId, DAY))?.deactivation).toEqual(deactivation);
+
+      await store.deactivateStock(request('deactivate-stock'), f.stocks[0]!.stockId, deactivation);
+      expect(await store.issueBundle(issueCommand(f.stocks))).toEqual({ kind: 'NOT_AVAILABLE', state: 'DEACTIVATED' });
+      const paused = await createCatalog(store, { state: 'PAUSED' });
+      const done = await store.deactivateStock(request('deactivate-stock'), paused.stocks[0]!.stockId, deactivation);
+      expect(done).toEqual({ ran: true, value: { ok: true } });
+      const auditing = await createCatalog(store, { auditing: true });
+      const refused = await store.deactivateStock(
+        request('deactivate-stock'),
+        auditing.stocks[0]!.stockId,
+        deactivation,
+      );
+      expect(refused).toEqual({ ran: true, value: { ok: false, state: 'AUDITING' } });
+    });
+
+    it('of concurrent deactivateStock calls with different numbers exactly one deactivates the stock', async () => {
+      const { store } = ctx;
+      const f = await createCatalog(store);
+      const calls = Array.from({ length: 10 }, (_, i) => ({
+        req: request('deactivate-stock'),
+        deactivation: { request_no: `deact-${i}`, time: LATER, reason: '并发' },
+      }));
+      const results = await Promise.all(
+        calls.map((call) => store.deactivateStock(call.req, f.stocks[0]!.stockId, call.deactivation)),
+      );
+      const won = results.flatMap((r, i) => (r.ran && r.value.ok ? [calls[i]!] : []));
+      expect(won).toHaveLength(1);
+      expect((await store.getStock(f.stocks[0]!.stockId, DAY))?.deactivation).toEqual(won[0]!.deactivation);
+      const recorded = await Promise.all(calls.map((call) => store.getRequestRecord(call.req)));
+      expect(recorded.filter((r) => r !== null)).toEqual([won[0]!.req]);
     });
 
     it('finishAudit makes an AUDITING product coupon EFFECTIVE and its AUDITING stocks SENDING', async () => {

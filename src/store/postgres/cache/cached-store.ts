@@ -106,6 +106,7 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         createProductCoupon: writes(store.createProductCoupon, ...catalog),
         updateProductCoupon: writes(store.updateProductCoupon, ...catalog),
         deactivateProductCoupon: writes(store.deactivateProductCoupon, ...catalog),
+        deactivateStock: writes(store.deactivateStock, ...catalog),
         finishAudit: writes(store.finishAudit, ...catalog),
         addStockBundle: writes(store.addStockBundle, ...catalog),
         addStock: writes(store.addStock, ...catalog),

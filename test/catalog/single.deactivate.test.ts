@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientOf, type Running, startCoupond } from '../harness.js';
+import {
+  addSingleStock,
+  type CreatedProductCouponT,
+  createCoupon,
+  createSingleCoupon,
+  deactivateStock,
+  expectError,
+  expectParamError,
+  json,
+  no,
+  paths,
+  type StockT,
+  setNotifyUrl,
+} from './helpers.js';
+
+/** 失效商品券批次 (D-104): the change, its replay, every documented refusal, and concurrent deactivations. */
+let c: Running;
+let bundle: CreatedProductCouponT;
+beforeAll(async () => {
+  c = await startCoupond();
+  await setNotifyUrl(c);
+  bundle = await createCoupon(c);
+});
+afterAll(() => c.close());
+
+const brand = () => c.merchant.brandId;
+const stockOf = (x: CreatedProductCouponT) => x.stock!.stock_id;
+const readStock = async (id: string, stockId: string) =>
+  json<StockT>(await c.send('GET', paths.stock(id, stockId, brand())));
+const GONE = /传入参数不符合业务规则：批次已失效/;
+
+describe('失效商品券批次', () => {
+  it('deactivates the one stock with its number, time and reason, and replays a repeat', async () => {
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    const body = { out_request_no: no('DEACS'), deactivate_reason: '批次信息有误，重新创建' };
+    const answer = await json<StockT>(await deactivateStock(c, id, stockOf(single), body));
+    expect(answer).toEqual({
+      ...single.stock,
+      state: 'DEACTIVATED',
+      deactivate_request_no: body.out_request_no,
+      deactivate_time: answer.deactivate_time,
+      deactivate_reason: body.deactivate_reason,
+    });
+    expect(answer.deactivate_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(await readStock(id, stockOf(single))).toEqual(answer);
+    expect(await json(await deactivateStock(c, id, stockOf(single), body))).toEqual(answer);
+    await expectError(
+      await deactivateStock(c, id, stockOf(single), { ...body, deactivate_reason: '另一个原因' }),
+      400,
+      'ALREADY_EXISTS',
+    );
+  });
+
+  it('leaves the product coupon and its other stocks as they are', async () => {
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    const other = await addSingleStock(c, id);
+    await json(await deactivateStock(c, id, other.stock_id));
+    expect(await readStock(id, stockOf(single))).toEqual(single.stock);
+    const coupon = await json<{ state: string }>(await c.send('GET', paths.coupon(id, brand())));
+    expect(coupon.state).toBe('EFFECTIVE');
+    const third = await addSingleStock(c, id);
+    expect(third.state).toBe('SENDING');
+  });
+
+  it('of concurrent deactivations with different numbers exactly one wins, and the others record nothing', async () => {
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    const numbers = Array.from({ length: 8 }, () => no('RACE'));
+    const answers = await Promise.all(
+      numbers.map((out_request_no) => deactivateStock(c, id, stockOf(single), { out_request_no })),
+    );
+    const won = answers.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    for (const r of answers.filter((a) => a.status !== 200)) await expectError(r, 400, 'INVALID_REQUEST', GONE);
+    const winner = await json<StockT>(won[0]!);
+    expect(await readStock(id, stockOf(single))).toEqual(winner);
+    for (const requestNo of numbers.filter((n) => n !== winner.deactivate_request_no))
+      expect(
+        await c.store.getRequestRecord({
+          mchid: c.merchant.mchid,
+          brandId: brand(),
+          api: 'deactivateStock',
+          requestNo,
+        }),
+      ).toBeNull();
+  });
+});
+
+describe('失效商品券批次 through coupond/client', () => {
+  it('answers the same Stock in all three call styles', async () => {
+    const P = 'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate';
+    const client = clientOf(c);
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    const stocks = [stockOf(single), (await addSingleStock(c, id)).stock_id, (await addSingleStock(c, id)).stock_id];
+    const call = (stock_id: string) => ({
+      product_coupon_id: id,
+      stock_id,
+      json: { out_request_no: no('SDK'), deactivate_reason: '下线', brand_id: brand() },
+    });
+    const node = client.v3.marketing.partner.productCoupon.productCoupons._product_coupon_id_.stocks._stock_id_;
+    const answers = [
+      await node.deactivate.post(call(stocks[0]!)),
+      await client.chain(P).post(call(stocks[1]!)),
+      await client[P].post(call(stocks[2]!)),
+    ];
+    for (const [i, { status, data }] of answers.entries()) {
+      expect(status).toBe(200);
+      expect(data).toMatchObject({ stock_id: stocks[i], state: 'DEACTIVATED', deactivate_reason: '下线' });
+    }
+  });
+});
+
+describe('失效商品券批次: refusals', () => {
+  it('403 NO_AUTH for a brand that has not authorized the caller', async () => {
+    const single = await createSingleCoupon(c);
+    await c.store.insertBrand({ brandId: 'B-DEACS', name: 'x', secret: 'x', createdAt: '2025-01-01T00:00:00+08:00' });
+    await expectError(
+      await deactivateStock(c, single.product_coupon_id, stockOf(single), { brand_id: 'B-DEACS' }),
+      403,
+      'NO_AUTH',
+      '服务商没有此接口权限',
+    );
+  });
+
+  it('404 NOT_FOUND for an unknown product coupon, an unknown stock, a stock of another product coupon', async () => {
+    const single = await createSingleCoupon(c);
+    const other = await createSingleCoupon(c);
+    await expectError(
+      await deactivateStock(c, '1999999999', stockOf(single)),
+      404,
+      'NOT_FOUND',
+      '未找到 product_coupon_id 对应的商品券',
+    );
+    for (const stockId of ['1999999999001', stockOf(other)])
+      await expectError(
+        await deactivateStock(c, single.product_coupon_id, stockId),
+        404,
+        'NOT_FOUND',
+        '未找到 stock_id 对应的商品券批次',
+      );
+  });
+
+  it('400 INVALID_REQUEST for a stock of a bundle, which stays SENDING', async () => {
+    const stock = bundle.stock_bundle!.stock_list[0]!;
+    await expectError(
+      await deactivateStock(c, bundle.product_coupon_id, stock.stock_id),
+      400,
+      'INVALID_REQUEST',
+      '传入参数不符合业务规则：多次优惠批次组内的批次不可使用本接口',
+    );
+    expect((await readStock(bundle.product_coupon_id, stock.stock_id)).state).toBe('SENDING');
+  });
+
+  it('400 PARAM_ERROR for a missing or over-long reason and a malformed request number', async () => {
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    await expectParamError(
+      await c.send('POST', paths.stockDeactivate(id, stockOf(single)), { out_request_no: no(), brand_id: brand() }),
+      '/deactivate_reason',
+    );
+    await expectParamError(
+      await deactivateStock(c, id, stockOf(single), { deactivate_reason: '因'.repeat(151) }),
+      '/deactivate_reason',
+    );
+    await expectParamError(await deactivateStock(c, id, stockOf(single), { out_request_no: 'a!' }), '/out_request_no');
+    expect((await readStock(id, stockOf(single))).state).toBe('SENDING');
+  });
+
+  it('400 INVALID_REQUEST for a stock already deactivated, one of a deactivated product coupon, an ended one', async () => {
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    await json(await deactivateStock(c, id, stockOf(single)));
+    await expectError(await deactivateStock(c, id, stockOf(single)), 400, 'INVALID_REQUEST', GONE);
+
+    const dead = await createSingleCoupon(c);
+    const deactivate = { out_request_no: no('DEACT'), brand_id: brand(), deactivate_reason: '测试' };
+    await json(await c.send('POST', paths.deactivate(dead.product_coupon_id), deactivate));
+    await expectError(await deactivateStock(c, dead.product_coupon_id, stockOf(dead)), 400, 'INVALID_REQUEST');
+
+    const ending = await createSingleCoupon(c, { endMs: c.clock.now().getTime() + 60_000 });
+    c.clock.advance(120);
+    await expectError(
+      await deactivateStock(c, ending.product_coupon_id, stockOf(ending)),
+      400,
+      'INVALID_REQUEST',
+      '批次已过期',
+    );
+  });
+});
+
+describe('stocks under review (D-105)', () => {
+  it('neither deactivates nor modifies an AUDITING stock, and both work once the review has passed', async () => {
+    c.clock.freeze();
+    c.app.ctx.deps.auditDelaySeconds = 30;
+    try {
+      const single = await createSingleCoupon(c);
+      const id = single.product_coupon_id;
+      expect(single.stock!.state).toBe('AUDITING');
+      const auditing = /传入参数不符合业务规则：批次审核中/;
+      await expectError(await deactivateStock(c, id, stockOf(single)), 400, 'INVALID_REQUEST', auditing);
+      const modify = () =>
+        c.send('PATCH', paths.singleStock(id, stockOf(single)), { out_request_no: no('MODS'), brand_id: brand() });
+      await expectError(await modify(), 400, 'INVALID_REQUEST', auditing);
+      c.clock.advance(31);
+      expect((await json<StockT>(await modify())).state).toBe('SENDING');
+      expect((await json<StockT>(await deactivateStock(c, id, stockOf(single)))).state).toBe('DEACTIVATED');
+    } finally {
+      c.app.ctx.deps.auditDelaySeconds = 0;
+      c.clock.reset();
+    }
+  });
+});
