@@ -52,7 +52,7 @@ export function checkImageGeneration(body: ImageGenerationInput): void {
 }
 
 /** Fen as yuan without trailing zeros: 10000 → "100", 1990 → "19.9", 1 → "0.01". */
-export function yuan(fen: number): string {
+function yuan(fen: number): string {
   const whole = Math.floor(fen / 100);
   const cents = fen % 100;
   if (cents === 0) return String(whole);
@@ -60,7 +60,7 @@ export function yuan(fen: number): string {
 }
 
 /** `percent_off` as the 折 Chinese shoppers read: 30 → "7", 15 → "8.5", 5 → "9.5". */
-export function zhe(percentOff: number): string {
+function zhe(percentOff: number): string {
   const tenths = 100 - percentOff;
   return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
 }

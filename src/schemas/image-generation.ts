@@ -34,7 +34,7 @@ export type ImageTaskKeyT = Static<typeof TaskKey>;
 const ImageResult = Type.Object({ image_url: Type.String({ minLength: 1, maxLength: 256 }) });
 
 /** A task as the query and the IMAGE_GENERATION callback show it: a result only once `SUCCESS`. */
-export const ImageGenerationTask = Type.Object({
+const ImageGenerationTask = Type.Object({
   brand_id: BrandId,
   task_id: TaskId,
   image_generation_type: ImageGenerationType,

@@ -30,7 +30,7 @@ export interface ImageTaskKey {
 }
 
 /** How a task ended: the image it made (stored with it) or why it failed, and the callback announcing it. */
-export interface ImageTaskOutcome {
+interface ImageTaskOutcome {
   key: ImageTaskKey;
   state: 'SUCCESS' | 'FAIL';
   image: MediaImageRecord | null;

@@ -2,8 +2,8 @@ import { type CombineImageInput, offerText } from '../../../domain/image-generat
 import { FONT_FAMILY } from './rasterise.js';
 
 /** The head image of 拼图 (COMBINE_IMAGE), laid out as docs/decisions.md D-94 says. */
-export const COMBINE_WIDTH = 800;
-export const COMBINE_HEIGHT = 400;
+const COMBINE_WIDTH = 800;
+const COMBINE_HEIGHT = 400;
 /** WeChat's green, for a request without `background_color`. */
 const DEFAULT_BACKGROUND = '#07C160';
 const MARGIN = 56;

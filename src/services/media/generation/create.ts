@@ -8,7 +8,7 @@ import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from '../..
 import type { ServiceDeps } from '../../deps.js';
 
 /** In the sandbox a task stays PROCESSING this long on the (test) clock; elsewhere it is due at once (D-93). */
-export const SANDBOX_GENERATION_SECONDS = 5;
+const SANDBOX_GENERATION_SECONDS = 5;
 
 /** 抠图 works on an image coupond stores (WeChat: only images on its own image host), whatever the mode. */
 async function checkCutOutSource(deps: ServiceDeps, url: string): Promise<void> {
