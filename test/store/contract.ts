@@ -5,6 +5,7 @@ import { catalogContract } from './contract/catalog.js';
 import { concurrencyContract } from './contract/concurrency.js';
 import { couponCodeContract } from './contract/coupon-codes.js';
 import type { StoreContext } from './contract/fixtures.js';
+import { imageTasksContract } from './contract/image-tasks.js';
 import { issuanceContract } from './contract/issuance.js';
 import { lifecycleContract } from './contract/lifecycle.js';
 import { lifecycleDeactivateContract } from './contract/lifecycle-deactivate.js';
@@ -54,6 +55,7 @@ export function runStoreContract(
     lifecycleUseContract(ctx);
     lifecycleDeactivateContract(ctx);
     mediaContract(ctx);
+    imageTasksContract(ctx);
     lifecycleSweepContract(ctx);
     lifecycleOutboxContract(ctx);
     lifecycleWipeContract(ctx);
