@@ -16,6 +16,8 @@ import { issueFromPool } from './076-issue-from-pool.js';
 import { mediaImages } from './080-media-images.js';
 import { imageTasks } from './081-image-tasks.js';
 import { useFunction } from './085-use-function.js';
+import { singleTokens } from './090-single-tokens.js';
+import { issueAssignedCode } from './091-issue-assigned-code.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -36,4 +38,6 @@ export const postgresMigrations: Migration[] = [
   mediaImages,
   imageTasks,
   useFunction,
+  singleTokens,
+  issueAssignedCode,
 ];

@@ -13,6 +13,7 @@ import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 import { mediaImages } from './080-media-images.js';
 import { imageTasks } from './081-image-tasks.js';
+import { singleTokens } from './090-single-tokens.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const sqliteMigrations: Migration[] = [
@@ -30,4 +31,5 @@ export const sqliteMigrations: Migration[] = [
   couponCodes,
   mediaImages,
   imageTasks,
+  singleTokens,
 ];
