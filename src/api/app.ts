@@ -46,7 +46,6 @@ import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { returnCouponRoutes } from './routes/users.coupons.return.js';
 import { sendSingleRoutes } from './routes/users.coupons.send.js';
-import { sweepBeforeListing } from './routes/users.coupons.sweep.js';
 import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendSingleRoutes } from './routes/users.pre-send-coupon.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
@@ -158,7 +157,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   server.addHook('onClose', () => jobs.stop());
-  sweepBeforeListing(server, jobs.sweeper);
   notifyConfigRoutes(server, router);
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);

@@ -11,7 +11,7 @@ import { issuanceContract } from './contract/issuance.js';
 import { lifecycleContract } from './contract/lifecycle.js';
 import { lifecycleDeactivateContract } from './contract/lifecycle-deactivate.js';
 import { lifecycleOutboxContract } from './contract/lifecycle-outbox.js';
-import { lifecycleSweepContract } from './contract/lifecycle-sweep.js';
+import { lifecycleSweepContract, listStateAtContract } from './contract/lifecycle-sweep.js';
 import { lifecycleUseContract } from './contract/lifecycle-use.js';
 import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
 import { mediaContract } from './contract/media.js';
@@ -59,6 +59,7 @@ export function runStoreContract(
     mediaContract(ctx);
     imageTasksContract(ctx);
     lifecycleSweepContract(ctx);
+    listStateAtContract(ctx);
     lifecycleOutboxContract(ctx);
     lifecycleWipeContract(ctx);
   });

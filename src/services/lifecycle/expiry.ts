@@ -5,9 +5,9 @@ import { PeriodicJob } from '../periodic.js';
 const BATCH = 500;
 
 /**
- * Persists the time-driven state moves that reads already apply (`stateAt`, D-14): PENDING → EFFECTIVE at the begin
- * time, PENDING/EFFECTIVE → EXPIRED after the end time. Runs on an interval and on demand (before list queries, after
- * the sandbox clock moves).
+ * Persists the time-driven state moves that reads already apply (`stateAt`, D-14, D-109): PENDING → EFFECTIVE at the
+ * begin time, PENDING/EFFECTIVE → EXPIRED after the end time. Runs on an interval and on demand (after the sandbox
+ * clock moves); no read waits for it.
  */
 export class ExpirySweeper extends PeriodicJob {
   constructor(store: Store, clock: Clock, intervalMs = 5_000, onError?: (error: unknown, where: string) => void) {
