@@ -131,7 +131,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   server.addHook('onClose', () => jobs.stop());
-  server.register(v3Plugin(router));
+  server.register(v3Plugin(router, jobs));
   server.register(surfacesPlugin(router, jobs));
   registerNotFound(server, router.paths);
   return { server, ctx, jobs, metricsServer };

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { LifecycleJobs } from '../services/lifecycle/jobs.js';
 import { ENDPOINT_TABLE } from './endpoint-table.js';
 import { registerResponseSigning } from './plugins/sign-response.js';
+import { imageGenerationRoutes } from './routes/image-generation.js';
 import { mediaRoutes } from './routes/media.js';
 import { stockRoutes } from './routes/stocks.js';
 import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
@@ -34,10 +36,11 @@ const ROUTES: ((app: FastifyInstance, router: WechatRouter) => void)[] = [
  * (authentication, rate limit, faults, validation), and the response-signing hook belongs to this plugin alone, so
  * no other surface's answer passes through it.
  */
-export function v3Plugin(router: WechatRouter) {
+export function v3Plugin(router: WechatRouter, jobs: LifecycleJobs) {
   return async (v3: FastifyInstance): Promise<void> => {
     registerResponseSigning(v3, router.ctx);
     for (const entry of ENDPOINT_TABLE) entry.register(v3, router);
     for (const routes of ROUTES) routes(v3, router);
+    imageGenerationRoutes(v3, router, jobs.images);
   };
 }

@@ -6,6 +6,7 @@ import { catalogStatesContract } from './contract/catalog-states.js';
 import { concurrencyContract } from './contract/concurrency.js';
 import { couponCodeContract } from './contract/coupon-codes.js';
 import type { StoreContext } from './contract/fixtures.js';
+import { imageTasksContract } from './contract/image-tasks.js';
 import { issuanceContract } from './contract/issuance.js';
 import { lifecycleContract } from './contract/lifecycle.js';
 import { lifecycleDeactivateContract } from './contract/lifecycle-deactivate.js';
@@ -56,6 +57,7 @@ export function runStoreContract(
     lifecycleUseContract(ctx);
     lifecycleDeactivateContract(ctx);
     mediaContract(ctx);
+    imageTasksContract(ctx);
     lifecycleSweepContract(ctx);
     listStateAtContract(ctx);
     lifecycleOutboxContract(ctx);
