@@ -118,7 +118,7 @@ async function issueNow(
   }
 }
 
-export async function bundleResponse(
+async function bundleResponse(
   deps: ServiceDeps,
   bundle: UserCouponBundleRecord,
 ): Promise<SendCouponBundleResponse> {
