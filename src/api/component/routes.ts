@@ -39,7 +39,7 @@ export function componentRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(`${COMPONENT_API_PREFIX}/demo/pre-send`, async (req) => {
     if (!deps.sandbox) throw new CouponError('NOT_FOUND', '演示接口仅在 sandbox 模式下可用', 404);
     const body = validate(DemoPreSendBody, jsonBody(req), 'body');
-    return demoPreSend(deps, body.openid, body.send_request_no);
+    return demoPreSend(deps, body);
   });
   app.get(COMPONENT_ROUTES.receive, async (req, reply) => {
     const token = (req.query as Record<string, string | undefined>).token;
