@@ -42,6 +42,7 @@ import { storeRoutes } from './routes/stores.js';
 import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
+import { deactivateCouponRoutes } from './routes/users.coupons.deactivate.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { returnCouponRoutes } from './routes/users.coupons.return.js';
 import { sweepBeforeListing } from './routes/users.coupons.sweep.js';
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   useCouponRoutes(server, router);
   returnCouponRoutes(server, router);
   deactivateBundleRoutes(server, router);
+  deactivateCouponRoutes(server, router);
   mediaRoutes(server, router);
   registerNotFound(server, router.paths);
   healthRoutes(server, ctx);

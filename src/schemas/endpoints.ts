@@ -19,6 +19,7 @@ import {
 } from './stores.js';
 import {
   confirmUserCoupon,
+  deactivateUserCoupon,
   deactivateUserCouponBundle,
   getUserCoupon,
   listUserCoupons,
@@ -56,6 +57,7 @@ export const endpoints = {
   confirmUserCoupon,
   useUserCoupon,
   returnUserCoupon,
+  deactivateUserCoupon,
   deactivateUserCouponBundle,
   uploadImage,
 } as const;
