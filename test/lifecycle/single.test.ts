@@ -125,8 +125,10 @@ describe('失效用户商品券 (D-107)', () => {
     expect(done.body.deactivate_time).toMatch(/\+08:00$/);
     expect(done.body).not.toHaveProperty('user_product_coupon_bundle_info');
     expect(await call(c, paths.deactivateCoupon(openid, code), body)).toMatchObject({ status: 200, body: done.body });
-    const conflict = await call(c, paths.deactivateCoupon(openid, code), { ...body, deactivate_reason: '另一个原因' });
+    const other = await sendSingle(c, s, openid);
+    const conflict = await call(c, paths.deactivateCoupon(openid, other), body);
     expect(conflict).toMatchObject({ status: 400, body: { code: 'ALREADY_EXISTS' } });
+    expect((await c.store.getUserCoupon(other))?.state).toBe('CONFIRMING');
 
     const detail = await get(c, `${paths.coupon(openid, code)}?${queryOf(couponRef(c, s, 0))}`);
     expect(detail.body).toEqual(done.body);
