@@ -125,10 +125,6 @@ describe('失效用户商品券 (D-107)', () => {
     expect(done.body.deactivate_time).toMatch(/\+08:00$/);
     expect(done.body).not.toHaveProperty('user_product_coupon_bundle_info');
     expect(await call(c, paths.deactivateCoupon(openid, code), body)).toMatchObject({ status: 200, body: done.body });
-    const other = await sendSingle(c, s, openid);
-    const conflict = await call(c, paths.deactivateCoupon(openid, other), body);
-    expect(conflict).toMatchObject({ status: 400, body: { code: 'ALREADY_EXISTS' } });
-    expect((await c.store.getUserCoupon(other))?.state).toBe('CONFIRMING');
 
     const detail = await get(c, `${paths.coupon(openid, code)}?${queryOf(couponRef(c, s, 0))}`);
     expect(detail.body).toEqual(done.body);
@@ -140,6 +136,11 @@ describe('失效用户商品券 (D-107)', () => {
     ];
     expect(refusals.map((r) => [r.status, r.body.code])).toEqual(Array(4).fill([400, 'INVALID_REQUEST']));
     expect(refusals[3]!.body.message).toMatch(BUSINESS);
+
+    const other = await sendSingle(c, s, openid);
+    const conflict = await call(c, paths.deactivateCoupon(openid, other), body);
+    expect(conflict).toMatchObject({ status: 400, body: { code: 'ALREADY_EXISTS' } });
+    expect((await c.store.getUserCoupon(other))?.state).toBe('CONFIRMING');
   });
 
   it('refuses a used coupon; a returned one can be deactivated and keeps only its return', async () => {
