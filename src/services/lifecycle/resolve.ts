@@ -1,5 +1,5 @@
-import { shanghaiDay } from '../../domain/clock.js';
 import { checkBundleMode } from '../../domain/catalog-rules.js';
+import { shanghaiDay } from '../../domain/clock.js';
 import { Messages, notFound } from '../../domain/errors.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import type { UserCouponBundleRecord, UserCouponRecord } from '../../store/issuance.js';
