@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Store } from '../src/store/port.js';
 import { openDatabase } from '../src/store/postgres/database.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
+import { issuanceLookups } from '../src/store/postgres/issuance.js';
 import { postgresNonces } from '../src/store/postgres/nonces.js';
 import { createCatalog, issueCommand, request, tokenFor } from '../test/store/contract/fixtures.js';
 import { confirm, issue, nextRound, transition, USE } from '../test/store/contract/lifecycle-fixtures.js';
@@ -59,10 +60,18 @@ async function phases(store: Store) {
   return { spread, oneHot, inserts, useRate, ...(await replayChecks(store)) };
 }
 
-/** Replay checks one statement each (what every signed request paid before D-57) against the store's own. */
+/**
+ * Replay checks and pre-send's lookups (an issuance by request number, a per-user count), one statement each (what
+ * every signed request paid before D-57 and D-58) against the store's own.
+ */
 async function replayChecks(store: Store) {
   const db = openDatabase(URL, { schema });
   const single = postgresNonces(db, 64, { maxBatch: 1, maxInFlight: IN_FLIGHT });
+  const oneEach = issuanceLookups(db, { maxBatch: 1, maxInFlight: IN_FLIGHT });
+  const lookups = (l: Pick<Store, 'getIssuance' | 'getUserCount'>) => async (i: number) => {
+    await l.getIssuance('1900000001', 'brand', `no-${i}`);
+    await l.getUserCount('stock', `user-${i}`);
+  };
   const check = (remember: typeof single, tag: string) => (i: number) => {
     const now = new Date();
     return remember('1900000001', `${tag}-${i}`, now, new Date(now.getTime() + 300_000));
@@ -70,7 +79,9 @@ async function replayChecks(store: Store) {
   try {
     const nonceSingle = await rate(CLAIMS, check(single, randomBytes(4).toString('hex')));
     const nonceGrouped = await rate(CLAIMS, check(store.rememberNonce, randomBytes(4).toString('hex')));
-    return { nonceSingle, nonceGrouped };
+    const lookupSingle = await rate(CLAIMS, lookups(oneEach));
+    const lookupGrouped = await rate(CLAIMS, lookups(store));
+    return { nonceSingle, nonceGrouped, lookupSingle, lookupGrouped };
   } finally {
     await db.pool.end();
   }
@@ -91,7 +102,10 @@ try {
   line('uses issuing the next round', r.useRate);
   line('replay checks, one statement each', r.nonceSingle);
   line('replay checks, group-committed', r.nonceGrouped);
+  line('pre-send lookups, one statement each', r.lookupSingle);
+  line('pre-send lookups, gathered', r.lookupGrouped);
   process.stdout.write(`replay checks grouped / one each: ${(r.nonceGrouped / r.nonceSingle).toFixed(2)}\n`);
+  process.stdout.write(`pre-send lookups gathered / one each: ${(r.lookupGrouped / r.lookupSingle).toFixed(2)}\n`);
 } finally {
   await store.close();
   const client = new pg.Client({ connectionString: URL });

@@ -49,14 +49,16 @@ export interface StartOptions {
   exposure?: Pick<AppOptions, 'frameAncestors' | 'metrics'>;
 }
 
+/** The store a test server gets unless one is given: in-memory SQLite, or PostgreSQL under `COUPOND_TEST_STORE`. */
+export const openDefaultStore = async (): Promise<Store> =>
+  process.env.COUPOND_TEST_STORE === 'postgres' ? await openTestStore() : createSqliteStore(':memory:');
+
 /**
  * A real coupond on 127.0.0.1 with the demo tenant, backed by an in-memory SQLite store unless one is given —
  * or by a throw-away PostgreSQL schema when `COUPOND_TEST_STORE=postgres`, to run the same suites on that adapter.
  */
 export async function startCoupond(options: StartOptions = {}): Promise<Running> {
-  const store =
-    options.store ??
-    (process.env.COUPOND_TEST_STORE === 'postgres' ? await openTestStore() : createSqliteStore(':memory:'));
+  const store = options.store ?? (await openDefaultStore());
   const clock = options.clock ?? new TestClock();
   const deps: ServiceDeps = { store, clock, ids: randomIds, sandbox: options.sandbox ?? true };
   const { platformKey, adminToken } = await bootstrap(deps);

@@ -90,6 +90,12 @@ export type RequestKey = Pick<RequestRecord, 'mchid' | 'brandId' | 'api' | 'requ
 /** A mutation guarded by a request number: either it ran, or the number was already bound (replay or conflict). */
 export type Guarded<T> = { ran: true; value: T } | { ran: false; existing: RequestRecord };
 
+/**
+ * A write conditional on the state it was planned from (D-108): applied, or refused because the record had moved on
+ * to `state` meanwhile, in which case nothing is written and the request number stays free.
+ */
+export type StateChecked<S> = { ok: true } | { ok: false; state: S };
+
 export interface StockQuery {
   productCouponId: string;
   stockBundleId?: string;
@@ -107,9 +113,6 @@ export type BudgetChange =
   | { ok: false; reason: 'stale'; actual: number | null }
   | { ok: false; reason: 'below_issued'; issued: number };
 
-/** 失效商品券批次: done, or refused because the stock was no longer `SENDING` or `PAUSED` (its state then). */
-export type StockDeactivation = { ok: true } | { ok: false; state: StockState };
-
 export interface CatalogStore {
   getRequestRecord(key: RequestKey): Promise<RequestRecord | null>;
 
@@ -120,14 +123,23 @@ export interface CatalogStore {
     stocks: StockRecord[],
   ): Promise<Guarded<void>>;
   getProductCoupon(productCouponId: string): Promise<ProductCouponRecord | null>;
-  /** Replaces `data` only: state changes go through deactivate and `finishAudit`, so a racing modify cannot undo them. */
-  updateProductCoupon(request: RequestRecord, coupon: ProductCouponRecord): Promise<Guarded<void>>;
-  /** Marks the product coupon and every stock of it DEACTIVATED. */
+  /**
+   * Replaces `data` only, while the product coupon is still `EFFECTIVE` (D-108): state changes go through deactivate
+   * and `finishAudit`, so a racing modify cannot undo them.
+   */
+  updateProductCoupon(
+    request: RequestRecord,
+    coupon: ProductCouponRecord,
+  ): Promise<Guarded<StateChecked<ProductCouponState>>>;
+  /**
+   * Marks the product coupon and every stock of it not yet deactivated DEACTIVATED, if the product coupon is still
+   * `EFFECTIVE` (D-108): of concurrent deactivations exactly one applies.
+   */
   deactivateProductCoupon(
     request: RequestRecord,
     productCouponId: string,
     deactivation: Deactivation,
-  ): Promise<Guarded<void>>;
+  ): Promise<Guarded<StateChecked<ProductCouponState>>>;
   /**
    * 失效商品券批次: the one stock DEACTIVATED, only while it is `SENDING` or `PAUSED`, so of concurrent deactivations
    * exactly one succeeds (D-104). A refused one records nothing, so its request number stays free.
@@ -136,7 +148,7 @@ export interface CatalogStore {
     request: RequestRecord,
     stockId: string,
     deactivation: Deactivation,
-  ): Promise<Guarded<StockDeactivation>>;
+  ): Promise<Guarded<StateChecked<StockState>>>;
   /** Sandbox review (D-21): AUDITING product coupon → EFFECTIVE and its AUDITING stocks → SENDING. */
   finishAudit(productCouponId: string, at: string): Promise<void>;
 
@@ -154,12 +166,15 @@ export interface CatalogStore {
    * counters lag behind until a counter reaches its cap (D-52); the issuance transaction enforces the caps anyway.
    */
   getIssuanceStocks(stockBundleId: string, day: string): Promise<StockRecord[]>;
-  /** Replaces the stored `data` of each given stock (display / notify settings of a bundle). */
+  /**
+   * Replaces the stored `data` of each given stock (display / notify settings of a bundle), if none of them has been
+   * deactivated meanwhile (D-108).
+   */
   updateStocksData(
     request: RequestRecord,
     stocks: { stockId: string; data: StockData }[],
     at: string,
-  ): Promise<Guarded<void>>;
+  ): Promise<Guarded<StateChecked<StockState>>>;
   /**
    * Changes one budget dimension of every stock of a bundle that carries it, only if its current value still is
    * `expected` and the target is not below what was issued; atomic, so concurrent identical calls change it once.

@@ -62,4 +62,6 @@ export interface TenantStore {
   getAppId(appid: string): Promise<AppIdRecord | null>;
   setUnionId(brandId: string, openid: string, unionid: string): Promise<void>;
   getUnionId(brandId: string, openid: string): Promise<string | null>;
+  /** Whether any openid of the brand has a registered unionid. */
+  brandHasUnionIds(brandId: string): Promise<boolean>;
 }

@@ -91,6 +91,20 @@ describe.skipIf(!(await postgresReachable()))('three coupond processes on one Po
       await seenWithin(i, 1000, async () => (await presend(i, s, 'o-budget-late', next('LATE'))).status === 200);
   });
 
+  it('a unionid registered on one instance counts on the others within 1 s (D-3, D-52)', async () => {
+    const s = await seedBundle(m.seedTarget(), { maxCountPerUser: 1 });
+    const [a, b] = [`o-union-a-${serial}`, `o-union-b-${serial}`];
+    // Every instance learns that neither openid has a unionid (nor any of the brand's), and keeps that.
+    for (const i of [0, 1, 2]) expect((await presend(i, s, b, next('PLAIN'))).status).toBe(200);
+    await m.store.setUnionId(m.creds.brand_id, a, 'u-one-person');
+    await m.store.setUnionId(m.creds.brand_id, b, 'u-one-person');
+    const token = ((await (await presend(0, s, a, next('UNION'))).json()) as { token: string }).token;
+    expect((await claim(0, token)).result).toBe('RECEIVED');
+    // The second openid is the same person: their per-user cap of 1 is used up on every instance.
+    for (const i of [1, 2])
+      await seenWithin(i, 1000, async () => (await presend(i, s, b, next('UNION-B'))).status === 400);
+  });
+
   it('a modify through one instance is seen by the others within 1 s (D-52)', async () => {
     const s = await seedBundle(m.seedTarget());
     const tokens = await Promise.all(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/port.js';
 import { budgetContract } from './contract/budget.js';
 import { catalogContract } from './contract/catalog.js';
+import { catalogStatesContract } from './contract/catalog-states.js';
 import { concurrencyContract } from './contract/concurrency.js';
 import { couponCodeContract } from './contract/coupon-codes.js';
 import type { StoreContext } from './contract/fixtures.js';
@@ -44,6 +45,7 @@ export function runStoreContract(
 
     tenantContract(ctx);
     catalogContract(ctx);
+    catalogStatesContract(ctx);
     budgetContract(ctx);
     storesContract(ctx);
     issuanceContract(ctx);

@@ -9,7 +9,14 @@ import { checkImageUrls } from '../media/image-urls.js';
 import { stockStateFor } from './audit.js';
 import { bundleRecords } from './build.js';
 import { newStockBundleId, withFreshIds } from './ids.js';
-import { bundleStocksOf, couponToAddTo, requireLiveStocks, requireNotDeactivated } from './lookup.js';
+import {
+  bundleStocksOf,
+  couponToAddTo,
+  refuseStockState,
+  requireLiveStocks,
+  requireNotDeactivated,
+  requireStateKept,
+} from './lookup.js';
 import { renderBundle } from './render.js';
 import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockBundleT } from './types.js';
@@ -88,6 +95,7 @@ export async function modifyStockBundle(
     changed.map((s) => ({ stockId: s.stockId, data: s.data })),
     at,
   );
+  requireStateKept(result, refuseStockState);
   return answerOf(request, result, response);
 }
 

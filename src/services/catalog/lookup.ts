@@ -1,6 +1,6 @@
 import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
-import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
+import type { Guarded, ProductCouponRecord, StateChecked, StockRecord } from '../../store/catalog.js';
 import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { checkImageUrls } from '../media/image-urls.js';
@@ -66,9 +66,17 @@ export async function couponToAddTo(
 /** `400 INVALID_REQUEST 传入参数不符合业务规则`, with the reason after it. */
 export const stateRefused = (why: string) => invalidRequest(`${Messages.businessRule}：${why}`);
 
-export function requireEffective(coupon: ProductCouponRecord): void {
+export function requireEffective(coupon: Pick<ProductCouponRecord, 'state'>): void {
   if (coupon.state !== 'EFFECTIVE')
     throw stateRefused(`商品券当前状态为 ${coupon.state}，仅 EFFECTIVE 状态的商品券可以执行此操作`);
+}
+
+/**
+ * D-108: the state a conditional write found when it refused (the record moved on after it was checked) answers as
+ * the check would have answered had it run later.
+ */
+export function requireStateKept<S>(result: Guarded<StateChecked<S>>, refuse: (found: S) => void): void {
+  if (result.ran && !result.value.ok) refuse(result.value.state);
 }
 
 export function requireNotDeactivated(coupon: ProductCouponRecord): void {
@@ -97,6 +105,11 @@ const StockRefusals = {
   auditing: '批次审核中，仅 SENDING 或 PAUSED 状态的批次可以执行此操作',
   deactivated: '批次已失效',
 } as const;
+
+/** A stock found deactivated by the write itself (D-108). */
+export function refuseStockState(): never {
+  throw stateRefused(StockRefusals.deactivated);
+}
 
 /** 创建商品券 precondition: the provider has set its event notify URL (设置商品券事件通知地址) before creating product coupons. */
 export async function requireNotifyUrl(deps: ServiceDeps, mchid: string): Promise<void> {

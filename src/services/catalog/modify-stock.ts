@@ -2,7 +2,13 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { ModifyStocksBodyT } from '../../schemas/stock-bundles.js';
 import type { ServiceDeps } from '../deps.js';
 import { couponToModify, modifiedSettings } from './bundles.js';
-import { requireNotDeactivated, requireSendingStock, singleStockOf } from './lookup.js';
+import {
+  refuseStockState,
+  requireNotDeactivated,
+  requireSendingStock,
+  requireStateKept,
+  singleStockOf,
+} from './lookup.js';
 import { renderStock } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { StockT } from './types.js';
@@ -35,5 +41,6 @@ export async function modifyStock(
     [{ stockId: stock.stockId, data: changed.data }],
     at,
   );
+  requireStateKept(result, refuseStockState);
   return answerOf(request, result, response);
 }

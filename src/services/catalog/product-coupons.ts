@@ -5,7 +5,7 @@ import type * as endpoints from '../../schemas/product-coupons.js';
 import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { checkImageUrls } from '../media/image-urls.js';
-import { requireEffective } from './lookup.js';
+import { requireEffective, requireStateKept } from './lookup.js';
 import { renderProductCoupon } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { ProductCouponT } from './types.js';
@@ -47,6 +47,7 @@ export async function modifyProductCoupon(
   const updated = { ...coupon, data: { ...coupon.data, display_info: body.display_info }, updatedAt: at };
   const response = renderProductCoupon(updated);
   const result = await deps.store.updateProductCoupon(recordOf(request, response, at), updated);
+  requireStateKept(result, (state) => requireEffective({ state }));
   return answerOf(request, result, response);
 }
 
@@ -74,5 +75,6 @@ export async function deactivateProductCoupon(
     productCouponId,
     deactivation,
   );
+  requireStateKept(result, (state) => requireEffective({ state }));
   return answerOf(request, result, response);
 }

@@ -15,35 +15,47 @@ import { whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
 import type { GroupCommitOptions } from './group-commit.js';
 import { pgIssuer } from './issue.js';
+import { pointReads } from './point-reads.js';
 import { pgTokenInserter } from './token-inserts.js';
 
 const toUserCoupon = userCouponMapper(alreadyParsed);
+
+// The lookups of every pre-send and claim, gathered across concurrent requests (D-58).
+const TOKENS = 'SELECT * FROM tokens WHERE token_hash = ANY($1::text[])';
+const ISSUANCES = `
+SELECT i.* FROM unnest($1::text[], $2::text[], $3::text[]) AS k(mchid, brand_id, send_request_no)
+JOIN issuances i USING (mchid, brand_id, send_request_no)`;
+const USER_COUNTS = `
+SELECT u.stock_id, u.user_key, u.count FROM unnest($1::text[], $2::text[]) AS k(stock_id, user_key)
+JOIN user_counts u USING (stock_id, user_key)`;
+
+export function issuanceLookups(db: Database, groupCommit: GroupCommitOptions) {
+  const token = pointReads<TokenRow>(db, TOKENS, ['token_hash'], groupCommit);
+  const issuance = pointReads<IssuanceRow>(db, ISSUANCES, ['mchid', 'brand_id', 'send_request_no'], groupCommit);
+  const userCount = pointReads<{ stock_id: string; user_key: string; count: number }>(
+    db,
+    USER_COUNTS,
+    ['stock_id', 'user_key'],
+    groupCommit,
+  );
+  return {
+    getToken: async (tokenHash: string) => {
+      const r = await token(tokenHash);
+      return r ? toToken(r) : null;
+    },
+    getIssuance: async (mchid: string, brandId: string, sendRequestNo: string) => {
+      const r = await issuance(mchid, brandId, sendRequestNo);
+      return r ? toIssuance(r) : null;
+    },
+    getUserCount: async (stockId: string, userKey: string) => (await userCount(stockId, userKey))?.count ?? 0,
+  };
+}
 
 export function postgresIssuance(db: Database, groupCommit: GroupCommitOptions = {}): IssuanceStore {
   const issueBundle = pgIssuer(db, groupCommit);
   return {
     insertToken: pgTokenInserter(db, groupCommit),
-
-    async getToken(tokenHash) {
-      const [r] = await db.query<TokenRow>('SELECT * FROM tokens WHERE token_hash = $1', [tokenHash]);
-      return r ? toToken(r) : null;
-    },
-
-    async getIssuance(mchid, brandId, sendRequestNo) {
-      const [r] = await db.query<IssuanceRow>(
-        'SELECT * FROM issuances WHERE mchid = $1 AND brand_id = $2 AND send_request_no = $3',
-        [mchid, brandId, sendRequestNo],
-      );
-      return r ? toIssuance(r) : null;
-    },
-
-    async getUserCount(stockId, userKey) {
-      const [r] = await db.query<{ count: number }>(
-        'SELECT count FROM user_counts WHERE stock_id = $1 AND user_key = $2',
-        [stockId, userKey],
-      );
-      return r?.count ?? 0;
-    },
+    ...issuanceLookups(db, groupCommit),
 
     issueBundle,
 

@@ -1,9 +1,10 @@
+import type { ProductCouponState, StockState } from '../../domain/states.js';
 import type {
   CatalogStore,
   Deactivation,
+  StateChecked,
   StockBundleRecord,
   StockData,
-  StockDeactivation,
   StockRecord,
 } from '../catalog.js';
 import type { RequestRecords } from './requests.js';
@@ -25,20 +26,30 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
     getCoupon: prepare((a: { id: string }) =>
       k.selectFrom('product_coupons').selectAll().where('product_coupon_id', '=', a.id),
     ),
+    couponState: prepare((a: { id: string }) =>
+      k.selectFrom('product_coupons').select('state').where('product_coupon_id', '=', a.id),
+    ),
     updateCouponData: prepare((a: { id: string; data: string; at: string }) =>
-      k.updateTable('product_coupons').set({ data: a.data, updated_at: a.at }).where('product_coupon_id', '=', a.id),
+      k
+        .updateTable('product_coupons')
+        .set({ data: a.data, updated_at: a.at })
+        .where('product_coupon_id', '=', a.id)
+        .where('state', '=', 'EFFECTIVE'),
     ),
     deactivateCoupon: prepare((a: { id: string; deactivation: string; at: string }) =>
       k
         .updateTable('product_coupons')
         .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
-        .where('product_coupon_id', '=', a.id),
+        .where('product_coupon_id', '=', a.id)
+        .where('state', '=', 'EFFECTIVE'),
     ),
+    // A stock deactivated on its own keeps its own deactivation.
     deactivateStocks: prepare((a: { id: string; deactivation: string; at: string }) =>
       k
         .updateTable('stocks')
         .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
-        .where('product_coupon_id', '=', a.id),
+        .where('product_coupon_id', '=', a.id)
+        .where('state', '<>', 'DEACTIVATED'),
     ),
     deactivateStock: prepare((a: { id: string; deactivation: string; at: string }) =>
       k
@@ -81,7 +92,11 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
       k.selectFrom('stock_bundles').selectAll().where('stock_bundle_id', '=', a.id),
     ),
     updateStockData: prepare((a: { stockId: string; data: string; at: string }) =>
-      k.updateTable('stocks').set({ data: a.data, updated_at: a.at }).where('stock_id', '=', a.stockId),
+      k
+        .updateTable('stocks')
+        .set({ data: a.data, updated_at: a.at })
+        .where('stock_id', '=', a.stockId)
+        .where('state', '<>', 'DEACTIVATED'),
     ),
   };
 
@@ -91,6 +106,17 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
     for (const s of stocks) yield* run(q.insertStock, { ...s, seq: numbered!.seq });
   }
   const deactivated = (id: string, d: Deactivation) => ({ id, deactivation: jsonText(d)!, at: d.time });
+
+  /**
+   * D-108: `changed` rows of a write conditional on the product coupon being `EFFECTIVE`; none means it moved on,
+   * so the unit of work rolls back (request record included) and answers the state found.
+   */
+  function* whileEffective(id: string, changed: number): Work<StateChecked<ProductCouponState>> {
+    if (changed > 0) return { ok: true };
+    const row = yield* first(q.couponState, { id });
+    if (!row) throw new Error(`product coupon ${id} vanished`);
+    throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
+  }
 
   return {
     getRequestRecord: (key) => requests.get(key),
@@ -110,19 +136,21 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
       e.write(() =>
         requests.guarded(request, function* () {
           const at = coupon.updatedAt;
-          yield* run(q.updateCouponData, { id: coupon.productCouponId, data: jsonText(coupon.data)!, at });
+          const id = coupon.productCouponId;
+          return yield* whileEffective(id, yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at }));
         }),
       ),
     deactivateProductCoupon: (request, id, deactivation) =>
       e.write(() =>
         requests.guarded(request, function* () {
-          yield* run(q.deactivateCoupon, deactivated(id, deactivation));
+          const checked = yield* whileEffective(id, yield* run(q.deactivateCoupon, deactivated(id, deactivation)));
           yield* run(q.deactivateStocks, deactivated(id, deactivation));
+          return checked;
         }),
       ),
     deactivateStock: (request, id, deactivation) =>
       e.write(() =>
-        requests.guarded(request, function* (): Work<StockDeactivation> {
+        requests.guarded(request, function* (): Work<StateChecked<StockState>> {
           if ((yield* run(q.deactivateStock, deactivated(id, deactivation))) > 0) return { ok: true };
           const row = yield* first(q.stockState, { id });
           if (!row) throw new Error(`stock ${id} missing`);
@@ -152,8 +180,12 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
       }),
     updateStocksData: (request, stocks: { stockId: string; data: StockData }[], at) =>
       e.write(() =>
-        requests.guarded(request, function* () {
-          for (const s of stocks) yield* run(q.updateStockData, { stockId: s.stockId, data: jsonText(s.data)!, at });
+        requests.guarded(request, function* (): Work<StateChecked<StockState>> {
+          for (const s of stocks) {
+            const changed = yield* run(q.updateStockData, { stockId: s.stockId, data: jsonText(s.data)!, at });
+            if (changed === 0) throw new RollbackWith({ ran: true, value: { ok: false, state: 'DEACTIVATED' } });
+          }
+          return { ok: true };
         }),
       ),
   };

@@ -60,6 +60,9 @@ export function typedTenants(e: Engine): TenantStore {
     getUnionId: prepare((a: { brandId: string; openid: string }) =>
       k.selectFrom('unionids').select('unionid').where('brand_id', '=', a.brandId).where('openid', '=', a.openid),
     ),
+    anyUnionId: prepare((a: { brandId: string }) =>
+      k.selectFrom('unionids').select('openid').where('brand_id', '=', a.brandId).limit(1),
+    ),
   };
   const one = <A, R, T>(statement: Statement<A, R>, args: A, map: (row: R) => T) =>
     e.read(function* () {
@@ -112,5 +115,6 @@ export function typedTenants(e: Engine): TenantStore {
       await changed(q.setUnionId, { brandId, openid, unionid });
     },
     getUnionId: (brandId, openid) => one(q.getUnionId, { brandId, openid }, (r) => r.unionid),
+    brandHasUnionIds: async (brandId) => (await one(q.anyUnionId, { brandId }, () => true)) ?? false,
   };
 }

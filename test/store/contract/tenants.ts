@@ -89,7 +89,10 @@ export function tenantContract(ctx: StoreContext): void {
       expect(await store.getAppId('wx1')).toEqual({ appid: 'wx1', ownerType: 'BRAND', ownerId: '120344' });
       expect(await store.getAppId('wx2')).toBeNull();
       expect(await store.getUnionId('120344', 'o1')).toBeNull();
+      expect(await store.brandHasUnionIds('120344')).toBe(false);
       await store.setUnionId('120344', 'o1', 'u1');
+      expect(await store.brandHasUnionIds('120344')).toBe(true);
+      expect(await store.brandHasUnionIds('999')).toBe(false);
       await store.setUnionId('120344', 'o1', 'u2');
       expect(await store.getUnionId('120344', 'o1')).toBe('u2');
       expect(await store.getUnionId('999', 'o1')).toBeNull();

@@ -42,6 +42,13 @@ export interface StoreCache {
 }
 
 const nonEmpty = (stocks: StockRecord[]) => stocks.length > 0;
+
+/** Most brands register no unionids: knowing that once spares every new user's lookup (D-52). */
+const unionIdOf =
+  (hasAny: Store['brandHasUnionIds'], cached: Store['getUnionId']): Store['getUnionId'] =>
+  async (brandId, openid) =>
+    (await hasAny(brandId)) ? cached(brandId, openid) : null;
+
 const always = () => true;
 
 /**
@@ -84,6 +91,7 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
       clear(...TABLES);
     },
     wrap(store) {
+      const hasUnionIds = cachedBy('unionids', store.brandHasUnionIds, always);
       return {
         ...store,
         getMerchant: cachedBy('merchants', store.getMerchant),
@@ -91,7 +99,8 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         getBrand: cachedBy('brands', store.getBrand),
         isBrandAuthorized: cachedBy('brand_authorizations', store.isBrandAuthorized, always),
         getAppId: cachedBy('appids', store.getAppId),
-        getUnionId: cachedBy('unionids', store.getUnionId, always),
+        getUnionId: unionIdOf(hasUnionIds, cachedBy('unionids', store.getUnionId, always)),
+        brandHasUnionIds: hasUnionIds,
         getProductCoupon: cachedBy('product_coupons', store.getProductCoupon),
         getStockBundle: cachedBy('stock_bundles', store.getStockBundle),
         getIssuanceStocks: cachedBy('stocks', store.getIssuanceStocks, nonEmpty),
