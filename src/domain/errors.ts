@@ -47,6 +47,7 @@ export const Messages = {
   budget: '商品券批次发放预算不足',
   codesExhausted: '商品券批次预上传券Code剩余数量不足',
   requestNoConflict: '发券请求单号冲突：与首次请求的参数不一致',
+  couponCodeConflict: 'coupon_code 冲突：用户商品券Code已被使用，请使用其他券Code',
   appidInvalid: '传入的AppID非法',
   openidInvalid: '传入的OpenID不合法',
   productCouponNotFound: '未找到 product_coupon_id 对应的商品券',

@@ -26,6 +26,8 @@ export const Chars = (max: number, min = 0, options: SchemaOptions = {}) =>
 /** Shared field shapes of the product-coupon family. */
 export const RequestNo = (max = 40) =>
   Type.String({ minLength: 6, maxLength: max, ...REQUEST_NO_CHARS, description: 'request number' });
+/** A user coupon code a caller assigns (`coupon_code_mode=API_ASSIGN`): up to 40 of the request-number characters. */
+export const AssignedCouponCode = Type.String({ minLength: 1, maxLength: 40, ...REQUEST_NO_CHARS });
 export const BrandId = Type.String({ minLength: 1, maxLength: 32 });
 export const AppId = Type.String({ minLength: 1, maxLength: 32 });
 export const OpenId = Type.String({ minLength: 1, maxLength: 128 });

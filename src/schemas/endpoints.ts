@@ -1,5 +1,5 @@
 import { uploadCouponCodes } from './coupon-codes.js';
-import { preSendCouponBundle, sendCouponBundle } from './issuance.js';
+import { preSendCoupon, preSendCouponBundle, sendCoupon, sendCouponBundle } from './issuance.js';
 import { uploadImage } from './media.js';
 import { getNotifyConfig, setNotifyConfig } from './notify-configs.js';
 import {
@@ -52,6 +52,8 @@ export const endpoints = {
   uploadCouponCodes,
   preSendCouponBundle,
   sendCouponBundle,
+  preSendCoupon,
+  sendCoupon,
   getUserCoupon,
   listUserCoupons,
   confirmUserCoupon,

@@ -1,7 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AppId, Body, BrandId, Chars, ObjectId, PathOpenId, RequestNo } from './common.js';
+import { AppId, AssignedCouponCode, Body, BrandId, Chars, ObjectId, PathOpenId, RequestNo } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
-import { couponTagInfoProps, memberTagInfoProps, UserProductCouponInBundle } from './objects/user-coupon.js';
+import {
+  couponTagInfoProps,
+  memberTagInfoProps,
+  UserProductCoupon,
+  UserProductCouponInBundle,
+} from './objects/user-coupon.js';
 
 /** Free-form merchant data echoed in queries and the SEND callback. */
 export const Attach = Chars(150);
@@ -54,6 +59,43 @@ export const sendCouponBundle = defineEndpoint({
 });
 export type SendCouponBundleBody = Static<typeof sendCouponBundle.body>;
 export type SendCouponBundleResponse = Static<typeof sendCouponBundle.response>;
+
+/** The fields naming one single-mode stock and, in `API_ASSIGN` mode, the code its coupon gets. */
+const singleTarget = {
+  product_coupon_id: ObjectId,
+  stock_id: ObjectId,
+  coupon_code: Type.Optional(AssignedCouponCode),
+  appid: AppId,
+  send_request_no: RequestNo(128),
+  attach: Type.Optional(Attach),
+  brand_id: BrandId,
+};
+
+/** 向用户预发放商品券 */
+export const preSendCoupon = defineEndpoint({
+  name: 'preSendCoupon',
+  summary: '向用户预发放商品券',
+  method: 'POST',
+  path: `${PARTNER_PREFIX}/users/{openid}/pre-send-coupon`,
+  params: PathOpenId,
+  body: Body(singleTarget),
+  response: Type.Object({ token: Type.String({ minLength: 1, maxLength: 1024 }) }),
+  rate: 'user',
+});
+export type PreSendCouponBody = Static<typeof preSendCoupon.body>;
+
+/** 向用户发放商品券 */
+export const sendCoupon = defineEndpoint({
+  name: 'sendCoupon',
+  summary: '向用户发放商品券',
+  method: 'POST',
+  path: `${PARTNER_PREFIX}/users/{openid}/coupons`,
+  params: PathOpenId,
+  body: Body({ ...singleTarget, coupon_tag_info: Type.Optional(CouponTagInfoBody) }),
+  response: UserProductCoupon,
+  rate: 'user',
+});
+export type SendCouponBody = Static<typeof sendCoupon.body>;
 
 /**
  * The conditional rule of `coupon_tag_info` that a schema cannot say: `member_tag_info` (with a non-empty

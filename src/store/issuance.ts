@@ -39,6 +39,10 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: string;
   claimedAt: string | null;
+  /** A single-coupon token (D-100): the stock it issues from, `stockBundleId` being its product coupon's group. */
+  stockId: string | null;
+  /** The caller's code for an `API_ASSIGN` stock (D-101). */
+  couponCode: string | null;
 }
 
 export interface UserCouponBundleRecord {
@@ -128,6 +132,8 @@ export type IssueOutcome =
   | { kind: 'ISSUED'; couponCode?: string }
   | { kind: 'EXISTING'; issuance: IssuanceRecord }
   | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NO_CODES' }
+  /** The coupon's code names another user coupon already (a caller-assigned code, D-101); nothing is written. */
+  | { kind: 'CODE_TAKEN' }
   | { kind: 'NOT_AVAILABLE'; state: StockState | null };
 
 export interface UserCouponQuery {

@@ -226,3 +226,9 @@ export async function getStock(c: Running, created: CreatedProductCouponT, index
   const stock = created.stock_bundle!.stock_list[index]!;
   return json<StockT>(await c.send('GET', paths.stock(created.product_coupon_id, stock.stock_id, c.merchant.brandId)));
 }
+
+/** A single-mode coupon to issue from, through the API (the notify URL must be set). */
+export async function seedSingle(c: Running, o: SingleOptions = {}) {
+  const created = await createSingleCoupon(c, o);
+  return { productCouponId: created.product_coupon_id, stockId: created.stock!.stock_id };
+}

@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { WechatpayClient, WechatpayResponse } from '../../src/client/index.js';
 import type { Endpoints } from '../../src/schemas/endpoints.js';
@@ -26,6 +27,20 @@ describe('typed calls from the schema registry', () => {
     expectTypeOf(declarative.post({ openid, json })).toEqualTypeOf<Token>();
     expectTypeOf(property.post({ openid, json: { ...json, attach: 'a' } })).toEqualTypeOf<Token>();
     expectTypeOf(client.chain(`/${PRE_SEND}`).post).toEqualTypeOf(chained.post);
+  });
+
+  it('types the single-coupon send and pre-send, whose coupon answers no bundle info', () => {
+    const { stock_bundle_id: _, ...rest } = json;
+    const body = { ...rest, stock_id: '1000000013001', coupon_code: 'Code_123456' };
+    const users = client.v3.marketing.partner.productCoupon.users._openid_;
+    type Coupon = Static<Endpoints['sendCoupon']['response']>;
+    expectTypeOf(users.coupons.post({ openid, json: body })).toEqualTypeOf<Promise<WechatpayResponse<Coupon>>>();
+    expectTypeOf(client[`${PREFIX}/users/{openid}/coupons`].post).toEqualTypeOf(users.coupons.post);
+    expectTypeOf(users.preSendCoupon.post({ openid, json: body })).toEqualTypeOf<
+      Promise<WechatpayResponse<{ token: string }>>
+    >();
+    // @ts-expect-error a single coupon names a stock, not a bundle
+    users.coupons.post({ openid, json: { ...body, stock_bundle_id: '100232301' } });
   });
 
   it('takes a media file, not json, for the image upload', () => {

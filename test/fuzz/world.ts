@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { toRfc3339 } from '../../src/domain/clock.js';
 import { createDemoCatalog } from '../../src/services/catalog/demo.js';
-import { bundleInput, createBody, createCoupon, no, setNotifyUrl } from '../catalog/helpers.js';
+import { bundleInput, createBody, createCoupon, no, seedSingle, setNotifyUrl } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
-import { preSendToken } from '../issuance/helpers.js';
+import { preSendToken, type SeededSingle, singleBody } from '../issuance/helpers.js';
 import { confirmBody, couponRef, sendBundle } from '../lifecycle/helpers.js';
 import { registerStores, storeList } from '../stores/helpers.js';
 import type { Example } from './requests.js';
@@ -30,6 +30,8 @@ export interface Facts {
   victim: Seeded;
   /** A `SPECIFIC` product coupon for the store APIs, and the stores registered to the brand. */
   spots: Seeded;
+  /** A single-mode product coupon with tight caps, for 向用户发放商品券 and 向用户预发放商品券. */
+  single: SeededSingle;
   stores: string[];
   coupons: IssuedCoupon[];
   tokens: string[];
@@ -62,6 +64,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
   const roomy = await seeded(c, { maxCount: 100_000, maxCountPerUser: 100 });
   const victim = await seeded(c, {});
   const spots = await seeded(c, { storeScope: 'SPECIFIC' });
+  const single = await seedSingle(c, { maxCount: 60, maxCountPerDay: 45, maxCountPerUser: 3 });
   const stores = await registerStores(c, 8);
   const pool = await seeded(c, { codeMode: 'UPLOAD', maxCount: 100_000, maxCountPerUser: 100 });
   await c.send(
@@ -111,14 +114,28 @@ export async function seedFacts(c: Running): Promise<Facts> {
       [generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' })],
     ],
   ]);
-  return { tight, roomy, pool, victim, spots, stores, coupons, tokens, liveTokens, sendRequestNos, notifyUrl, world };
+  return {
+    tight,
+    roomy,
+    pool,
+    victim,
+    spots,
+    single,
+    stores,
+    coupons,
+    tokens,
+    liveTokens,
+    sendRequestNos,
+    notifyUrl,
+    world,
+  };
 }
 
 const KEEP_TOKENS = 64;
 
 /** Keeps what a successful answer created for later requests to use: pre-sent tokens, to be claimed. */
 export function learn(facts: Facts, routeName: string, status: number, text: string): void {
-  if (routeName !== 'preSendCouponBundle' || status !== 200) return;
+  if ((routeName !== 'preSendCouponBundle' && routeName !== 'preSendCoupon') || status !== 200) return;
   facts.liveTokens.push((JSON.parse(text) as { token: string }).token);
   if (facts.liveTokens.length > KEEP_TOKENS) facts.liveTokens.shift();
 }
@@ -143,6 +160,11 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
     OPENIDS.map((openid) => ({
       params: { openid },
       body: { ...bundle(s), appid: c.merchant.appid, send_request_no: 'fresh', ...brand },
+    }));
+  const single = (s: SeededSingle) =>
+    OPENIDS.map((openid) => ({
+      params: { openid },
+      body: { ...singleBody(c, s, 'fresh'), ...brand },
     }));
   const onCoupons = (body: (x: IssuedCoupon) => Record<string, unknown>) =>
     f.coupons.map((x) => ({ params: userCoupon(x), body: body(x) }));
@@ -191,6 +213,8 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
     })),
     preSendCouponBundle: [...issue(f.tight), ...issue(f.roomy), ...issue(f.pool)],
     sendCouponBundle: [...issue(f.tight), ...issue(f.roomy), ...issue(f.pool)],
+    preSendCoupon: single(f.single),
+    sendCoupon: single(f.single),
     getUserCoupon: f.coupons.map((x) => ({ params: userCoupon(x), query: couponRef(c, x.catalog, 0) })),
     listUserCoupons: OPENIDS.map((openid) => ({
       params: { openid },

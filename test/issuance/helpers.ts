@@ -23,7 +23,10 @@ export async function preSendToken(c: Running, s: Seeded, openid: string, no: st
   return body.token as string;
 }
 
-export async function claim(c: Running, token: string): Promise<{ result: string; user_coupon_bundle_id?: string }> {
+export async function claim(
+  c: Running,
+  token: string,
+): Promise<{ result: string; user_coupon_bundle_id?: string; coupon_code?: string }> {
   const res = await fetch(`${c.baseURL}component/v1/tokens/${encodeURIComponent(token)}/claim`, { method: 'POST' });
   return res.json();
 }
@@ -31,4 +34,33 @@ export async function claim(c: Running, token: string): Promise<{ result: string
 export async function preview(c: Running, token: string): Promise<{ state: string; [k: string]: unknown }> {
   const res = await fetch(`${c.baseURL}component/v1/tokens/${encodeURIComponent(token)}`);
   return res.json();
+}
+
+export const SEND_SINGLE = (openid: string) => `/v3/marketing/partner/product-coupon/users/${openid}/coupons`;
+export const PRESEND_SINGLE = (openid: string) =>
+  `/v3/marketing/partner/product-coupon/users/${openid}/pre-send-coupon`;
+
+/** A single-mode product coupon and its first stock, as the issuance tests name them. */
+export interface SeededSingle {
+  productCouponId: string;
+  stockId: string;
+}
+
+/** The body of 向用户发放商品券 / 向用户预发放商品券 for `s`. */
+export function singleBody(c: Running, s: SeededSingle, sendRequestNo: string, extra: Record<string, unknown> = {}) {
+  return {
+    brand_id: c.merchant.brandId,
+    product_coupon_id: s.productCouponId,
+    stock_id: s.stockId,
+    appid: c.merchant.appid,
+    send_request_no: sendRequestNo,
+    ...extra,
+  };
+}
+
+export async function preSendSingleToken(c: Running, s: SeededSingle, openid: string, no: string, extra = {}) {
+  const res = await c.send('POST', PRESEND_SINGLE(openid), singleBody(c, s, no, extra));
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`pre-send ${res.status} ${JSON.stringify(body)}`);
+  return body.token as string;
 }

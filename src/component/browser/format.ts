@@ -74,7 +74,9 @@ export function resetText(iso?: string): string {
   return `${t.month}月${t.day}日 ${pad(t.hour)}:${pad(t.minute)} 恢复领取`;
 }
 
+/** A bundle has 3–15 rounds, so a coupon of one round is a single coupon (单券). */
 export function roundsTitle(coupon: ComponentCoupon): string {
+  if (coupon.rounds.length === 1) return '单券 · 可使用1次';
   const count = `共${coupon.rounds.length}次优惠`;
   return coupon.interval_days > 0 ? `${count} · 每次使用后间隔${coupon.interval_days}天` : count;
 }

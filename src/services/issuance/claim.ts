@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { buildIssueCommand } from './command.js';
 import { componentCoupon } from './component-coupon.js';
 import { hashToken } from './presend.js';
-import { isAvailable, limitBlocker, type Target, tokenTarget } from './target.js';
+import { isAvailable, isSingle, limitBlocker, type Target, tokenTarget } from './target.js';
 
 type Loaded =
   | { kind: 'final'; preview: TokenPreview }
@@ -25,6 +25,7 @@ async function load(deps: ServiceDeps, rawToken: string): Promise<Loaded> {
       openid: token.openid,
       productCouponId: token.productCouponId,
       stockBundleId: token.stockBundleId,
+      stockId: token.stockId,
     },
     shanghaiDay(now),
   );
@@ -46,12 +47,15 @@ async function alreadyReceived(deps: ServiceDeps, token: TokenRecord, target: Ta
   if (!existing) return null;
   const coupon = componentCoupon(target);
   if (existing.fingerprint !== token.fingerprint) return { state: 'NOT_AVAILABLE', coupon };
-  const [first] = await deps.store.listBundleCoupons(existing.userCouponBundleId);
+  return { state: 'ALREADY_RECEIVED', coupon, ...(await receivedIds(deps, target, existing.userCouponBundleId)) };
+}
+
+/** What 已领取 and 领取成功 name: the user bundle and its coupon #0; a single coupon only its code (D-100). */
+async function receivedIds(deps: ServiceDeps, target: Target, userCouponBundleId: string, couponCode?: string) {
+  const code = couponCode ?? (await deps.store.listBundleCoupons(userCouponBundleId))[0]?.couponCode;
   return {
-    state: 'ALREADY_RECEIVED',
-    coupon,
-    user_coupon_bundle_id: existing.userCouponBundleId,
-    ...(first ? { coupon_code: first.couponCode } : {}),
+    ...(isSingle(target) ? {} : { user_coupon_bundle_id: userCouponBundleId }),
+    ...(code ? { coupon_code: code } : {}),
   };
 }
 
@@ -96,30 +100,25 @@ export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<C
       channel: 'RECEIVE_COMPONENT',
       fingerprint: token.fingerprint,
       tokenHash: token.tokenHash,
+      couponCode: token.couponCode,
     },
     now,
   );
   const outcome = await deps.store.issueBundle(command);
   switch (outcome.kind) {
-    case 'ISSUED':
-      return {
-        result: 'RECEIVED',
-        user_coupon_bundle_id: command.bundle.userCouponBundleId,
-        coupon_code: outcome.couponCode ?? command.coupon.couponCode,
-      };
-    case 'EXISTING': {
-      if (outcome.issuance.fingerprint !== token.fingerprint) return { result: 'NOT_AVAILABLE' };
-      const [first] = await deps.store.listBundleCoupons(outcome.issuance.userCouponBundleId);
-      return {
-        result: 'ALREADY_RECEIVED',
-        user_coupon_bundle_id: outcome.issuance.userCouponBundleId,
-        ...(first ? { coupon_code: first.couponCode } : {}),
-      };
+    case 'ISSUED': {
+      const code = outcome.couponCode ?? command.coupon.couponCode;
+      return { result: 'RECEIVED', ...(await receivedIds(deps, target, command.bundle.userCouponBundleId, code)) };
     }
+    case 'EXISTING':
+      if (outcome.issuance.fingerprint !== token.fingerprint) return { result: 'NOT_AVAILABLE' };
+      return { result: 'ALREADY_RECEIVED', ...(await receivedIds(deps, target, outcome.issuance.userCouponBundleId)) };
     case 'DAILY_SOLD_OUT':
       return { result: 'DAILY_SOLD_OUT', daily_resets_at: dailyReset(now) };
     case 'NO_CODES':
       return { result: 'SOLD_OUT' };
+    case 'CODE_TAKEN':
+      return { result: 'NOT_AVAILABLE' };
     default:
       return { result: outcome.kind };
   }

@@ -4,7 +4,7 @@ import { PRODUCT_COUPON_SEND_EVENT, PRODUCT_COUPON_SEND_SUMMARY } from '../../sc
 import type { StockRecord } from '../../store/catalog.js';
 import type { IssueCommand, SendChannel, UserCouponRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
-import { type Target, usesCodePool } from './target.js';
+import { availablePeriodOf, isSingle, type Target, usesCodePool } from './target.js';
 
 export interface IssueRequest {
   mchid: string;
@@ -17,9 +17,14 @@ export interface IssueRequest {
   fingerprint: string;
   couponTagInfo?: unknown;
   tokenHash?: string;
+  /** The caller's code for an `API_ASSIGN` stock (D-101); otherwise coupond generates one or takes one from the pool. */
+  couponCode?: string | null;
 }
 
-/** Everything one bundle issuance writes (D-11, D-12; docs/architecture.md, The issuance transaction): issuance record, user bundle, coupon #0, SEND event. */
+/**
+ * Everything one issuance writes (D-11, D-12; docs/architecture.md, The issuance transaction): issuance record, user
+ * bundle, coupon #0, SEND event. A single coupon is coupon #0 of a one-coupon user bundle that no answer shows (D-100).
+ */
 export function buildIssueCommand(deps: ServiceDeps, t: Target, r: IssueRequest, now: Date): IssueCommand {
   const at = toRfc3339(now);
   const userCouponBundleId = deps.ids.numeric('7', 21);
@@ -37,7 +42,8 @@ export function buildIssueCommand(deps: ServiceDeps, t: Target, r: IssueRequest,
     attach: r.attach,
     createdAt: at,
   };
-  const coupon = newRoundCoupon(deps, t.stock0, { ...base, couponTagInfo: r.couponTagInfo ?? null }, now, now);
+  const generated = newRoundCoupon(deps, t.stock0, { ...base, couponTagInfo: r.couponTagInfo ?? null }, now, now);
+  const coupon = r.couponCode ? { ...generated, couponCode: r.couponCode } : generated;
   return {
     issuance: { ...base, fingerprint: r.fingerprint },
     limits: {
@@ -46,7 +52,7 @@ export function buildIssueCommand(deps: ServiceDeps, t: Target, r: IssueRequest,
     },
     bundle: { ...base, totalCount: t.stocks.length, usedCount: 0, state: 'ACTIVE', updatedAt: at },
     coupon,
-    event: sendEvent(deps, coupon, t.unionid, now),
+    event: sendEvent(deps, coupon, t.unionid, now, isSingle(t)),
     ...(r.tokenHash ? { tokenHash: r.tokenHash } : {}),
     ...(usesCodePool(t.stock0) ? { fromPool: true as const } : {}),
   };
@@ -76,7 +82,7 @@ export function newRoundCoupon(
   availableFrom: Date,
   now: Date,
 ): UserCouponRecord {
-  const period = stock.data.progressive_bundle_usage_rule?.coupon_available_period;
+  const period = availablePeriodOf(stock);
   const validity = period ? couponValidity(period, availableFrom) : { begin: availableFrom, end: availableFrom };
   const at = toRfc3339(now);
   return {
@@ -94,8 +100,11 @@ export function newRoundCoupon(
   };
 }
 
-/** The PRODUCT_COUPON_SP.SEND event of one issued coupon (商品券回调通知), due at once. */
-export function sendEvent(deps: ServiceDeps, c: UserCouponRecord, unionid: string, now: Date) {
+/**
+ * The PRODUCT_COUPON_SP.SEND event of one issued coupon (商品券回调通知), due at once. A single coupon's names no stock
+ * bundle and no user coupon bundle (D-100).
+ */
+export function sendEvent(deps: ServiceDeps, c: UserCouponRecord, unionid: string, now: Date, single = false) {
   return {
     eventId: deps.ids.uuid(),
     mchid: c.mchid,
@@ -106,8 +115,7 @@ export function sendEvent(deps: ServiceDeps, c: UserCouponRecord, unionid: strin
       brand_id: c.brandId,
       product_coupon_id: c.productCouponId,
       stock_id: c.stockId,
-      stock_bundle_id: c.stockBundleId,
-      user_coupon_bundle_id: c.userCouponBundleId,
+      ...(single ? {} : { stock_bundle_id: c.stockBundleId, user_coupon_bundle_id: c.userCouponBundleId }),
       appid: c.appid,
       openid: c.openid,
       unionid,

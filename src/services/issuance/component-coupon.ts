@@ -1,19 +1,20 @@
 import type { ComponentCoupon, ComponentRound } from '../../schemas/component.js';
-import type { Target } from './target.js';
+import { availablePeriodOf, isSingle, type Target } from './target.js';
 
 /** The coupon as the receiving component shows it: display info plus each round's rule. */
 export function componentCoupon(t: Target): ComponentCoupon {
   const { data } = t.coupon;
   const rounds: ComponentRound[] = t.stocks.map((s) => {
-    const rule = s.data.progressive_bundle_usage_rule;
+    // A single coupon is one round; its discount is in its stock (scope=SINGLE) or its product coupon (D-71).
+    const rule = s.data.progressive_bundle_usage_rule ?? { ...data.single_usage_info, ...s.data.single_usage_rule };
     return {
-      index: s.index,
+      index: isSingle(t) ? 0 : s.index,
       ...(rule?.normal_coupon ?? {}),
       ...(rule?.discount_coupon ?? {}),
       ...(rule?.exchange_coupon ?? {}),
     };
   });
-  const period = t.stock0.data.progressive_bundle_usage_rule?.coupon_available_period;
+  const period = availablePeriodOf(t.stock0);
   return {
     name: data.display_info.name,
     image_url: data.display_info.image_url,

@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import { alreadyExists, invalidRequest, Messages } from '../../domain/errors.js';
-import type { PreSendCouponBundleBody } from '../../schemas/issuance.js';
+import type { PreSendCouponBody, PreSendCouponBundleBody } from '../../schemas/issuance.js';
 import type { ServiceDeps } from '../deps.js';
-import { blockerError, fingerprintOf, isAvailable, limitBlocker, refOf, resolveTarget, type Target } from './target.js';
+import { checkAssignedCode, codeTaken } from './assigned-code.js';
+import {
+  blockerError,
+  fingerprintOf,
+  isAvailable,
+  limitBlocker,
+  refOf,
+  resolveSingleTarget,
+  resolveTarget,
+  singleRefOf,
+  type Target,
+  type TargetRef,
+} from './target.js';
 
 export const TOKEN_TTL_SECONDS = 300;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -18,40 +30,92 @@ export const issuanceFingerprint = (openid: string, b: PreSendCouponBundleBody) 
     attach: b.attach,
   });
 
+/** The same for a single coupon (D-102): its stock and assigned code instead of a bundle, so never a bundle's. */
+export const singleFingerprint = (openid: string, b: PreSendCouponBody) =>
+  fingerprintOf({
+    openid,
+    appid: b.appid,
+    product_coupon_id: b.product_coupon_id,
+    stock_id: b.stock_id,
+    coupon_code: b.coupon_code,
+    attach: b.attach,
+  });
+
+/** What a token is bound to besides its target. */
+interface Binding {
+  ref: TargetRef;
+  sendRequestNo: string;
+  attach: string | null;
+  fingerprint: string;
+  couponCode: string | null;
+}
+
 /**
  * 向用户预发放商品券批次组: checks in D-4 order, reserves nothing (D-7), and mints a new
  * 300-second token bound to the request (D-8). An already claimed number still gets a token (已领取).
  */
 export async function preSend(deps: ServiceDeps, mchid: string, openid: string, body: PreSendCouponBundleBody) {
   const now = deps.clock.now();
-  const target = await resolveTarget(deps, refOf(mchid, openid, body), shanghaiDay(now));
-  if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
+  const ref = refOf(mchid, openid, body);
+  const target = await resolveTarget(deps, ref, shanghaiDay(now));
   const fingerprint = issuanceFingerprint(openid, body);
-  const existing = await deps.store.getIssuance(mchid, body.brand_id, body.send_request_no);
-  if (existing && existing.fingerprint !== fingerprint) throw alreadyExists(Messages.requestNoConflict);
-  if (!existing) await failFast(deps, target);
+  const binding = {
+    ref,
+    sendRequestNo: body.send_request_no,
+    attach: body.attach ?? null,
+    fingerprint,
+    couponCode: null,
+  };
+  return mintToken(deps, target, binding, now);
+}
+
+/** 向用户预发放商品券 (D-100): the same for one single-mode stock, redeemed by the same receiving component. */
+export async function preSendSingle(deps: ServiceDeps, mchid: string, openid: string, body: PreSendCouponBody) {
+  const now = deps.clock.now();
+  const ref = singleRefOf(mchid, openid, body);
+  const target = await resolveSingleTarget(deps, ref, shanghaiDay(now), '向用户预发放商品券批次组');
+  checkAssignedCode(target.stock0, body.coupon_code);
+  const binding = {
+    ref,
+    sendRequestNo: body.send_request_no,
+    attach: body.attach ?? null,
+    fingerprint: singleFingerprint(openid, body),
+    couponCode: body.coupon_code ?? null,
+  };
+  return mintToken(deps, target, binding, now);
+}
+
+async function mintToken(deps: ServiceDeps, target: Target, b: Binding, now: Date) {
+  if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
+  const existing = await deps.store.getIssuance(b.ref.mchid, b.ref.brandId, b.sendRequestNo);
+  if (existing && existing.fingerprint !== b.fingerprint) throw alreadyExists(Messages.requestNoConflict);
+  if (!existing) await failFast(deps, target, b.couponCode);
 
   const token = deps.ids.token(32);
   await deps.store.insertToken({
     tokenHash: hashToken(token),
-    mchid,
-    brandId: body.brand_id,
-    productCouponId: body.product_coupon_id,
-    stockBundleId: body.stock_bundle_id,
-    appid: body.appid,
-    openid,
+    mchid: b.ref.mchid,
+    brandId: b.ref.brandId,
+    productCouponId: b.ref.productCouponId,
+    stockBundleId: b.ref.stockBundleId,
+    appid: b.ref.appid,
+    openid: b.ref.openid,
     userKey: target.userKey,
-    sendRequestNo: body.send_request_no,
-    attach: body.attach ?? null,
-    fingerprint,
+    sendRequestNo: b.sendRequestNo,
+    attach: b.attach,
+    fingerprint: b.fingerprint,
     createdAt: toRfc3339(now),
     expiresAt: new Date(now.getTime() + TOKEN_TTL_SECONDS * 1000).toISOString(),
     claimedAt: null,
+    stockId: b.ref.stockId ?? null,
+    couponCode: b.couponCode,
   });
   return { token };
 }
 
-async function failFast(deps: ServiceDeps, target: Target): Promise<void> {
+/** Fail-fast checks of a new issuance (D-7): an assigned code already in use, then the limits. */
+export async function failFast(deps: ServiceDeps, target: Target, couponCode: string | null): Promise<void> {
+  if (await codeTaken(deps, couponCode)) throw alreadyExists(Messages.couponCodeConflict);
   const blocker = await limitBlocker(deps, target);
   if (blocker !== null) throw blockerError(blocker);
 }

@@ -3,6 +3,7 @@ import { type CouponError, invalidRequest, Messages, notEnough, notFound } from 
 import { canStillIssue } from '../../domain/validity.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import { checkCaller, ownedProductCoupon } from '../authorization.js';
+import { singleStockOf } from '../catalog/lookup.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** What a pre-send, send or claim refers to, resolved and checked in D-4 order up to existence. */
@@ -20,7 +21,10 @@ export interface TargetRef {
   appid: string;
   openid: string;
   productCouponId: string;
+  /** A bundle, or the product coupon's own group for a single coupon (D-70). */
   stockBundleId: string;
+  /** Set for a single coupon: the one stock it is issued from (D-100). */
+  stockId?: string | null;
 }
 
 /** The target an issuance request body names. */
@@ -36,6 +40,35 @@ export const refOf = (
   productCouponId: body.product_coupon_id,
   stockBundleId: body.stock_bundle_id,
 });
+
+/** The target a single-coupon request body names: its stock, under the product coupon's own group (D-70). */
+export const singleRefOf = (
+  mchid: string,
+  openid: string,
+  body: { brand_id: string; appid: string; product_coupon_id: string; stock_id: string },
+): TargetRef => ({
+  mchid,
+  brandId: body.brand_id,
+  appid: body.appid,
+  openid,
+  productCouponId: body.product_coupon_id,
+  stockBundleId: body.product_coupon_id,
+  stockId: body.stock_id,
+});
+
+/** Whether the target is a single coupon (D-100): one stock, one coupon, no later round. */
+export const isSingle = (t: Target) => t.coupon.data.usage_mode === 'SINGLE';
+
+/**
+ * D-2 and existence for a single coupon, as for a bundle; a stock of a bundle answers 400 naming the bundle API
+ * `instead` (the single-coupon pages send those stocks there).
+ */
+export async function resolveSingleTarget(deps: ServiceDeps, ref: TargetRef, day: string, instead: string) {
+  await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
+  const coupon = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
+  const stock = await singleStockOf(deps, coupon, ref.stockId ?? '', day, instead);
+  return userTarget(deps, coupon, [stock], ref);
+}
 
 /** D-2 authorization, AppID relation, then existence (404 for objects of other brands or merchants too). */
 export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target> {
@@ -57,7 +90,10 @@ export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: stri
  */
 export async function tokenTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target | null> {
   const coupon = await deps.store.getProductCoupon(ref.productCouponId);
-  return coupon ? bundleTarget(deps, coupon, ref, day) : null;
+  if (!coupon) return null;
+  if (!ref.stockId) return bundleTarget(deps, coupon, ref, day);
+  const stock = await deps.store.getStock(ref.stockId, day);
+  return stock?.productCouponId === coupon.productCouponId ? userTarget(deps, coupon, [stock], ref) : null;
 }
 
 async function bundleTarget(
@@ -67,11 +103,20 @@ async function bundleTarget(
   day: string,
 ): Promise<Target | null> {
   const stocks = await deps.store.getIssuanceStocks(ref.stockBundleId, day);
-  const stock0 = stocks[0];
-  if (!stock0 || stock0.productCouponId !== coupon.productCouponId) return null;
+  if (stocks[0]?.productCouponId !== coupon.productCouponId) return null;
+  return userTarget(deps, coupon, stocks, ref);
+}
+
+/** The target with the user's key and unionid (D-3). */
+async function userTarget(
+  deps: ServiceDeps,
+  coupon: ProductCouponRecord,
+  stocks: StockRecord[],
+  ref: TargetRef,
+): Promise<Target> {
   const registered = await deps.store.getUnionId(ref.brandId, ref.openid);
   const unionid = registered ?? (await pseudonymousUnionId(deps, ref.brandId, ref.openid));
-  return { coupon, stocks, stock0, userKey: registered ?? `openid:${ref.openid}`, unionid };
+  return { coupon, stocks, stock0: stocks[0]!, userKey: registered ?? `openid:${ref.openid}`, unionid };
 }
 
 const brandSecrets = new WeakMap<object, Map<string, string>>();
@@ -91,9 +136,13 @@ async function pseudonymousUnionId(deps: ServiceDeps, brandId: string, openid: s
   return `o${createHmac('sha256', secret).update(openid).digest('base64url').slice(0, 27)}`;
 }
 
-/** Whether the bundle can issue now: product coupon EFFECTIVE, stock #0 SENDING, sending period not over. */
+/** The period a stock's coupons can be used in, from the rule of its mode. */
+export const availablePeriodOf = (s: StockRecord) =>
+  (s.data.progressive_bundle_usage_rule ?? s.data.single_usage_rule)?.coupon_available_period;
+
+/** Whether the target can issue now: product coupon EFFECTIVE, stock #0 SENDING, sending period not over. */
 export function isAvailable(t: Target, now: Date): boolean {
-  const period = t.stock0.data.progressive_bundle_usage_rule?.coupon_available_period;
+  const period = availablePeriodOf(t.stock0);
   return (
     t.coupon.state === 'EFFECTIVE' &&
     t.stock0.state === 'SENDING' &&

@@ -28,7 +28,7 @@ function claimArgument(command: IssueCommand) {
 
 type FunctionOutcome =
   | { kind: 'ISSUED'; coupon_code?: string }
-  | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NO_CODES' }
+  | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NO_CODES' | 'CODE_TAKEN' }
   | { kind: 'NOT_AVAILABLE'; state: Extract<IssueOutcome, { kind: 'NOT_AVAILABLE' }>['state'] }
   | { kind: 'EXISTING'; issuance: IssuanceRow }
   | { kind: 'RETRY' | 'ERROR'; code?: string; message: string };

@@ -20,6 +20,8 @@ const token = (tokenHash: string, overrides: Partial<TokenRecord> = {}): TokenRe
   createdAt: '2026-03-01T10:00:00+08:00',
   expiresAt: '2026-03-01T10:05:00+08:00',
   claimedAt: null,
+  stockId: null,
+  couponCode: null,
   ...overrides,
 });
 

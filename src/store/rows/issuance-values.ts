@@ -28,7 +28,7 @@ export const issuanceValues = (i: IssuanceRecord) => [
 ];
 
 export const TOKEN_COLUMNS =
-  'token_hash, mchid, brand_id, product_coupon_id, stock_bundle_id, appid, openid, user_key, send_request_no, attach, fingerprint, created_at, expires_at, claimed_at';
+  'token_hash, mchid, brand_id, product_coupon_id, stock_bundle_id, appid, openid, user_key, send_request_no, attach, fingerprint, created_at, expires_at, claimed_at, stock_id, coupon_code';
 
 export const tokenValues = (t: TokenRecord) => [
   t.tokenHash,
@@ -45,6 +45,8 @@ export const tokenValues = (t: TokenRecord) => [
   t.createdAt,
   t.expiresAt,
   t.claimedAt,
+  t.stockId,
+  t.couponCode,
 ];
 
 export const USER_COUPON_BUNDLE_COLUMNS =

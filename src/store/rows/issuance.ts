@@ -29,6 +29,8 @@ export interface TokenRow extends Omit<IssuanceRow, 'channel' | 'user_coupon_bun
   token_hash: string;
   expires_at: string;
   claimed_at: string | null;
+  stock_id: string | null;
+  coupon_code: string | null;
 }
 
 export interface UserCouponBundleRow extends Omit<IssuanceRow, 'fingerprint'> {
@@ -94,6 +96,8 @@ export const toToken = (r: TokenRow): TokenRecord => ({
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   claimedAt: r.claimed_at,
+  stockId: r.stock_id,
+  couponCode: r.coupon_code,
 });
 
 export const toUserCouponBundle = (r: UserCouponBundleRow): UserCouponBundleRecord => ({

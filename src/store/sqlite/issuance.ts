@@ -70,6 +70,17 @@ export function sqliteIssuance(db: SqliteDb, engine: SqliteEngine): IssuanceStor
 
   const takeCode = sqliteCodePool(db);
 
+  /** A code that names a user coupon already (a caller-assigned one, D-101) refuses the issuance. */
+  const insertCoupon = (coupon: IssueCommand['coupon']) => {
+    try {
+      q.insertCoupon.run(...userCouponValues(coupon));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+        throw new RollbackWith<IssueOutcome>({ kind: 'CODE_TAKEN' });
+      throw error;
+    }
+  };
+
   const issueOne = (c: IssueCommand): IssueOutcome => {
     const i = c.issuance;
     const inserted = q.insertIssuance.run(...issuanceValues(i));
@@ -90,7 +101,7 @@ export function sqliteIssuance(db: SqliteDb, engine: SqliteEngine): IssuanceStor
     if (code === null) throw new RollbackWith<IssueOutcome>({ kind: 'NO_CODES' });
     const { coupon, event } = code === undefined ? c : withCode(c, code);
     q.insertBundle.run(...userCouponBundleValues(c.bundle));
-    q.insertCoupon.run(...userCouponValues(coupon));
+    insertCoupon(coupon);
     q.insertEvent.run(...outboxEventValues(event));
     if (c.tokenHash && q.claimToken.run(i.createdAt, c.tokenHash).changes === 0)
       throw new Error('token is unknown or already claimed');

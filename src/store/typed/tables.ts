@@ -128,6 +128,8 @@ export const tables = {
     created_at: text(),
     expires_at: text(),
     claimed_at: nullableText(),
+    stock_id: nullableText(),
+    coupon_code: nullableText(),
   },
   user_coupon_bundles: {
     user_coupon_bundle_id: text(),

@@ -75,6 +75,25 @@ export function couponCodeContract(ctx: StoreContext): void {
       expect(await store.getUserCouponBundle(i.userCouponBundleId)).toBeNull();
     });
 
+    it('CODE_TAKEN for a code a user coupon carries, writing nothing; one winner when many race for it (D-101)', async () => {
+      const { store } = ctx;
+      const f = await createCatalog(store, { maxCount: 1000, maxCountPerUser: 100 });
+      const code = uid('assigned');
+      const assigned = () => {
+        const command = issueCommand(f.stocks);
+        return { ...command, coupon: { ...command.coupon, couponCode: code } };
+      };
+      const outcomes = await Promise.all(Array.from({ length: 12 }, () => store.issueBundle(assigned())));
+      expect(outcomes.filter((o) => o.kind === 'ISSUED')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.kind === 'CODE_TAKEN')).toHaveLength(11);
+      const refused = assigned();
+      expect(await store.issueBundle(refused)).toEqual({ kind: 'CODE_TAKEN' });
+      const i = refused.issuance;
+      expect(await store.getIssuance(i.mchid, i.brandId, i.sendRequestNo)).toBeNull();
+      expect(await store.getUserCouponBundle(i.userCouponBundleId)).toBeNull();
+      expect((await store.getStock(f.stocks[0]!.stockId, DAY))?.totalCount).toBe(1);
+    });
+
     it('a code is pooled once however many uploads race for it', async () => {
       const { store } = ctx;
       const f = await createCatalog(store, { codeMode: 'UPLOAD' });

@@ -244,5 +244,7 @@ export function tokenFor(command: IssueCommand, tokenHash = uid('th')): TokenRec
     createdAt: AT,
     expiresAt: '2026-03-01T10:05:00+08:00',
     claimedAt: null,
+    stockId: null,
+    couponCode: null,
   };
 }

@@ -15,6 +15,8 @@ import { couponCodes } from './075-coupon-codes.js';
 import { issueFromPool } from './076-issue-from-pool.js';
 import { mediaImages } from './080-media-images.js';
 import { useFunction } from './085-use-function.js';
+import { singleTokens } from './090-single-tokens.js';
+import { issueAssignedCode } from './091-issue-assigned-code.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
 export const postgresMigrations: Migration[] = [
@@ -34,4 +36,6 @@ export const postgresMigrations: Migration[] = [
   issueFromPool,
   mediaImages,
   useFunction,
+  singleTokens,
+  issueAssignedCode,
 ];
