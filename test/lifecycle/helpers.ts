@@ -1,8 +1,8 @@
 import { authorizeBrand, createBrand, createMerchant, relateAppId } from '../../src/services/tenants.js';
-import { addSingleStock, createSingleCoupon, type SingleOptions } from '../catalog/helpers.js';
+import { addSingleStock, type SingleOptions, seedSingle } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import { type Running, type StartOptions, startCoupond } from '../harness.js';
-import { presendBody } from '../issuance/helpers.js';
+import { presendBody, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
 import { signedFetch } from '../signed-fetch.js';
 import { CallbackReceiver } from './receiver.js';
 
@@ -16,7 +16,6 @@ export const paths = {
   use: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/use`,
   return: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/return`,
   deactivate: (openid: string, bundleId: string) => `${PREFIX}/users/${openid}/coupon-bundles/${bundleId}/deactivate`,
-  sendSingle: (openid: string) => `${PREFIX}/users/${openid}/coupons`,
   deactivateCoupon: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/deactivate`,
   list: (openid: string, query: Record<string, string>) =>
     `${PREFIX}/users/${openid}/coupons?${new URLSearchParams(query)}`,
@@ -175,27 +174,20 @@ export async function confirmAndUse(c: Running, s: Seeded, openid: string, code:
 export const bundleCoupons = (c: Running, bundleId: string) => c.store.listBundleCoupons(bundleId);
 
 /**
- * A single-mode product coupon with `stocks` stocks, made through the API, as `Seeded`: `stockIds[i]` is its i-th
- * stock and `stockBundleId` the hidden group (D-70), so `couponRef(c, s, i)` names a coupon of stock i.
+ * A single-mode product coupon with `stocks` stocks as `Seeded`: `stockIds[i]` is its i-th stock and
+ * `stockBundleId` the hidden group (D-70), so `couponRef(c, s, i)` names a coupon of stock i.
  */
-export async function seedSingle(c: Running, o: SingleOptions & { stocks?: number } = {}): Promise<Seeded> {
-  const created = await createSingleCoupon(c, o);
-  const id = created.product_coupon_id;
-  const stockIds = [created.stock!.stock_id];
-  while (stockIds.length < (o.stocks ?? 1)) stockIds.push((await addSingleStock(c, id, o)).stock_id);
-  return { productCouponId: id, stockBundleId: id, stockIds };
+export async function seedSingleStocks(c: Running, o: SingleOptions & { stocks?: number } = {}): Promise<Seeded> {
+  const { productCouponId, stockId } = await seedSingle(c, o);
+  const stockIds = [stockId];
+  while (stockIds.length < (o.stocks ?? 1)) stockIds.push((await addSingleStock(c, productCouponId, o)).stock_id);
+  return { productCouponId, stockBundleId: productCouponId, stockIds };
 }
 
 /** 向用户发放商品券: one single coupon of stock `index` to `openid`; its code. */
 export async function sendSingle(c: Running, s: Seeded, openid: string, index = 0): Promise<string> {
-  const body = {
-    product_coupon_id: s.productCouponId,
-    stock_id: s.stockIds[index]!,
-    appid: c.merchant.appid,
-    send_request_no: no('SENDS'),
-    brand_id: c.merchant.brandId,
-  };
-  const sent = await call(c, paths.sendSingle(openid), body);
+  const target = { productCouponId: s.productCouponId, stockId: s.stockIds[index]! };
+  const sent = await call(c, SEND_SINGLE(openid), singleBody(c, target, no('SENDS')));
   if (sent.status !== 200) throw new Error(`send single ${sent.status} ${sent.text}`);
   return sent.body.coupon_code;
 }

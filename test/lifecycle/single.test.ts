@@ -10,7 +10,7 @@ import {
   get,
   paths,
   returnBody,
-  seedSingle,
+  seedSingleStocks,
   sendBundle,
   sendSingle,
   startWithReceiver,
@@ -31,7 +31,7 @@ const queryOf = (ref: Record<string, string>) => new URLSearchParams(ref).toStri
 describe('a single coupon through its lifecycle (D-106)', () => {
   it('confirms, uses once without a next round, returns, and answers without bundle info', async () => {
     const { c, receiver } = env;
-    const s = await seedSingle(c, { stocks: 3 });
+    const s = await seedSingleStocks(c, { stocks: 3 });
     const openid = 'o-single-life';
     const code = await sendSingle(c, s, openid);
     await until(() => receiver.received.some((r) => r.resource?.coupon_code === code));
@@ -82,7 +82,7 @@ describe('a single coupon through its lifecycle (D-106)', () => {
     const { c } = env;
     const today = new Date(c.clock.now().getTime() + 8 * 3600_000).getUTCDay();
     const other = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'][(today + 1) % 7]!;
-    const s = await seedSingle(c, { weeklyDays: [other] });
+    const s = await seedSingleStocks(c, { weeklyDays: [other] });
     const openid = 'o-single-weekly';
     const code = await sendSingle(c, s, openid);
     expect((await call(c, paths.confirm(openid, code), confirmBody(c, s, 0))).status).toBe(200);
@@ -91,7 +91,7 @@ describe('a single coupon through its lifecycle (D-106)', () => {
   });
 
   /** No stock of the product coupon but the coupon's own has issued anything, and the user holds one coupon. */
-  async function expectNoNextRound(s: Awaited<ReturnType<typeof seedSingle>>, openid: string) {
+  async function expectNoNextRound(s: Awaited<ReturnType<typeof seedSingleStocks>>, openid: string) {
     const { c } = env;
     const day = new Date(c.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const counts = await Promise.all(s.stockIds.map(async (id) => (await c.store.getStock(id, day))!.totalCount));
@@ -110,7 +110,7 @@ describe('a single coupon through its lifecycle (D-106)', () => {
 describe('失效用户商品券 (D-107)', () => {
   it('deactivates one single coupon, replays a repeat, and leaves it neither usable nor returnable', async () => {
     const { c } = env;
-    const s = await seedSingle(c);
+    const s = await seedSingleStocks(c);
     const openid = 'o-single-deact';
     const code = await sendSingle(c, s, openid);
     const body = deactivateCouponBody(c, s, 0);
@@ -145,7 +145,7 @@ describe('失效用户商品券 (D-107)', () => {
 
   it('refuses a used coupon; a returned one can be deactivated and keeps only its return', async () => {
     const { c } = env;
-    const s = await seedSingle(c);
+    const s = await seedSingleStocks(c);
     const openid = 'o-single-deact-used';
     const code = await sendSingle(c, s, openid);
     await call(c, paths.confirm(openid, code), confirmBody(c, s, 0));
@@ -165,7 +165,7 @@ describe('失效用户商品券 (D-107)', () => {
 
   it('of concurrent deactivations with different numbers exactly one succeeds', async () => {
     const { c } = env;
-    const s = await seedSingle(c);
+    const s = await seedSingleStocks(c);
     const openid = 'o-single-deact-race';
     const code = await sendSingle(c, s, openid);
     const bodies = Array.from({ length: 8 }, () => deactivateCouponBody(c, s, 0));
@@ -191,7 +191,7 @@ describe('失效用户商品券 (D-107)', () => {
 
   it('404 for an unknown product coupon, stock or code, and for another user’s coupon', async () => {
     const { c } = env;
-    const s = await seedSingle(c, { stocks: 2 });
+    const s = await seedSingleStocks(c, { stocks: 2 });
     const openid = 'o-single-deact-404';
     const code = await sendSingle(c, s, openid);
     const cases: [string, string, Record<string, unknown>, string][] = [
@@ -232,7 +232,7 @@ describe('the wrong mode', () => {
     expect(onBundle.body.message).toMatch(/多次优惠的用户商品券不可使用本接口，请使用失效用户商品券组接口/);
     expect((await c.store.getUserCoupon(code0))?.state).toBe('CONFIRMING');
 
-    const single = await seedSingle(c);
+    const single = await seedSingleStocks(c);
     const code = await sendSingle(c, single, openid);
     const stored = await c.store.getUserCoupon(code);
     for (const body of [deactivateBody(c, single), deactivateBody(c, single, { stock_bundle_id: '7999999999' })]) {
