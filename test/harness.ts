@@ -43,6 +43,8 @@ export interface StartOptions {
   rateLimits?: RateLimits | null;
   store?: Store;
   timeouts?: Partial<HttpTimeouts>;
+  /** Callback delivery and the periodic expiry sweep; on unless false. */
+  backgroundJobs?: boolean;
   /** Where callbacks may go (D-35); the app's default for `sandbox` when absent. */
   notifyTargets?: NotifyTargets;
   /** Who may frame the pages and who may read `/metrics` (D-44); the app's defaults when absent. */
@@ -71,6 +73,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     rateLimits: options.rateLimits === undefined ? null : options.rateLimits,
     logLevel: 'silent',
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.backgroundJobs === false ? { backgroundJobs: false } : {}),
     ...(options.notifyTargets ? { notifyTargets: options.notifyTargets } : {}),
     ...options.exposure,
   });

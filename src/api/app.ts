@@ -32,6 +32,7 @@ import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
 import { couponCodeRoutes } from './routes/coupon-codes.js';
 import { healthRoutes } from './routes/health.js';
+import { imageGenerationRoutes } from './routes/image-generation.js';
 import { mediaRoutes } from './routes/media.js';
 import { notifyConfigRoutes } from './routes/notify-configs.js';
 import { openapiRoute } from './routes/openapi.js';
@@ -46,7 +47,6 @@ import { deactivateCouponRoutes } from './routes/users.coupons.deactivate.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { returnCouponRoutes } from './routes/users.coupons.return.js';
 import { sendSingleRoutes } from './routes/users.coupons.send.js';
-import { sweepBeforeListing } from './routes/users.coupons.sweep.js';
 import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendSingleRoutes } from './routes/users.pre-send-coupon.js';
 import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
@@ -158,7 +158,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   server.addHook('onClose', () => jobs.stop());
-  sweepBeforeListing(server, jobs.sweeper);
   notifyConfigRoutes(server, router);
   productCouponRoutes(server, router);
   stockBundleRoutes(server, router);
@@ -176,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   deactivateBundleRoutes(server, router);
   deactivateCouponRoutes(server, router);
   mediaRoutes(server, router);
+  imageGenerationRoutes(server, router, jobs.images);
   registerNotFound(server, router.paths);
   healthRoutes(server, ctx);
   openapiRoute(server);

@@ -17,6 +17,7 @@ export {
   buildTestCallback,
   type CallbackEnvelope,
   type CallbackInput,
+  type ImageGenerationNotification,
   type ProductCouponSendNotification,
   type TestCallback,
   type TestCallbackInput,

@@ -13,7 +13,11 @@ import type { CallbackEnvelope } from '../schemas/callbacks.js';
 import { WechatpayVerificationError } from './errors.js';
 import { headerLookup, KeyRing, type TrustOptions, verifySignedMessage } from './verify.js';
 
-export type { CallbackEnvelope, ProductCouponSendNotification } from '../schemas/callbacks.js';
+export type {
+  CallbackEnvelope,
+  ImageGenerationNotification,
+  ProductCouponSendNotification,
+} from '../schemas/callbacks.js';
 
 const ALGORITHM = 'AEAD_AES_256_GCM';
 

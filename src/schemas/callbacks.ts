@@ -5,6 +5,10 @@ import { SendChannel, SendRequestNoEcho } from './objects/user-coupon.js';
 export const PRODUCT_COUPON_SEND_EVENT = 'PRODUCT_COUPON_SP.SEND';
 export const PRODUCT_COUPON_SEND_SUMMARY = '商品券领券通知';
 export const PRODUCT_COUPON_ASSOCIATED_DATA = 'product_coupon_sp';
+/** 商品券图片生成结果通知: the task as the query answers it once it has ended (D-93). */
+export const IMAGE_GENERATION_EVENT = 'PRODUCT_COUPON_SP.IMAGE_GENERATION';
+export const IMAGE_GENERATION_SUMMARY = '商品券图片生成结果通知';
+export type { ImageGenerationTaskT as ImageGenerationNotification } from './image-generation.js';
 
 /**
  * docs/protocol.md, Callbacks. `original_type` differs between sources, so its value is not checked;
@@ -24,7 +28,12 @@ export const CallbackEnvelope = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 36 }),
   create_time: DateTime,
   resource_type: Type.Literal('encrypt-resource'),
-  event_type: Type.String({ minLength: 1, maxLength: 32, examples: [PRODUCT_COUPON_SEND_EVENT] }),
+  /** The documented string(32) would reject the documented `PRODUCT_COUPON_SP.IMAGE_GENERATION` (34 characters). */
+  event_type: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    examples: [PRODUCT_COUPON_SEND_EVENT, IMAGE_GENERATION_EVENT],
+  }),
   summary: Type.String({ maxLength: 64 }),
   resource: CallbackResource,
 });

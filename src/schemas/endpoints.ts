@@ -1,4 +1,5 @@
 import { uploadCouponCodes } from './coupon-codes.js';
+import { createImageGenerationTask, getImageGenerationTask } from './image-generation.js';
 import { preSendCoupon, preSendCouponBundle, sendCoupon, sendCouponBundle } from './issuance.js';
 import { uploadImage } from './media.js';
 import { getNotifyConfig, setNotifyConfig } from './notify-configs.js';
@@ -62,6 +63,8 @@ export const endpoints = {
   deactivateUserCoupon,
   deactivateUserCouponBundle,
   uploadImage,
+  createImageGenerationTask,
+  getImageGenerationTask,
 } as const;
 
 export type Endpoints = typeof endpoints;

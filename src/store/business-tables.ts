@@ -16,5 +16,6 @@ export const BUSINESS_TABLES = [
   'stock_bundles',
   'product_coupons',
   'request_records',
+  'image_tasks',
   'media_images',
 ];

@@ -140,7 +140,9 @@ export interface UserCouponQuery {
   brandId: string;
   openid: string;
   mchid: string;
+  /** Coupons in this state at `now`, time-driven moves included (D-109). */
   state?: UserCouponState;
+  now: Date;
   productCouponId?: string;
   stockId?: string;
   userCouponBundleId?: string;

@@ -5,6 +5,7 @@
 import type { CatalogStore } from './catalog.js';
 import type { CouponCodeStore } from './codes.js';
 import type { ConsoleStore } from './console.js';
+import type { ImageTaskStore } from './image-tasks.js';
 import type { IssuanceStore } from './issuance.js';
 import type { LifecycleStore } from './lifecycle.js';
 import type { MediaStore } from './media.js';
@@ -14,6 +15,7 @@ import type { TenantStore } from './tenants.js';
 export type { CatalogStore } from './catalog.js';
 export type { CouponCodeStore } from './codes.js';
 export type { ConsoleStore } from './console.js';
+export type { ImageTaskStore } from './image-tasks.js';
 export type { IssuanceStore } from './issuance.js';
 export type { LifecycleStore } from './lifecycle.js';
 export type { MediaStore } from './media.js';
@@ -28,7 +30,8 @@ export interface Store
     IssuanceStore,
     LifecycleStore,
     ConsoleStore,
-    MediaStore {
+    MediaStore,
+    ImageTaskStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers `(mchid, nonce)` until `expiresAt`; false when it was already seen (replay, D-17). */
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAMILY_PATHS } from '../../src/api/family-paths.js';
+import { endpoints } from '../../src/schemas/endpoints.js';
 import { type Running, startCoupond } from '../harness.js';
 import { verifiedBody } from './verify-response.js';
 
@@ -23,10 +25,15 @@ describe('error surface (docs/protocol.md, Errors, D-18)', () => {
     expect(await res.text()).toBe('');
   });
 
-  it('a documented family path not implemented → 501 NOT_IMPLEMENTED', async () => {
-    const res = await c.send('POST', '/v3/marketing/partner/product-coupon/image-generation-tasks', {});
-    expect(res.status).toBe(501);
-    expect((await res.json()).code).toBe('NOT_IMPLEMENTED');
+  it('a documented family path answers 501 NOT_IMPLEMENTED exactly when coupond has no endpoint for it', async () => {
+    const served = new Set(Object.values(endpoints).map((e) => `${e.method} ${e.path}`));
+    for (const [method, path] of FAMILY_PATHS) {
+      const res = await c.send(method, path.replace(/\{[a-z_]+\}/g, 'x1234567'), method === 'GET' ? undefined : {});
+      const answer = res.status === 501 ? ((await res.json()) as { code: string }).code : res.status;
+      expect(answer, `${method} ${path}`).toEqual(
+        served.has(`${method} ${path}`) ? expect.any(Number) : 'NOT_IMPLEMENTED',
+      );
+    }
   });
 
   it('non-JSON body → 400 PARAM_ERROR, signed, nothing stored', async () => {

@@ -41,7 +41,7 @@ export interface FuzzRequest {
 }
 
 /** Request numbers are always fresh in examples, so a valid example is not just a replay of the first answer. */
-const FRESH_KEYS = ['out_request_no', 'send_request_no'];
+const FRESH_KEYS = ['out_request_no', 'send_request_no', 'task_id'];
 
 export function requestArbitrary(route: FuzzRoute, shared: World): fc.Arbitrary<FuzzRequest> {
   const world = route.world ? new Map([...shared, ...route.world]) : shared;

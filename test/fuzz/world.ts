@@ -42,6 +42,8 @@ export interface Facts {
   liveTokens: string[];
   sendRequestNos: string[];
   notifyUrl: string;
+  /** An image generation task the seeding submitted. */
+  imageTaskId: string;
   world: World;
 }
 
@@ -85,6 +87,8 @@ export async function seedFacts(c: Running): Promise<Facts> {
       brand_id: c.merchant.brandId,
     },
   );
+  const imageTaskId = no('FUZZIMG');
+  await c.send('POST', `${PREFIX}/image-generation-tasks`, imageTaskBody(c, imageTaskId));
   const coupons: IssuedCoupon[] = [];
   for (const catalog of [tight, roomy])
     for (const openid of OPENIDS) {
@@ -117,6 +121,7 @@ export async function seedFacts(c: Running): Promise<Facts> {
     ['notify_url', [notifyUrl]],
     ['token', [...tokens, ...Array.from({ length: 8 }, (_, i) => new LiveValue(liveTokens, i, tokens[0]!))]],
     ['send_request_no', sendRequestNos],
+    ['task_id', [imageTaskId]],
     ['event_id', await eventIds(c)],
     [
       'public_key',
@@ -139,8 +144,23 @@ export async function seedFacts(c: Running): Promise<Facts> {
     sendRequestNos,
     notifyUrl,
     world,
+    imageTaskId,
   };
 }
+
+/** A 拼图 task: 满100减20 in the brand's colour. */
+const imageTaskBody = (c: Running, taskId: string) => ({
+  brand_id: c.merchant.brandId,
+  task_id: taskId,
+  image_generation_type: 'COMBINE_IMAGE',
+  combine_image: {
+    scope: 'ALL',
+    type: 'NORMAL',
+    usage_mode: 'SINGLE',
+    normal_coupon: { threshold: 10000, discount_amount: 2000 },
+    background_color: '#FF5733',
+  },
+});
 
 const KEEP_TOKENS = 64;
 
@@ -268,5 +288,9 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
           ...brand,
         },
       })),
+    createImageGenerationTask: [{ body: imageTaskBody(c, 'fresh') }],
+    getImageGenerationTask: [
+      { params: { task_id: f.imageTaskId }, query: { ...brand, image_generation_type: 'COMBINE_IMAGE' } },
+    ],
   };
 }

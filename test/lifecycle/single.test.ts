@@ -102,6 +102,7 @@ describe('a single coupon through its lifecycle (D-106)', () => {
       openid,
       offset: 0,
       limit: 10,
+      now: c.clock.now(),
     });
     expect(mine.total).toBe(1);
   }

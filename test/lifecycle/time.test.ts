@@ -93,6 +93,7 @@ describe('rounds and time (D-14)', () => {
     );
     expect(detail.body.coupon_state).toBe('EFFECTIVE');
     expect(codesOf((await list(c, openid, 'EFFECTIVE')).body)).toEqual([next.couponCode]);
+    await c.app.jobs.sweeper.run();
     expect((await c.store.getUserCoupon(next.couponCode))?.state).toBe('EFFECTIVE');
 
     const used = await call(c, paths.use(openid, next.couponCode), useBody(c, s, 1));
@@ -116,6 +117,7 @@ describe('rounds and time (D-14)', () => {
     c.clock.freeze(new Date(end + 1));
     expect(codesOf((await list(c, openid, 'EFFECTIVE')).body)).toEqual([]);
     expect(codesOf((await list(c, openid, 'EXPIRED')).body)).toEqual([code0]);
+    await c.app.jobs.sweeper.run();
     expect((await c.store.getUserCoupon(code0))?.state).toBe('EXPIRED');
 
     const use = await call(c, paths.use(openid, code0), useBody(c, s, 0));

@@ -112,6 +112,7 @@ function upgradeSuite(open: () => Promise<{ before: Before; store: Store; versio
       openid: 'o-upgrade-user-0',
       offset: 0,
       limit: 10,
+      now: new Date(),
     });
     expect(total).toBe(2);
     expect(coupons.map((c) => [c.index, c.state]).sort()).toEqual([

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { demoImageOn } from '../../component/demo-images.js';
 import type { ComponentCoupon } from '../../schemas/component.js';
+import { originOf } from '../origin.js';
 
 /** The coupon of a component answer with coupond's own demo images on the origin the request came to (D-64). */
 export function withDemoImagesOf(request: FastifyRequest, coupon: ComponentCoupon): ComponentCoupon {
-  const origin = `${request.protocol}://${request.host}`;
-  const on = (url: string) => demoImageOn(url, origin);
+  const on = (url: string) => demoImageOn(url, originOf(request));
   return {
     ...coupon,
     image_url: on(coupon.image_url),

@@ -12,12 +12,12 @@ export function registerNotFound(app: FastifyInstance, implemented: PathTable): 
   for (const [method, path] of FAMILY_PATHS) family.add(method, path);
   app.setNotFoundHandler((request, reply) => {
     const path = (request.raw.url ?? request.url).split('?')[0] ?? '';
-    const methods = implemented.methodsFor(path);
-    if (methods.length > 0 && !methods.includes(request.method)) return reply.status(405).send();
+    // A documented method coupond lacks is 501 even where the path serves other methods (GET but not POST …/coupons).
     if (family.methodsFor(path).includes(request.method)) {
       const e = notImplemented(`${request.method} ${path}`);
       return reply.status(e.httpStatus).type('application/json; charset=utf-8').send(e.toBody());
     }
-    return reply.status(404).send();
+    const methods = implemented.methodsFor(path);
+    return reply.status(methods.length > 0 ? 405 : 404).send();
   });
 }

@@ -3,10 +3,8 @@ import { IMAGE_CONTENT_TYPES, MEDIA_IMAGE_PREFIX, parseMediaImagePath } from '..
 import { uploadImage } from '../../schemas/media.js';
 import * as service from '../../services/media/upload.js';
 import type { AppContext } from '../context.js';
+import { originOf } from '../origin.js';
 import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
-
-/** The origin the request came to: coupond's URLs are answered on it, whatever host or port serves (D-64, D-90). */
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export function mediaRoutes(app: FastifyInstance, router: WechatRouter): void {
   const { deps } = router.ctx;

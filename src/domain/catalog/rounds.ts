@@ -17,8 +17,9 @@ const STRENGTH = {
 } as const;
 
 /** `EXCHANGE` needs `scope=SINGLE`; whole-store coupons are `NORMAL` or `DISCOUNT`. */
-export function checkScopeAndType(scope: Scope, type: CouponType): void {
-  if (type === 'EXCHANGE' && scope !== 'SINGLE') throw breaksRule('/type', '为 EXCHANGE 时 scope 必须为 SINGLE', type);
+export function checkScopeAndType(scope: Scope, type: CouponType, base = ''): void {
+  if (type === 'EXCHANGE' && scope !== 'SINGLE')
+    throw breaksRule(`${base}/type`, '为 EXCHANGE 时 scope 必须为 SINGLE', type);
 }
 
 /**

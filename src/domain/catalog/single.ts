@@ -12,8 +12,14 @@ import type { CouponType, CreateProductCouponInput, Scope, SingleDiscountInput, 
 
 const RULE_OF = { NORMAL: 'normal_coupon', DISCOUNT: 'discount_coupon', EXCHANGE: 'exchange_coupon' } as const;
 
-/** Exactly the rule matching `type` is present (`required`), or none at all. */
-function checkDiscount(given: SingleDiscountInput, type: CouponType, required: boolean, base: string, why: string) {
+/** Exactly the rule matching `type` is present (`required`), or none at all; `why` says why one is refused. */
+export function checkDiscount(
+  given: SingleDiscountInput,
+  type: CouponType,
+  required: boolean,
+  base: string,
+  why: string,
+) {
   const wanted = RULE_OF[type];
   for (const name of Object.values(RULE_OF)) {
     if (given[name] === undefined || (required && name === wanted)) continue;

@@ -10,6 +10,7 @@ export const Conflicts = {
   createProductCoupon: '商品券已存在',
   addStockBundle: '商品券批次组已存在',
   addStock: '商品券批次已存在',
+  imageGenerationTask: 'task_id 冲突：与首次请求的参数不一致',
   other: 'out_request_no 冲突：与首次请求的参数不一致',
 } as const;
 

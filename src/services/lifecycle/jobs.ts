@@ -1,13 +1,15 @@
 import type { Clock } from '../../domain/clock.js';
 import { Dispatcher, type PlatformSigner } from '../../notify/index.js';
 import { notifyTargetsOf, type ServiceDeps } from '../deps.js';
+import { ImageTaskRunner } from '../media/generation/runner.js';
 import { ExpirySweeper } from './expiry.js';
 
-/** The background work of a server process: callback delivery and the expiry sweep. */
+/** The background work of a server process: callback delivery, the expiry sweep and image generation (D-93). */
 export interface LifecycleJobs {
   dispatcher: Dispatcher;
   sweeper: ExpirySweeper;
-  /** Both notice a moved test clock at once rather than at their next interval. */
+  images: ImageTaskRunner;
+  /** All notice a moved test clock at once rather than at their next interval. */
   clockMoved(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -34,19 +36,24 @@ export function startLifecycleJobs(
     ...(onAttempt ? { onAttempt } : {}),
   });
   const sweeper = new ExpirySweeper(deps.store, deps.clock, undefined, onError);
+  const images = new ImageTaskRunner(deps, onError);
   if (run) {
     dispatcher.start();
     sweeper.start();
+    images.start();
   }
   return {
     dispatcher,
     sweeper,
+    images,
     async clockMoved() {
       dispatcher.wake();
-      await sweeper.run();
+      await Promise.all([sweeper.run(), images.run()]);
+      // Callbacks of the tasks that just ended.
+      dispatcher.wake();
     },
     async stop() {
-      await Promise.all([dispatcher.stop(), sweeper.stop()]);
+      await Promise.all([dispatcher.stop(), sweeper.stop(), images.stop()]);
     },
   };
 }

@@ -54,6 +54,7 @@ export async function listUserCoupons(
     openid,
     mchid,
     ...(q.coupon_state ? { state: q.coupon_state } : {}),
+    now: deps.clock.now(),
     ...(q.product_coupon_id ? { productCouponId: q.product_coupon_id } : {}),
     ...(q.stock_id ? { stockId: q.stock_id } : {}),
     ...(q.user_coupon_bundle_id ? { userCouponBundleId: q.user_coupon_bundle_id } : {}),

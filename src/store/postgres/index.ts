@@ -3,6 +3,7 @@ import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
 import { couponCodeWrites } from '../typed/coupon-codes.js';
+import { typedImageTasks } from '../typed/image-tasks.js';
 import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
@@ -67,6 +68,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...typedOutbox(engine, postgresLeases(engine)),
     ...typedConsole(engine),
     ...typedMedia(engine),
+    ...typedImageTasks(engine, requests),
     rememberNonce: postgresNonces(db, 64, options.groupCommit),
     async ping() {
       await db.query('SELECT 1');

@@ -1,5 +1,5 @@
 import type { IssuanceStore } from '../issuance.js';
-import { userCouponFilters } from '../rows/filters.js';
+import { userCouponWhere } from '../rows/filters.js';
 import {
   type IssuanceRow,
   type TokenRow,
@@ -11,7 +11,6 @@ import {
   userCouponMapper,
 } from '../rows/issuance.js';
 import { alreadyParsed } from '../rows/json.js';
-import { whereEqual } from '../rows/statements.js';
 import type { Database } from './database.js';
 import type { GroupCommitOptions } from './group-commit.js';
 import { pgIssuer } from './issue.js';
@@ -84,7 +83,7 @@ export function postgresIssuance(db: Database, groupCommit: GroupCommitOptions =
 
     async listUserCoupons(q) {
       return db.tx(async (c) => {
-        const { where, values } = whereEqual(userCouponFilters(q), 'postgres');
+        const { where, values } = userCouponWhere(q, 'postgres');
         const page = await c.query<UserCouponRow<unknown>>(
           `SELECT * FROM user_coupons ${where} ORDER BY created_at DESC, coupon_code
            OFFSET $${values.length + 1} LIMIT $${values.length + 2}`,

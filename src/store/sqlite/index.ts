@@ -3,6 +3,7 @@ import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
 import { couponCodeWrites } from '../typed/coupon-codes.js';
+import { typedImageTasks } from '../typed/image-tasks.js';
 import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
@@ -38,6 +39,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...typedOutbox(engine, sqliteLeases(engine)),
     ...typedConsole(engine),
     ...typedMedia(engine),
+    ...typedImageTasks(engine, requests),
     rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       ready();

@@ -1,6 +1,6 @@
 import type { StockState } from '../catalog.js';
 import type { IssuanceStore, IssueCommand, IssueOutcome, TokenRecord } from '../issuance.js';
-import { userCouponFilters } from '../rows/filters.js';
+import { userCouponWhere } from '../rows/filters.js';
 import {
   type IssuanceRow,
   type TokenRow,
@@ -24,7 +24,7 @@ import {
   userCouponValues,
 } from '../rows/issuance-values.js';
 import { parseJsonText } from '../rows/json.js';
-import { insertStatement, whereEqual } from '../rows/statements.js';
+import { insertStatement } from '../rows/statements.js';
 import { type Counter, ISSUE_COUNTERS, NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import { sqliteCodePool } from './code-pool.js';
@@ -140,7 +140,7 @@ export function sqliteIssuance(db: SqliteDb, engine: SqliteEngine): IssuanceStor
       return q.bundleCoupons.all(id).map(toUserCoupon);
     },
     async listUserCoupons(query) {
-      const { where, values: args } = whereEqual(userCouponFilters(query), 'sqlite');
+      const { where, values: args } = userCouponWhere(query, 'sqlite');
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM user_coupons ${where}`).get(...args) as { n: number }).n;
       const rows = db
         .prepare<(string | number)[], UserCouponRow<string>>(

@@ -1,3 +1,4 @@
+import type { ImageGenerationInput, ImageGenerationType, ImageTaskState } from '../../domain/image-generation.js';
 import type { ImageType } from '../../domain/media.js';
 import type {
   Deactivation,
@@ -209,6 +210,20 @@ export const tables = {
     bytes: bytes(),
     mchid: text(),
     created_at: text(),
+  },
+  image_tasks: {
+    mchid: text(),
+    brand_id: text(),
+    task_id: text(),
+    type: text<ImageGenerationType>(),
+    request: json<ImageGenerationInput>(),
+    origin: text(),
+    state: text<ImageTaskState>(),
+    image_id: nullableText(),
+    fail_reason: nullableText(),
+    created_at: text(),
+    due_at: text(),
+    completed_at: nullableText(),
   },
 } satisfies Record<string, Description>;
 

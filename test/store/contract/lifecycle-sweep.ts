@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { UserCouponState } from '../../../src/store/issuance.js';
 import type { Store } from '../../../src/store/port.js';
-import { LATER, request, type StoreContext } from './fixtures.js';
+import { BRAND, LATER, MCHID, request, type StoreContext, uid } from './fixtures.js';
 import { confirm, issue, transition, USE } from './lifecycle-fixtures.js';
 
 const NOW = '2026-03-01T10:00:00+08:00';
 const at = (text: string, ms = 0) => new Date(Date.parse(text) + ms);
 
 /** A stored coupon in `state` with the given validity. */
-async function couponIn(store: Store, state: UserCouponState, validBeginTime: string, validEndTime: string) {
-  const { coupon } = await issue(store, {}, { coupon: { validBeginTime, validEndTime } });
+async function couponIn(
+  store: Store,
+  state: UserCouponState,
+  validBeginTime: string,
+  validEndTime: string,
+  openid?: string,
+) {
+  const { coupon } = await issue(
+    store,
+    {},
+    { coupon: { validBeginTime, validEndTime }, ...(openid ? { openid } : {}) },
+  );
   if (state === 'CONFIRMING') return coupon.couponCode;
   const effective = await confirm(store, coupon, state === 'PENDING' ? 'PENDING' : 'EFFECTIVE');
   if (state === 'USED') {
@@ -95,6 +105,53 @@ export function lifecycleSweepContract(ctx: StoreContext): void {
       ]);
       const state = (await store.getUserCoupon(code))?.state;
       expect(used.ran && used.value.kind === 'APPLIED' ? 'USED' : 'EXPIRED').toBe(state);
+    });
+  });
+}
+
+/** D-109: a list filtered by state reads each coupon's state at `now`, and writes nothing. */
+export function listStateAtContract(ctx: StoreContext): void {
+  describe('listUserCoupons filtered by state at now', () => {
+    it('a coupon whose validity ended lists as EXPIRED, one whose begin came as EFFECTIVE, with no write', async () => {
+      const { store } = ctx;
+      const openid = uid('o');
+      const end = '2026-03-31T23:59:59+08:00';
+      const codes = [
+        await couponIn(store, 'EFFECTIVE', '2026-01-01T00:00:00+08:00', NOW, openid),
+        await couponIn(store, 'PENDING', '2026-03-01T10:00:01+08:00', end, openid),
+        await couponIn(store, 'PENDING', '2026-03-01T09:00:00+08:00', end, openid),
+        await couponIn(store, 'EFFECTIVE', '2026-01-01T00:00:00+08:00', end, openid),
+        await couponIn(store, 'USED', '2026-01-01T00:00:00+08:00', '2026-02-01T00:00:00+08:00', openid),
+        await couponIn(store, 'PENDING', '2026-02-01T00:00:00+08:00', '2026-02-28T23:59:59+08:00', openid),
+      ];
+      const stored = await Promise.all(codes.map((code) => store.getUserCoupon(code)));
+      const listed = async (state: UserCouponState, now: Date) => {
+        const { coupons, total } = await store.listUserCoupons({
+          brandId: BRAND,
+          openid,
+          mchid: MCHID,
+          state,
+          now,
+          offset: 0,
+          limit: 10,
+        });
+        expect(total).toBe(coupons.length);
+        return coupons.map((c) => codes.indexOf(c.couponCode)).sort();
+      };
+      const expected = {
+        [NOW]: { EXPIRED: [5], EFFECTIVE: [0, 2, 3], PENDING: [1], USED: [4] },
+        '2026-03-01T10:00:00.001+08:00': { EXPIRED: [0, 5], EFFECTIVE: [2, 3], PENDING: [1], USED: [4] },
+        '2026-03-01T10:00:01+08:00': { EXPIRED: [0, 5], EFFECTIVE: [1, 2, 3], PENDING: [], USED: [4] },
+        '2026-04-01T00:00:00+08:00': { EXPIRED: [0, 1, 2, 3, 5], EFFECTIVE: [], PENDING: [], USED: [4] },
+      };
+      for (const [instant, byState] of Object.entries(expected))
+        for (const [state, indexes] of Object.entries(byState))
+          expect({ instant, state, listed: await listed(state as UserCouponState, at(instant)) }).toEqual({
+            instant,
+            state,
+            listed: indexes,
+          });
+      expect(await Promise.all(codes.map((code) => store.getUserCoupon(code)))).toEqual(stored);
     });
   });
 }

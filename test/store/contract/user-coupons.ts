@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRAND, createCatalog, issueCommand, MCHID, type StoreContext } from './fixtures.js';
+import { AT, BRAND, createCatalog, issueCommand, MCHID, type StoreContext } from './fixtures.js';
 
 export function userCouponContract(ctx: StoreContext): void {
   describe('listUserCoupons', () => {
@@ -17,7 +17,7 @@ export function userCouponContract(ctx: StoreContext): void {
       const codes = commands.map((c) => c.coupon.couponCode);
       return { a, b, codes };
     }
-    const query = { brandId: BRAND, openid: 'o1', mchid: MCHID, offset: 0, limit: 10 };
+    const query = { brandId: BRAND, openid: 'o1', mchid: MCHID, offset: 0, limit: 10, now: new Date(Date.parse(AT)) };
 
     it('lists the user’s coupons of the brand and merchant, with the total', async () => {
       const { store } = ctx;

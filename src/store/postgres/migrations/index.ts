@@ -14,6 +14,7 @@ import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 import { issueFromPool } from './076-issue-from-pool.js';
 import { mediaImages } from './080-media-images.js';
+import { imageTasks } from './081-image-tasks.js';
 import { useFunction } from './085-use-function.js';
 import { singleTokens } from './090-single-tokens.js';
 import { issueAssignedCode } from './091-issue-assigned-code.js';
@@ -35,6 +36,7 @@ export const postgresMigrations: Migration[] = [
   couponCodes,
   issueFromPool,
   mediaImages,
+  imageTasks,
   useFunction,
   singleTokens,
   issueAssignedCode,

@@ -12,6 +12,7 @@ import { singleStocks } from './060-single-stocks.js';
 import { stores } from './070-stores.js';
 import { couponCodes } from './075-coupon-codes.js';
 import { mediaImages } from './080-media-images.js';
+import { imageTasks } from './081-image-tasks.js';
 import { singleTokens } from './090-single-tokens.js';
 
 /** Versioned schema changes, applied in order at start-up. Never edit a released migration: add one. */
@@ -29,5 +30,6 @@ export const sqliteMigrations: Migration[] = [
   stores,
   couponCodes,
   mediaImages,
+  imageTasks,
   singleTokens,
 ];

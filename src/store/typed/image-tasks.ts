@@ -1,0 +1,66 @@
+import type { ImageTaskKey, ImageTaskStore } from '../image-tasks.js';
+import type { RequestRecords } from './requests.js';
+import { insertRecord, prepare } from './statement.js';
+import { all, type Engine, first, run } from './work.js';
+
+/** Image generation tasks (D-93), the same on both databases. */
+export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskStore {
+  const { k } = e;
+  const toTask = e.records('image_tasks');
+  const byKey = (a: ImageTaskKey) =>
+    k
+      .selectFrom('image_tasks')
+      .selectAll()
+      .where('mchid', '=', a.mchid)
+      .where('brand_id', '=', a.brandId)
+      .where('task_id', '=', a.taskId);
+  const q = {
+    insert: insertRecord(k, 'image_tasks'),
+    get: prepare(byKey),
+    due: prepare((a: { now: string; limit: number }) =>
+      k
+        .selectFrom('image_tasks')
+        .selectAll()
+        .where('state', '=', 'PROCESSING')
+        .where('due_at', '<=', a.now)
+        .orderBy('due_at')
+        .limit(a.limit),
+    ),
+    end: prepare((a: ImageTaskKey & { state: string; imageId: string | null; failReason: string | null; at: string }) =>
+      k
+        .updateTable('image_tasks')
+        .set({ state: a.state as 'SUCCESS', image_id: a.imageId, fail_reason: a.failReason, completed_at: a.at })
+        .where('mchid', '=', a.mchid)
+        .where('brand_id', '=', a.brandId)
+        .where('task_id', '=', a.taskId)
+        .where('state', '=', 'PROCESSING'),
+    ),
+    image: insertRecord(k, 'media_images', (i) => i.onConflict((oc) => oc.column('image_id').doNothing())),
+    event: insertRecord(k, 'outbox'),
+  };
+  return {
+    createImageTask: (request, task) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          yield* run(q.insert, task);
+        }),
+      ),
+    getImageTask: (key) =>
+      e.read(function* () {
+        const row = yield* first(q.get, key);
+        return row ? toTask(row) : null;
+      }),
+    dueImageTasks: (now, limit) =>
+      e.read(function* () {
+        return (yield* all(q.due, { now, limit })).map(toTask);
+      }),
+    completeImageTask: (o) =>
+      e.write(function* () {
+        const ended = { ...o.key, state: o.state, imageId: o.image?.imageId ?? null, failReason: o.failReason };
+        if ((yield* run(q.end, { ...ended, at: o.completedAt })) === 0) return false;
+        if (o.image) yield* run(q.image, o.image);
+        yield* run(q.event, o.event);
+        return true;
+      }),
+  };
+}
