@@ -6,15 +6,9 @@ import { toPrivateKey } from '../protocol/rsa.js';
 import { type LifecycleJobs, startLifecycleJobs } from '../services/lifecycle/jobs.js';
 import { restoreTestClock } from '../services/sandbox-clock.js';
 import type { Store } from '../store/port.js';
-import { adminConsoleRoutes } from './admin/console.js';
-import { adminTenantRoutes } from './admin/tenants.js';
-import { adminWebhookRoutes } from './admin/webhooks.js';
-import { componentRoutes } from './component/routes.js';
-import { consoleRoutes } from './console/routes.js';
 import type { AppContext, RateLimits } from './context.js';
 import { WECHAT_RATE_LIMITS } from './context.js';
 import { FaultTable } from './fault-table.js';
-import { faultRoutes } from './faults.js';
 import { PathTable } from './path-table.js';
 import { answerClientError } from './plugins/client-errors.js';
 import { registerDrain } from './plugins/drain.js';
@@ -22,38 +16,18 @@ import { answerFrameworkError, BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, registerError
 import { exposeMetrics, Metrics, type MetricsAccess, recordMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
+import { registerRequestId } from './plugins/request-id.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import {
   DEFAULT_FRAME_ANCESTORS,
   registerSecurityHeaders,
   SANDBOX_FRAME_ANCESTORS,
 } from './plugins/security-headers.js';
-import { registerResponseSigning } from './plugins/sign-response.js';
 import { registerRawBody } from './raw-body.js';
-import { couponCodeRoutes } from './routes/coupon-codes.js';
-import { healthRoutes } from './routes/health.js';
-import { imageGenerationRoutes } from './routes/image-generation.js';
-import { mediaRoutes } from './routes/media.js';
-import { notifyConfigRoutes } from './routes/notify-configs.js';
-import { openapiRoute } from './routes/openapi.js';
-import { productCouponRoutes } from './routes/product-coupons.js';
-import { stockBundleRoutes } from './routes/stock-bundles.js';
-import { stockRoutes } from './routes/stocks.js';
-import { storeRoutes } from './routes/stores.js';
-import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
-import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
-import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
-import { deactivateCouponRoutes } from './routes/users.coupons.deactivate.js';
-import { userCouponQueryRoutes } from './routes/users.coupons.js';
-import { returnCouponRoutes } from './routes/users.coupons.return.js';
-import { sendSingleRoutes } from './routes/users.coupons.send.js';
-import { useCouponRoutes } from './routes/users.coupons.use.js';
-import { preSendSingleRoutes } from './routes/users.pre-send-coupon.js';
-import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
-import { notifySinkRoutes } from './sandbox/notify-sink.js';
-import { sandboxRoutes } from './sandbox/routes.js';
 import { HTTP_TIMEOUTS, type HttpTimeouts, serverTimeoutOptions } from './server-timeouts.js';
-import { registerBrokenEscapeCheck, routeBrokenEscapes } from './url-escapes.js';
+import { surfacesPlugin } from './surfaces.js';
+import { routeBrokenEscapes } from './url-escapes.js';
+import { v3Plugin } from './v3.js';
 import type { WechatRouter } from './wechat-route.js';
 
 export interface AppOptions {
@@ -134,9 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   registerRawBody(server);
   registerDrain(server);
-  registerBrokenEscapeCheck(server);
   registerErrorHandler(server);
-  registerResponseSigning(server, ctx);
+  registerRequestId(server);
   registerRequestLog(server);
   await registerSecurityHeaders(server, options.frameAncestors ?? frameAncestorsFor(ctx.deps.sandbox));
   recordMetrics(server, ctx.metrics);
@@ -158,34 +131,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   server.addHook('onClose', () => jobs.stop());
-  notifyConfigRoutes(server, router);
-  productCouponRoutes(server, router);
-  stockBundleRoutes(server, router);
-  stockRoutes(server, router);
-  storeRoutes(server, router);
-  couponCodeRoutes(server, router);
-  preSendRoutes(server, router);
-  sendBundleRoutes(server, router);
-  preSendSingleRoutes(server, router);
-  sendSingleRoutes(server, router);
-  userCouponQueryRoutes(server, router);
-  confirmCouponRoutes(server, router);
-  useCouponRoutes(server, router);
-  returnCouponRoutes(server, router);
-  deactivateBundleRoutes(server, router);
-  deactivateCouponRoutes(server, router);
-  mediaRoutes(server, router);
-  imageGenerationRoutes(server, router, jobs.images);
+  server.register(v3Plugin(router, jobs));
+  server.register(surfacesPlugin(router, jobs));
   registerNotFound(server, router.paths);
-  healthRoutes(server, ctx);
-  openapiRoute(server);
-  adminTenantRoutes(server, ctx);
-  componentRoutes(server, ctx);
-  if (router.faults) faultRoutes(server, ctx, router.faults);
-  adminWebhookRoutes(server, ctx, jobs);
-  adminConsoleRoutes(server, ctx);
-  consoleRoutes(server);
-  sandboxRoutes(server, ctx, jobs);
-  notifySinkRoutes(server, ctx);
   return { server, ctx, jobs, metricsServer };
 }

@@ -25,6 +25,22 @@ export interface Credentials {
   /** The demo product coupon and its bundle, ready to pre-send. */
   product_coupon_id?: string;
   stock_bundle_id?: string;
+  /** The demo single-mode product coupon and its stock (D-100). */
+  single_product_coupon_id?: string;
+  single_stock_id?: string;
+}
+
+/** The demo catalog's ids for credentials.json, those that exist. */
+async function demoCatalogIds(store: Store): Promise<Partial<Credentials>> {
+  const [product_coupon_id, stock_bundle_id, single_product_coupon_id, single_stock_id] = await Promise.all(
+    ['demo_product_coupon_id', 'demo_stock_bundle_id', 'demo_single_product_coupon_id', 'demo_single_stock_id'].map(
+      (name) => store.getSetting(name),
+    ),
+  );
+  return {
+    ...(product_coupon_id && stock_bundle_id ? { product_coupon_id, stock_bundle_id } : {}),
+    ...(single_product_coupon_id && single_stock_id ? { single_product_coupon_id, single_stock_id } : {}),
+  };
 }
 
 export const credentialsPath = (dataDir: string) => join(resolve(dataDir), 'credentials.json');
@@ -69,10 +85,7 @@ export async function initDataFolder(dataDir: string, baseUrl: string): Promise<
     const path = credentialsPath(dir);
     const demo = await createDemoTenant(deps);
     await createDemoCatalog(deps, baseUrl);
-    const productCouponId = await store.getSetting('demo_product_coupon_id');
-    const stockBundleId = await store.getSetting('demo_stock_bundle_id');
-    const catalog =
-      productCouponId && stockBundleId ? { product_coupon_id: productCouponId, stock_bundle_id: stockBundleId } : {};
+    const catalog = await demoCatalogIds(store);
     if (demo?.private_key) writeFileSync(join(dir, 'merchant_private_key.pem'), demo.private_key, { mode: 0o600 });
     const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Credentials) : null;
     const credentials: Credentials = demo

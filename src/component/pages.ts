@@ -62,7 +62,7 @@ h1 { font-size: 20px; margin: 8px 0 4px; }
 p.lead { margin: 0 0 16px; color: rgba(0,0,0,.55); font-size: 13px; }
 form { display: grid; gap: 10px; padding: 16px; margin-bottom: 16px; background: #fff; border-radius: 12px; }
 label { display: grid; gap: 4px; font-size: 13px; color: rgba(0,0,0,.55); }
-input { height: 40px; padding: 0 10px; border: 1px solid #ddd; border-radius: 8px; font: inherit; color: #191919; }
+input, select { height: 40px; padding: 0 10px; border: 1px solid #ddd; border-radius: 8px; font: inherit; color: #191919; }
 form button { height: 44px; border: 0; border-radius: 8px; background: #07c160; color: #fff; font: inherit; font-weight: 600; }
 form button:disabled { opacity: .6; }
 #error { margin: 0; min-height: 1.5em; color: #fa5151; font-size: 13px; }
@@ -74,10 +74,11 @@ coupon-receiver { --coupon-receiver-footer-position: static; }
 <script src="${escapeHtml(assets)}/demo.js" defer></script>`,
     `<main>
 <h1>领券组件演示</h1>
-<p class="lead">用演示商户为测试用户预发放商品券批次组，再在浏览器中领取。填写相同的发券请求单号再次预发放，可看到“已领取”。</p>
+<p class="lead">用演示商户为测试用户预发放商品券批次组或单券，再在浏览器中领取。填写相同的发券请求单号再次预发放，可看到“已领取”。</p>
 <form id="pre-send">
 <label for="openid">用户 openid<input id="openid" name="openid" required maxlength="128" autocomplete="off" value="${escapeHtml(options.defaultOpenid ?? '')}"></label>
 <label for="send_request_no">发券请求单号 send_request_no（可选，6–40 位字母数字 _ -）<input id="send_request_no" name="send_request_no" minlength="6" maxlength="40" pattern="[0-9A-Za-z_\\-]+" autocomplete="off"></label>
+<label for="usage_mode">券的模式 usage_mode<select id="usage_mode" name="usage_mode"><option value="PROGRESSIVE_BUNDLE">多次优惠（批次组）</option><option value="SINGLE">单券</option></select></label>
 <button id="submit" type="submit">预发放并打开领券组件</button>
 <p id="error" role="alert"></p>
 </form>

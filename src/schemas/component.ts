@@ -73,8 +73,15 @@ export const ClaimResponse = Type.Object({
 });
 export type ClaimResponse = Static<typeof ClaimResponse>;
 
-/** `POST /component/v1/demo/pre-send`: pre-sends the demo merchant's bundle to `openid` (sandbox/demo only). */
-export const DemoPreSendBody = Body({ openid: OpenId, send_request_no: Type.Optional(RequestNo(40)) });
+/**
+ * `POST /component/v1/demo/pre-send`: pre-sends the demo merchant's bundle, or with `usage_mode` `SINGLE` its single
+ * coupon, to `openid` (sandbox/demo only).
+ */
+export const DemoPreSendBody = Body({
+  openid: OpenId,
+  send_request_no: Type.Optional(RequestNo(40)),
+  usage_mode: Type.Optional(literals(['PROGRESSIVE_BUNDLE', 'SINGLE'] as const)),
+});
 export type DemoPreSendBody = Static<typeof DemoPreSendBody>;
 
 export const DemoPreSendResponse = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }) });

@@ -50,4 +50,21 @@ describe.skipIf(skipBrowser)('component demo page', () => {
     }
     await screenshot(page, 'demo-page-ready');
   });
+
+  it('offers the demo single coupon: the user receives it in the page', async () => {
+    const page = await newMobilePage(browser);
+    await page.goto(`${c.baseURL}component/demo`);
+    await page.fill('#openid', 'o-demo-single');
+    await page.selectOption('#usage_mode', 'SINGLE');
+    await page.click('#submit');
+    const receiver = page.locator('coupon-receiver[data-state="READY"]');
+    await receiver.waitFor();
+    await expect(page.getByText('精品咖啡单次立减券').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('单券 · 可使用1次').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: '立即领取', exact: true }).click();
+    await page.locator('coupon-receiver[data-state="RECEIVED"]').waitFor();
+    const stockId = await c.store.getSetting('demo_single_stock_id');
+    expect((await c.store.getStock(stockId!, '1970-01-01'))?.totalCount).toBe(1);
+    await screenshot(page, 'demo-page-single-received');
+  });
 });

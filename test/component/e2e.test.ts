@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSingle, setNotifyUrl } from '../catalog/helpers.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
-import { claim, preSendToken } from '../issuance/helpers.js';
+import { claim, preSendSingleToken, preSendToken } from '../issuance/helpers.js';
 import { launchBrowser, newMobilePage, recordHostEvents, screenshot, skipBrowser } from './browser.js';
 
 /** The receiving component in headless Chromium against a real coupond (issue: Issuance, browser test). */
@@ -54,6 +55,28 @@ describe.skipIf(skipBrowser)('receiving component end to end', () => {
     await shows(again, 'ALREADY_RECEIVED');
     await expect(again.getByText('已领取').first().isVisible()).resolves.toBe(true);
     await screenshot(again, 'e2e-already-received');
+  });
+
+  it('a single coupon: one round titled 单券, received once, its code reported without a bundle (D-100)', async () => {
+    await setNotifyUrl(c);
+    const s = await seedSingle(c, { maxCount: 5 });
+    const page = await open(await preSendSingleToken(c, s, 'o-browser-single', 'BROWSER_SINGLE_001'));
+    const events = await recordHostEvents(page);
+    await page.reload();
+    await shows(page, 'READY');
+    await expect(page.getByText('单券 · 可使用1次').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('满100减10').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'e2e-single-ready');
+    await page.getByRole('button', { name: '立即领取', exact: true }).click();
+    await shows(page, 'RECEIVED');
+    const claimed = (await events()).find((e) => e.type === 'coupon-receiver:claim');
+    expect(claimed?.detail).toMatchObject({ result: 'RECEIVED', coupon_code: expect.stringMatching(/^\d{22}$/) });
+    expect(claimed?.detail).not.toHaveProperty('user_coupon_bundle_id');
+    expect((await c.store.getStock(s.stockId, '1970-01-01'))?.totalCount).toBe(1);
+
+    const again = await open(await preSendSingleToken(c, s, 'o-browser-single', 'BROWSER_SINGLE_001'));
+    await shows(again, 'ALREADY_RECEIVED');
+    await screenshot(again, 'e2e-single-already-received');
   });
 
   it('a sold-out bundle shows 商品已抢光', async () => {

@@ -133,7 +133,9 @@ describe('向用户预发放商品券 and the receiving component', () => {
     await expectParamError(await preSend('o-assign', s, no()), '/coupon_code');
     const token = await preSendSingleToken(c, s, 'o-assign', no(), { coupon_code: code });
     const racing = await preSendSingleToken(c, s, 'o-assign-2', no(), { coupon_code: code });
+    expect((await preview(c, racing)).state).toBe('READY');
     expect(await claim(c, token)).toEqual({ result: 'RECEIVED', coupon_code: code });
+    expect((await preview(c, racing)).state).toBe('NOT_AVAILABLE');
     expect(await claim(c, racing)).toEqual({ result: 'NOT_AVAILABLE' });
     await expectError(
       await preSend('o-assign-3', s, no(), { coupon_code: code }),

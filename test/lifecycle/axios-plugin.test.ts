@@ -1,32 +1,14 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Aes, Formatter, Rsa, Wechatpay } from 'wechatpay-axios-plugin';
-import type { ProductCouponSendNotification } from '../../src/client/index.js';
-import type { CallbackEnvelope } from '../../src/schemas/callbacks.js';
+import { Rsa, Wechatpay } from 'wechatpay-axios-plugin';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
 import { claim, presendBody } from '../issuance/helpers.js';
 import { couponRef, no } from './helpers.js';
-import { CallbackReceiver, type Trust, type Verified } from './receiver.js';
+import { CallbackReceiver, pluginVerify } from './receiver.js';
 
 /** The journey through the unmodified npm package, callbacks checked with its own signature and AES-GCM helpers. */
 let c: Running;
 let receiver: CallbackReceiver;
-
-/** Callbacks (docs/protocol.md) checked with wechatpay-axios-plugin's primitives only: `Rsa.verify(Formatter.response(…))`, `AesGcm`. */
-async function pluginVerify(headers: IncomingHttpHeaders, body: string, trust: Trust): Promise<Verified> {
-  const header = (name: string) => String(headers[name] ?? '');
-  const timestamp = header('wechatpay-timestamp');
-  if (header('wechatpay-serial') !== trust.platformId) throw new Error('unknown Wechatpay-Serial');
-  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) throw new Error('stale Wechatpay-Timestamp');
-  const message = Formatter.response(timestamp, header('wechatpay-nonce'), body);
-  const key = Rsa.from(trust.platformPublicKey, Rsa.KEY_TYPE_PUBLIC);
-  if (!Rsa.verify(message, header('wechatpay-signature'), key)) throw new Error('signature does not verify');
-  const envelope = JSON.parse(body) as CallbackEnvelope;
-  const r = envelope.resource;
-  const plaintext = Aes.AesGcm.decrypt(r.ciphertext, trust.apiv3Key, r.nonce, r.associated_data ?? '');
-  return { envelope, resource: JSON.parse(plaintext) as ProductCouponSendNotification };
-}
 
 beforeAll(async () => {
   c = await startCoupond();

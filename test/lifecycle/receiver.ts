@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
 import { type ProductCouponSendNotification, verifyAndDecryptCallback } from '../../src/client/index.js';
 import type { CallbackEnvelope } from '../../src/schemas/callbacks.js';
 
@@ -124,4 +125,19 @@ async function sdkVerify(headers: IncomingHttpHeaders, body: string, trust: Trus
     wechatpayPublicKeyId: trust.platformId,
   });
   return { envelope: v.envelope, resource: v.resource };
+}
+
+/** Callbacks (docs/protocol.md) checked with wechatpay-axios-plugin's primitives only: `Rsa.verify(Formatter.response(…))`, `AesGcm`. */
+export async function pluginVerify(headers: IncomingHttpHeaders, body: string, trust: Trust): Promise<Verified> {
+  const header = (name: string) => String(headers[name] ?? '');
+  const timestamp = header('wechatpay-timestamp');
+  if (header('wechatpay-serial') !== trust.platformId) throw new Error('unknown Wechatpay-Serial');
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) throw new Error('stale Wechatpay-Timestamp');
+  const message = Formatter.response(timestamp, header('wechatpay-nonce'), body);
+  const key = Rsa.from(trust.platformPublicKey, Rsa.KEY_TYPE_PUBLIC);
+  if (!Rsa.verify(message, header('wechatpay-signature'), key)) throw new Error('signature does not verify');
+  const envelope = JSON.parse(body) as CallbackEnvelope;
+  const r = envelope.resource;
+  const plaintext = Aes.AesGcm.decrypt(r.ciphertext, trust.apiv3Key, r.nonce, r.associated_data ?? '');
+  return { envelope, resource: JSON.parse(plaintext) as ProductCouponSendNotification };
 }

@@ -15,8 +15,12 @@ import { jsonBody } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
 import { withDemoImagesOf } from './demo-origin.js';
 
-/** The receiving component (D-10): its JSON API, the H5 page, the demo page and the browser bundle. */
-export function componentRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The receiving component (D-10), as an encapsulated plugin: its JSON API, the H5 page, the demo page, the bundle. */
+export function componentRoutes(parent: FastifyInstance, ctx: AppContext): void {
+  parent.register(async (app) => componentScope(app, ctx));
+}
+
+function componentScope(app: FastifyInstance, ctx: AppContext): void {
   const { deps } = ctx;
   const send = (reply: import('fastify').FastifyReply, asset: ComponentAsset | null) =>
     asset === null
@@ -39,7 +43,7 @@ export function componentRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(`${COMPONENT_API_PREFIX}/demo/pre-send`, async (req) => {
     if (!deps.sandbox) throw new CouponError('NOT_FOUND', '演示接口仅在 sandbox 模式下可用', 404);
     const body = validate(DemoPreSendBody, jsonBody(req), 'body');
-    return demoPreSend(deps, body.openid, body.send_request_no);
+    return demoPreSend(deps, body);
   });
   app.get(COMPONENT_ROUTES.receive, async (req, reply) => {
     const token = (req.query as Record<string, string | undefined>).token;

@@ -4,11 +4,11 @@ import { responseMessage } from '../../protocol/messages.js';
 import { signAsync } from '../../protocol/rsa.js';
 import type { AppContext } from '../context.js';
 
-/** Signs every response to an authenticated request, errors included (docs/protocol.md, Signing responses); 401s stay unsigned. */
+/**
+ * Signs every response to an authenticated request of the `/v3` plugin it is registered in, errors included
+ * (docs/protocol.md, Signing responses); 401s stay unsigned.
+ */
 export function registerResponseSigning(app: FastifyInstance, ctx: AppContext): void {
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header(Headers.requestId, request.id);
-  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.mchid === undefined || reply.statusCode === 401) return payload;
     const body = payload === null || payload === undefined ? '' : String(payload);

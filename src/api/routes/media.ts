@@ -11,7 +11,6 @@ export function mediaRoutes(app: FastifyInstance, router: WechatRouter): void {
   registerEndpoint(app, router, uploadImage, ({ mchid, body, file, request }) =>
     service.uploadImage(deps, mchid, body, file, originOf(request)),
   );
-  mediaImageRoute(app, router.ctx);
 }
 
 /** A year: the URL names the bytes (their SHA-256), so what it shows never changes. */
@@ -21,7 +20,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * `GET /media/images/{sha256}.{png|jpg|bmp}`: the stored bytes, open to anyone as WeChat's image URLs are, with their
  * type, an ETag and immutable caching; any other name answers an empty `404` (D-90).
  */
-function mediaImageRoute(app: FastifyInstance, ctx: AppContext): void {
+export function mediaImageRoute(app: FastifyInstance, ctx: AppContext): void {
   app.get(`${MEDIA_IMAGE_PREFIX}:name`, async (request: FastifyRequest, reply: FastifyReply) => {
     const named = parseMediaImagePath(request.url.split('?')[0] ?? '');
     const image = named ? await ctx.deps.store.getImage(named.imageId) : null;

@@ -31,7 +31,7 @@ function rules(coupon: ComponentCoupon): HTMLElement {
         h(
           'li',
           {},
-          h('span', { class: 'nth' }, `第${i + 1}次`),
+          ...(rounds.length > 1 ? [h('span', { class: 'nth' }, `第${i + 1}次`)] : []),
           h('span', { class: 'rule' }, roundRule(coupon.type, round)),
         ),
       ),

@@ -2,7 +2,7 @@ import type { DemoPreSendBody, DemoPreSendResponse, HostMessage } from '../../sc
 import { h } from './dom.js';
 import './coupon-receiver.js';
 
-/** The demo page (`/component/demo`): pre-sends the demo bundle to an openid, then shows the receiver. */
+/** The demo page (`/component/demo`): pre-sends the demo bundle or single coupon to an openid, then shows the receiver. */
 
 const byId = <T extends HTMLElement>(id: string, type: new () => T): T => {
   const el = document.getElementById(id);
@@ -13,6 +13,7 @@ const byId = <T extends HTMLElement>(id: string, type: new () => T): T => {
 const form = byId('pre-send', HTMLFormElement);
 const openid = byId('openid', HTMLInputElement);
 const requestNo = byId('send_request_no', HTMLInputElement);
+const usageMode = byId('usage_mode', HTMLSelectElement);
 const submit = byId('submit', HTMLButtonElement);
 const error = byId('error', HTMLParagraphElement);
 const stage = byId('stage', HTMLDivElement);
@@ -46,6 +47,7 @@ form.addEventListener('submit', async (event) => {
   submit.disabled = true;
   try {
     const body: DemoPreSendBody = { openid: openid.value.trim() };
+    if (usageMode.value === 'SINGLE') body.usage_mode = 'SINGLE';
     if (requestNo.value.trim()) body.send_request_no = requestNo.value.trim();
     const token = await preSend(body);
     stage.replaceChildren(h('coupon-receiver', { token }));

@@ -13,6 +13,7 @@ import type { CreatedProductCouponT } from './types.js';
 export const demoNotifyUrl = (baseUrl: string) =>
   `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}sandbox/v1/notify-sink`;
 const DEMO_REQUEST_NO = 'COUPOND_DEMO_CATALOG_0001';
+const DEMO_SINGLE_REQUEST_NO = 'COUPOND_DEMO_SINGLE_0001';
 const DAY_MS = 86_400_000;
 
 export async function createDemoCatalog(
@@ -20,25 +21,60 @@ export async function createDemoCatalog(
   baseUrl: string,
 ): Promise<{ product_coupon_id: string; stock_bundle_id: string } | null> {
   const { store } = deps;
-  if (await store.getSetting('demo_stock_bundle_id')) return null;
   const merchant = await store.getMerchant(DEMO.mchid);
   if (!merchant) return null;
   if (!merchant.notifyUrl) await store.setNotifyUrl(DEMO.mchid, demoNotifyUrl(baseUrl), toRfc3339(deps.clock.now()));
+  await createDemoSingle(deps, baseUrl);
+  if (await store.getSetting('demo_stock_bundle_id')) return null;
 
-  // A run interrupted after the create and before the settings finds its first answer here.
-  const earlier = await store.getRequestRecord({
-    mchid: DEMO.mchid,
-    brandId: DEMO.brand_id,
-    api: 'createProductCoupon',
-    requestNo: DEMO_REQUEST_NO,
-  });
-  const created = earlier
-    ? (JSON.parse(earlier.response) as CreatedProductCouponT)
-    : await createProductCoupon(deps, DEMO.mchid, demoBody(deps.clock.now(), baseUrl));
+  const created = await createOnce(deps, demoBody(deps.clock.now(), baseUrl));
   const ids = { product_coupon_id: created.product_coupon_id, stock_bundle_id: created.stock_bundle!.stock_bundle_id };
   await store.initSetting('demo_product_coupon_id', ids.product_coupon_id);
   await store.initSetting('demo_stock_bundle_id', ids.stock_bundle_id);
   return ids;
+}
+
+/** The demo's single coupon (D-100): one 满30减8 coffee, in a data folder made before it too. */
+async function createDemoSingle(deps: ServiceDeps, baseUrl: string): Promise<void> {
+  if (await deps.store.getSetting('demo_single_stock_id')) return;
+  const created = await createOnce(deps, demoSingleBody(deps.clock.now(), baseUrl));
+  await deps.store.initSetting('demo_single_product_coupon_id', created.product_coupon_id);
+  await deps.store.initSetting('demo_single_stock_id', created.stock!.stock_id);
+}
+
+/** Creates the demo product coupon; a run interrupted after the create and before the settings finds its first answer. */
+async function createOnce(deps: ServiceDeps, body: CreateProductCouponBodyT): Promise<CreatedProductCouponT> {
+  const earlier = await deps.store.getRequestRecord({
+    mchid: DEMO.mchid,
+    brandId: DEMO.brand_id,
+    api: 'createProductCoupon',
+    requestNo: body.out_request_no,
+  });
+  return earlier
+    ? (JSON.parse(earlier.response) as CreatedProductCouponT)
+    : createProductCoupon(deps, DEMO.mchid, body);
+}
+
+/** The single-mode twin of the demo bundle: the same coffee, one 满30减8 coupon (scope=SINGLE, D-71). */
+function demoSingleBody(now: Date, baseUrl: string): CreateProductCouponBodyT {
+  const { stock_bundle: bundle, progressive_bundle_usage_info: _, ...coupon } = demoBody(now, baseUrl);
+  const { progressive_bundle_usage_rule: rule, ...stock } = bundle!;
+  return {
+    ...coupon,
+    out_request_no: DEMO_SINGLE_REQUEST_NO,
+    usage_mode: 'SINGLE',
+    display_info: { ...coupon.display_info, name: '精品咖啡单次立减券' },
+    out_product_no: 'COUPOND_DEMO_COFFEE_SINGLE',
+    stock: {
+      ...stock,
+      remark: 'coupond 演示单券批次',
+      single_usage_rule: {
+        coupon_available_period: rule!.coupon_available_period,
+        normal_coupon: { threshold: 3000, discount_amount: 800 },
+      },
+      usage_rule_display_info: { ...stock.usage_rule_display_info, usage_description: '每单满30元可用，立减8元' },
+    },
+  };
 }
 
 export function demoBody(now: Date, baseUrl: string): CreateProductCouponBodyT {

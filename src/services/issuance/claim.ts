@@ -2,6 +2,7 @@ import { shanghaiDay, shanghaiMidnight, toRfc3339 } from '../../domain/clock.js'
 import type { ClaimResponse, TokenPreview } from '../../schemas/component.js';
 import type { TokenRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
+import { codeTaken } from './assigned-code.js';
 import { buildIssueCommand } from './command.js';
 import { componentCoupon } from './component-coupon.js';
 import { hashToken } from './presend.js';
@@ -68,6 +69,7 @@ export async function previewToken(deps: ServiceDeps, rawToken: string): Promise
   const received = await alreadyReceived(deps, loaded.token, loaded.target);
   if (received) return received;
   const coupon = componentCoupon(loaded.target);
+  if (await codeTaken(deps, loaded.token.couponCode)) return { state: 'NOT_AVAILABLE', coupon };
   const blocker = await limitBlocker(deps, loaded.target);
   if (blocker === 'DAILY_SOLD_OUT') return { state: blocker, coupon, daily_resets_at: dailyReset(loaded.now) };
   if (blocker === 'NO_CODES') return { state: 'SOLD_OUT', coupon };

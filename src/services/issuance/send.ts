@@ -118,10 +118,7 @@ async function issueNow(
   }
 }
 
-export async function bundleResponse(
-  deps: ServiceDeps,
-  bundle: UserCouponBundleRecord,
-): Promise<SendCouponBundleResponse> {
+async function bundleResponse(deps: ServiceDeps, bundle: UserCouponBundleRecord): Promise<SendCouponBundleResponse> {
   const coupons = await deps.store.listBundleCoupons(bundle.userCouponBundleId);
   return {
     user_coupon_bundle_id: bundle.userCouponBundleId,

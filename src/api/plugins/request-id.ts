@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { Headers } from '../../protocol/headers.js';
+
+/** Every answer, on every surface, names the request it answers (`Request-ID`). */
+export function registerRequestId(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(Headers.requestId, request.id);
+  });
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { LifecycleJobs } from '../services/lifecycle/jobs.js';
+import { adminConsoleRoutes } from './admin/console.js';
+import { adminTenantRoutes } from './admin/tenants.js';
+import { adminWebhookRoutes } from './admin/webhooks.js';
+import { componentRoutes } from './component/routes.js';
+import { consoleRoutes } from './console/routes.js';
+import { faultRoutes } from './faults.js';
+import { healthRoutes } from './routes/health.js';
+import { mediaImageRoute } from './routes/media.js';
+import { openapiRoute } from './routes/openapi.js';
+import { notifySinkRoutes } from './sandbox/notify-sink.js';
+import { sandboxRoutes } from './sandbox/routes.js';
+import { registerBrokenEscapeCheck } from './url-escapes.js';
+import type { WechatRouter } from './wechat-route.js';
+
+/**
+ * Everything but `/v3`, as an encapsulated Fastify plugin: health, `/openapi.json`, image URLs, the console's page,
+ * the receiving component, and the admin and sandbox APIs, each of those last three a plugin of its own with its
+ * hooks (the admin token, for instance). A URL with broken `%`-escapes is refused here before any route runs.
+ */
+export function surfacesPlugin(router: WechatRouter, jobs: LifecycleJobs) {
+  const { ctx } = router;
+  return async (app: FastifyInstance): Promise<void> => {
+    registerBrokenEscapeCheck(app);
+    healthRoutes(app, ctx);
+    openapiRoute(app);
+    mediaImageRoute(app, ctx);
+    consoleRoutes(app);
+    componentRoutes(app, ctx);
+    adminTenantRoutes(app, ctx);
+    adminWebhookRoutes(app, ctx, jobs);
+    adminConsoleRoutes(app, ctx);
+    if (router.faults) faultRoutes(app, ctx, router.faults);
+    sandboxRoutes(app, ctx, jobs);
+    notifySinkRoutes(app, ctx);
+  };
+}
