@@ -8,6 +8,7 @@ import { stockRoutes } from './routes/stocks.js';
 import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
 import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
+import { deactivateCouponRoutes } from './routes/users.coupons.deactivate.js';
 import { userCouponQueryRoutes } from './routes/users.coupons.js';
 import { returnCouponRoutes } from './routes/users.coupons.return.js';
 import { sendSingleRoutes } from './routes/users.coupons.send.js';
@@ -28,6 +29,7 @@ const ROUTES: ((app: FastifyInstance, router: WechatRouter) => void)[] = [
   useCouponRoutes,
   returnCouponRoutes,
   deactivateBundleRoutes,
+  deactivateCouponRoutes,
   mediaRoutes,
 ];
 

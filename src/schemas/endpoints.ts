@@ -20,6 +20,7 @@ import {
 } from './stores.js';
 import {
   confirmUserCoupon,
+  deactivateUserCoupon,
   deactivateUserCouponBundle,
   getUserCoupon,
   listUserCoupons,
@@ -59,6 +60,7 @@ export const endpoints = {
   confirmUserCoupon,
   useUserCoupon,
   returnUserCoupon,
+  deactivateUserCoupon,
   deactivateUserCouponBundle,
   uploadImage,
   createImageGenerationTask,

@@ -164,3 +164,16 @@ export const deactivateUserCouponBundle = defineEndpoint({
 });
 export type DeactivateUserCouponBundleBody = Static<typeof deactivateUserCouponBundle.body>;
 export type DeactivateUserCouponBundleResponse = Static<typeof deactivateUserCouponBundle.response>;
+
+/** 失效用户商品券 (single-mode coupons only, D-107) */
+export const deactivateUserCoupon = defineEndpoint({
+  name: 'deactivateUserCoupon',
+  summary: '失效用户商品券',
+  method: 'POST',
+  path: `${USERS}/coupons/{coupon_code}/deactivate`,
+  params: PathUserCoupon,
+  body: Body({ ...couponRef, out_request_no: RequestNo(40), deactivate_reason: Chars(150, 1) }),
+  response: UserProductCoupon,
+  rate: 'user',
+});
+export type DeactivateUserCouponBody = Static<typeof deactivateUserCoupon.body>;

@@ -102,6 +102,8 @@ export interface SingleOptions extends Omit<BundleOptions, 'rounds' | 'codeMode'
   /** The stock's own 满100减 rule (scope=SINGLE); absent for a whole-store coupon. */
   discountAmount?: number;
   codeMode?: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
+  /** The only weekdays the coupon may be used on (`weekly_available_period.day_list`). */
+  weeklyDays?: string[];
 }
 
 /** A single-mode stock whose period runs around the test clock's now. */
@@ -111,7 +113,10 @@ export function singleStockInput(c: Running, o: SingleOptions = {}): AddStockInp
     ...settings,
     coupon_code_mode: o.codeMode ?? 'WECHATPAY',
     single_usage_rule: {
-      coupon_available_period: rules.coupon_available_period,
+      coupon_available_period: {
+        ...rules.coupon_available_period,
+        ...(o.weeklyDays ? { weekly_available_period: { day_list: o.weeklyDays } } : {}),
+      },
       ...(o.discountAmount !== undefined
         ? { normal_coupon: { threshold: 10000, discount_amount: o.discountAmount } }
         : {}),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, type Running, startCoupond } from '../harness.js';
+import { claim, PRESEND_SINGLE, preSendSingleToken, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
 import {
   addSingleStock,
   type CreatedProductCouponT,
@@ -87,6 +88,51 @@ describe('失效商品券批次', () => {
           requestNo,
         }),
       ).toBeNull();
+  });
+});
+
+describe('a deactivated stock issues nothing (D-104)', () => {
+  it('refuses send and pre-send, claims a token minted before as NOT_AVAILABLE, and keeps the coupons it issued', async () => {
+    const single = await createSingleCoupon(c);
+    const id = single.product_coupon_id;
+    const s = { productCouponId: id, stockId: stockOf(single) };
+    const sent = await json<{ coupon_code: string }>(
+      await c.send('POST', SEND_SINGLE('o-before'), singleBody(c, s, no())),
+    );
+    const token = await preSendSingleToken(c, s, 'o-token', no('PRE'));
+    await json(await deactivateStock(c, id, s.stockId));
+
+    for (const path of [SEND_SINGLE('o-after'), PRESEND_SINGLE('o-after')])
+      await expectError(
+        await c.send('POST', path, singleBody(c, s, no())),
+        400,
+        'INVALID_REQUEST',
+        /^传入参数不符合业务规则/,
+      );
+    expect(await claim(c, token)).toEqual({ result: 'NOT_AVAILABLE' });
+    const stock = await readStock(id, s.stockId);
+    expect(stock.sent_count_info.total_count).toBe(1);
+    const ref = { product_coupon_id: id, stock_id: s.stockId, appid: c.merchant.appid, brand_id: brand() };
+    const held = await c.send(
+      'GET',
+      `/v3/marketing/partner/product-coupon/users/o-before/coupons/${sent.coupon_code}?${new URLSearchParams(ref)}`,
+    );
+    expect(await json(held)).toMatchObject({ coupon_code: sent.coupon_code, coupon_state: 'CONFIRMING' });
+  });
+
+  it('racing sends: every coupon answered 200 was issued before the deactivation, and none after it', async () => {
+    const single = await createSingleCoupon(c, { maxCount: 100, maxCountPerUser: 100 });
+    const id = single.product_coupon_id;
+    const s = { productCouponId: id, stockId: stockOf(single) };
+    const sends = Array.from({ length: 12 }, (_, i) =>
+      c.send('POST', SEND_SINGLE(`o-race-${i}`), singleBody(c, s, no('RACE'))),
+    );
+    const [deactivated, ...answers] = await Promise.all([deactivateStock(c, id, s.stockId), ...sends]);
+    expect(deactivated.status).toBe(200);
+    const issued = answers.filter((r) => r.status === 200).length;
+    for (const r of answers.filter((a) => a.status !== 200)) await expectError(r, 400, 'INVALID_REQUEST');
+    expect((await readStock(id, s.stockId)).sent_count_info.total_count).toBe(issued);
+    await expectError(await c.send('POST', SEND_SINGLE('o-late'), singleBody(c, s, no())), 400, 'INVALID_REQUEST');
   });
 });
 

@@ -135,6 +135,28 @@ describe('typed calls from the schema registry', () => {
     client[DEACTIVATE].post({ ...ids, json: { out_request_no: 'de_34657', brand_id: '120344' } });
   });
 
+  it('types the user coupon deactivation in all three styles', async () => {
+    const DEACTIVATE = `${PREFIX}/users/{openid}/coupons/{coupon_code}/deactivate` as const;
+    const json = {
+      product_coupon_id: '1000000013',
+      stock_id: '1000000013001',
+      appid: 'wx233544546545989',
+      out_request_no: 'de_34657',
+      deactivate_reason: '商品已下线',
+      brand_id: '120344',
+    };
+    const ids = { openid, coupon_code: 'Code_123456' };
+    const coupon = client.v3.marketing.partner.productCoupon.users._openid_.coupons._coupon_code_;
+    const answers = [
+      await coupon.deactivate.post({ ...ids, json }),
+      await client.chain(DEACTIVATE).post({ ...ids, json }),
+      await client[DEACTIVATE].post({ ...ids, json }),
+    ];
+    for (const { data } of answers) expectTypeOf(data.deactivate_reason).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error stock_bundle_id is not a field of this body
+    client[DEACTIVATE].post({ ...ids, json: { ...json, stock_bundle_id: '1' } });
+  });
+
   it('falls back to unknown for paths the registry does not type', async () => {
     const res = await client.v3.pay.transactions.id._transaction_id_.get({
       transaction_id: '42',

@@ -4,7 +4,7 @@ import { createDemoCatalog } from '../../src/services/catalog/demo.js';
 import { bundleInput, createBody, createCoupon, no, seedSingle, setNotifyUrl } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
-import { preSendToken, type SeededSingle, singleBody } from '../issuance/helpers.js';
+import { preSendToken, SEND_SINGLE, type SeededSingle, singleBody } from '../issuance/helpers.js';
 import { confirmBody, couponRef, sendBundle } from '../lifecycle/helpers.js';
 import { registerStores, storeList } from '../stores/helpers.js';
 import type { Example } from './requests.js';
@@ -32,6 +32,9 @@ export interface Facts {
   spots: Seeded;
   /** A single-mode product coupon with tight caps, for 向用户发放商品券 and 向用户预发放商品券. */
   single: SeededSingle;
+  /** A single-mode stock reserved for 失效商品券批次, and coupons it issued before, for 失效用户商品券. */
+  doomed: SeededSingle;
+  doomedCoupons: { openid: string; code: string }[];
   stores: string[];
   coupons: IssuedCoupon[];
   tokens: string[];
@@ -67,6 +70,12 @@ export async function seedFacts(c: Running): Promise<Facts> {
   const victim = await seeded(c, {});
   const spots = await seeded(c, { storeScope: 'SPECIFIC' });
   const single = await seedSingle(c, { maxCount: 60, maxCountPerDay: 45, maxCountPerUser: 3 });
+  const doomed = await seedSingle(c);
+  const doomedCoupons = [];
+  for (const openid of OPENIDS) {
+    const res = await c.send('POST', SEND_SINGLE(openid), singleBody(c, doomed, no('FUZZSINGLE')));
+    doomedCoupons.push({ openid, code: ((await res.json()) as { coupon_code: string }).coupon_code });
+  }
   const stores = await registerStores(c, 8);
   const pool = await seeded(c, { codeMode: 'UPLOAD', maxCount: 100_000, maxCountPerUser: 100 });
   await c.send(
@@ -126,6 +135,8 @@ export async function seedFacts(c: Running): Promise<Facts> {
     victim,
     spots,
     single,
+    doomed,
+    doomedCoupons,
     stores,
     coupons,
     tokens,
@@ -233,6 +244,23 @@ export function v3Examples(c: Running, f: Facts): Record<string, Example[]> {
     })),
     preSendCouponBundle: [...issue(f.tight), ...issue(f.roomy), ...issue(f.pool)],
     sendCouponBundle: [...issue(f.tight), ...issue(f.roomy), ...issue(f.pool)],
+    deactivateStock: [
+      {
+        params: { product_coupon_id: f.doomed.productCouponId, stock_id: f.doomed.stockId },
+        body: { out_request_no: 'fresh', deactivate_reason: '批次下线', ...brand },
+      },
+    ],
+    deactivateUserCoupon: [
+      ...f.doomedCoupons.map((x) => ({
+        openid: x.openid,
+        code: x.code,
+        ref: { product_coupon_id: f.doomed.productCouponId, stock_id: f.doomed.stockId },
+      })),
+      ...f.coupons.slice(0, 2).map((x) => ({ openid: x.openid, code: x.code, ref: couponRef(c, x.catalog, 0) })),
+    ].map((x) => ({
+      params: { openid: x.openid, coupon_code: x.code },
+      body: { ...x.ref, appid: c.merchant.appid, out_request_no: 'fresh', deactivate_reason: '测试', ...brand },
+    })),
     preSendCoupon: single(f.single),
     sendCoupon: single(f.single),
     getUserCoupon: f.coupons.map((x) => ({ params: userCoupon(x), query: couponRef(c, x.catalog, 0) })),

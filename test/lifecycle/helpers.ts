@@ -1,7 +1,8 @@
 import { authorizeBrand, createBrand, createMerchant, relateAppId } from '../../src/services/tenants.js';
+import { addSingleStock, type SingleOptions, seedSingle } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import { type Running, type StartOptions, startCoupond } from '../harness.js';
-import { presendBody } from '../issuance/helpers.js';
+import { presendBody, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
 import { signedFetch } from '../signed-fetch.js';
 import { CallbackReceiver } from './receiver.js';
 
@@ -15,6 +16,7 @@ export const paths = {
   use: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/use`,
   return: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/return`,
   deactivate: (openid: string, bundleId: string) => `${PREFIX}/users/${openid}/coupon-bundles/${bundleId}/deactivate`,
+  deactivateCoupon: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/deactivate`,
   list: (openid: string, query: Record<string, string>) =>
     `${PREFIX}/users/${openid}/coupons?${new URLSearchParams(query)}`,
 };
@@ -170,3 +172,29 @@ export async function confirmAndUse(c: Running, s: Seeded, openid: string, code:
 
 /** The bundle's coupons as the store holds them, in round order. */
 export const bundleCoupons = (c: Running, bundleId: string) => c.store.listBundleCoupons(bundleId);
+
+/**
+ * A single-mode product coupon with `stocks` stocks as `Seeded`: `stockIds[i]` is its i-th stock and
+ * `stockBundleId` the hidden group (D-70), so `couponRef(c, s, i)` names a coupon of stock i.
+ */
+export async function seedSingleStocks(c: Running, o: SingleOptions & { stocks?: number } = {}): Promise<Seeded> {
+  const { productCouponId, stockId } = await seedSingle(c, o);
+  const stockIds = [stockId];
+  while (stockIds.length < (o.stocks ?? 1)) stockIds.push((await addSingleStock(c, productCouponId, o)).stock_id);
+  return { productCouponId, stockBundleId: productCouponId, stockIds };
+}
+
+/** 向用户发放商品券: one single coupon of stock `index` to `openid`; its code. */
+export async function sendSingle(c: Running, s: Seeded, openid: string, index = 0): Promise<string> {
+  const target = { productCouponId: s.productCouponId, stockId: s.stockIds[index]! };
+  const sent = await call(c, SEND_SINGLE(openid), singleBody(c, target, no('SENDS')));
+  if (sent.status !== 200) throw new Error(`send single ${sent.status} ${sent.text}`);
+  return sent.body.coupon_code;
+}
+
+export const deactivateCouponBody = (c: Running, s: Seeded, index: number, extra: Record<string, unknown> = {}) => ({
+  ...couponRef(c, s, index),
+  out_request_no: no('DEACTC'),
+  deactivate_reason: '商品已下线，使用户商品券失效',
+  ...extra,
+});

@@ -3,7 +3,7 @@ import { invalidRequest, Messages } from '../../domain/errors.js';
 import { type ConfirmUserCouponBody, confirmUserCoupon as endpoint } from '../../schemas/user-coupons.js';
 import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
-import { renderUserCoupon } from '../issuance/view.js';
+import { userCouponAnswer } from '../user-coupons/answer.js';
 import { changeCoupon } from './change.js';
 import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
@@ -27,7 +27,7 @@ export function confirmUserCoupon(
       const detail = { ...coupon.detail, confirm_request_no: body.out_request_no, confirm_time: at };
       const { updated, transition } = changeCoupon(coupon, to, detail, at);
       return {
-        response: await renderUserCoupon(deps, updated, bundle),
+        response: await userCouponAnswer(deps, updated, bundle),
         commit: (request) => deps.store.confirmUserCoupon(request, transition),
       };
     },

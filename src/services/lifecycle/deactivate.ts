@@ -6,6 +6,7 @@ import {
   type DeactivateUserCouponBundleResponse,
   deactivateUserCouponBundle as endpoint,
 } from '../../schemas/user-coupons.js';
+import type { Deactivation } from '../../store/catalog.js';
 import type { UserCouponRecord } from '../../store/issuance.js';
 import type { CouponTransition } from '../../store/lifecycle.js';
 import { Conflicts } from '../catalog/requests.js';
@@ -17,6 +18,21 @@ import { resolveBundle } from './resolve.js';
 
 /** States a deactivation ends; USED and DELETED stay as they are, and EXPIRED is terminal (D-15). */
 const DEACTIVATABLE = new Set(['CONFIRMING', 'PENDING', 'EFFECTIVE']);
+
+/** Whether a deactivation ends this coupon now (its time-driven state applied). */
+export const deactivatable = (c: UserCouponRecord, now: Date) =>
+  DEACTIVATABLE.has(stateAt(c.state, c.validBeginTime, c.validEndTime, now));
+
+/** The coupon DEACTIVATED with the deactivation's number, time and reason, and the write that gets it there. */
+export function deactivatedCoupon(c: UserCouponRecord, deactivation: Deactivation) {
+  const detail = {
+    ...c.detail,
+    deactivate_request_no: deactivation.request_no,
+    deactivate_time: deactivation.time,
+    deactivate_reason: deactivation.reason,
+  };
+  return changeCoupon(c, 'DEACTIVATED', detail, deactivation.time);
+}
 
 /**
  * 失效用户商品券组 (D-15): every coupon not yet used, deleted or expired → DEACTIVATED, and
@@ -52,15 +68,8 @@ export function deactivateUserCouponBundle(
       const deactivation = { request_no: body.out_request_no, time: at, reason: body.deactivate_reason };
       const transitions: CouponTransition[] = [];
       const after: UserCouponRecord[] = coupons.map((c) => {
-        const current = stateAt(c.state, c.validBeginTime, c.validEndTime, now);
-        if (!DEACTIVATABLE.has(current)) return c;
-        const detail = {
-          ...c.detail,
-          deactivate_request_no: deactivation.request_no,
-          deactivate_time: deactivation.time,
-          deactivate_reason: deactivation.reason,
-        };
-        const { updated, transition } = changeCoupon(c, 'DEACTIVATED', detail, at);
+        if (!deactivatable(c, now)) return c;
+        const { updated, transition } = deactivatedCoupon(c, deactivation);
         transitions.push(transition);
         return updated;
       });

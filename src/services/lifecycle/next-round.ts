@@ -6,8 +6,8 @@ import { resolveTarget, usesCodePool } from '../issuance/target.js';
 import type { ResolvedCoupon } from './resolve.js';
 
 /**
- * Coupon #k+1 that using coupon #k issues (D-11, D-14, D-15), or null: the bundle is deactivated, #k was the last
- * round, #k+1 exists already (#k was returned and is used again), or stock #k+1 was deactivated with its product
+ * Coupon #k+1 that using coupon #k issues (D-11, D-14, D-15), or null: the coupon is a single coupon (D-106), the
+ * bundle is deactivated, #k was the last round, #k+1 exists already (#k was returned and is used again), or stock #k+1 was deactivated with its product
  * coupon. It becomes available at once, or at 00:00+08:00 `interval_days` days after the use.
  */
 export async function planNextRound(
@@ -18,6 +18,8 @@ export async function planNextRound(
 ): Promise<NextRound | null> {
   const { bundle, coupon, product } = r;
   const index = coupon.index + 1;
+  // A single coupon is used once: the other stocks of its product coupon are never its rounds (D-106).
+  if (product.data.usage_mode !== 'PROGRESSIVE_BUNDLE') return null;
   if (bundle.state !== 'ACTIVE' || index >= bundle.totalCount) return null;
   const issued = await deps.store.listBundleCoupons(bundle.userCouponBundleId);
   if (issued.some((c) => c.index === index)) return null;

@@ -1,5 +1,6 @@
+import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { shanghaiDay } from '../../domain/clock.js';
-import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
+import { Messages, notFound } from '../../domain/errors.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import type { UserCouponBundleRecord, UserCouponRecord } from '../../store/issuance.js';
 import { checkCaller, ownedProductCoupon } from '../authorization.js';
@@ -54,10 +55,14 @@ export interface BundleRef {
   brandId: string;
 }
 
-/** D-4 up to existence for deactivate: caller, product coupon (PROGRESSIVE_BUNDLE), stock bundle, user bundle. */
+/**
+ * D-4 up to existence for deactivate: caller, product coupon, stock bundle, user bundle. A single-mode product coupon
+ * has no bundles, so it answers D-72's 400 whatever the bundle ids (D-107).
+ */
 export async function resolveBundle(deps: ServiceDeps, ref: BundleRef) {
   await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
   const product = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
+  checkBundleMode(product.data);
   const stockBundle = await deps.store.getStockBundle(ref.stockBundleId);
   if (!stockBundle || stockBundle.productCouponId !== product.productCouponId)
     throw notFound(Messages.stockBundleNotFound);
@@ -70,7 +75,6 @@ export async function resolveBundle(deps: ServiceDeps, ref: BundleRef) {
     bundle.stockBundleId !== stockBundle.stockBundleId
   )
     throw notFound(LifecycleMessages.bundleNotFound);
-  if (product.data.usage_mode !== 'PROGRESSIVE_BUNDLE') throw invalidRequest(Messages.businessRule);
   return { product, bundle };
 }
 

@@ -5,7 +5,7 @@ import { detailAfterReturn, usageDetailKey } from '../../domain/usage-detail.js'
 import { returnUserCoupon as endpoint, type ReturnUserCouponBody } from '../../schemas/user-coupons.js';
 import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
-import { renderUserCoupon } from '../issuance/view.js';
+import { userCouponAnswer } from '../user-coupons/answer.js';
 import { changeCoupon } from './change.js';
 import { LifecycleMessages } from './messages.js';
 import { runGuarded } from './request.js';
@@ -40,7 +40,7 @@ export function returnUserCoupon(
       });
       const { updated, transition } = changeCoupon(coupon, 'EFFECTIVE', detail, at);
       return {
-        response: await renderUserCoupon(deps, updated, { ...bundle, usedCount: bundle.usedCount - 1 }),
+        response: await userCouponAnswer(deps, updated, { ...bundle, usedCount: bundle.usedCount - 1 }),
         commit: (request) =>
           deps.store.returnUserCoupon(request, { transition, userCouponBundleId: bundle.userCouponBundleId }),
       };

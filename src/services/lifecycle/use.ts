@@ -6,8 +6,8 @@ import { detailAfterUse, usageDetailKey } from '../../domain/usage-detail.js';
 import { useUserCoupon as endpoint, type UseUserCouponBody, useOrderProblem } from '../../schemas/user-coupons.js';
 import type { UserCouponState } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
-import { renderUserCoupon } from '../issuance/view.js';
 import { checkUseStore } from '../stores/use.js';
+import { userCouponAnswer } from '../user-coupons/answer.js';
 import { changeCoupon } from './change.js';
 import { LifecycleMessages } from './messages.js';
 import { planNextRound } from './next-round.js';
@@ -54,7 +54,8 @@ export function useUserCoupon(
       const { coupon, bundle, stock, product } = r;
       const now = deps.clock.now();
       const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
-      const period = stock.data.progressive_bundle_usage_rule?.coupon_available_period;
+      const rule = stock.data.single_usage_rule ?? stock.data.progressive_bundle_usage_rule;
+      const period = rule?.coupon_available_period;
       if (state !== 'EFFECTIVE' || !usableAt(period, now)) throw refusal(state);
       if (body.store_id !== undefined) await checkUseStore(deps, r.product, stock, body.store_id);
       const at = toRfc3339(now);
@@ -71,7 +72,7 @@ export function useUserCoupon(
       const { updated, transition } = changeCoupon(coupon, 'USED', detail, at);
       const next = await planNextRound(deps, r, body.appid, now);
       return {
-        response: await renderUserCoupon(deps, updated, { ...bundle, usedCount: bundle.usedCount + 1 }),
+        response: await userCouponAnswer(deps, updated, { ...bundle, usedCount: bundle.usedCount + 1 }),
         commit: (request) =>
           deps.store.useUserCoupon(request, { transition, userCouponBundleId: bundle.userCouponBundleId, next }),
       };

@@ -3,7 +3,7 @@ import { fieldError } from '../../domain/field-error.js';
 import type { GetUserCouponQuery, ListUserCouponsQuery, ListUserCouponsResponse } from '../../schemas/user-coupons.js';
 import { checkCaller, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
-import { renderUserCoupon } from '../issuance/view.js';
+import { userCouponAnswer } from './answer.js';
 
 /** Moved to `services/authorization.ts`; re-exported for the user-side services that import it from here. */
 
@@ -27,7 +27,7 @@ export async function getUserCoupon(
   )
     throw notFound(Messages.couponNotFound);
   if (c.stockId !== q.stock_id) throw notFound(Messages.stockNotFound);
-  return renderUserCoupon(deps, c);
+  return userCouponAnswer(deps, c);
 }
 
 const encodePage = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
@@ -61,7 +61,7 @@ export async function listUserCoupons(
     offset,
     limit,
   });
-  const list = await Promise.all(coupons.map((c) => renderUserCoupon(deps, c)));
+  const list = await Promise.all(coupons.map((c) => userCouponAnswer(deps, c)));
   return {
     ...(q.page_token ? {} : { total_count: total }),
     user_coupon_list: list,
