@@ -100,6 +100,23 @@ describe('向用户发放商品券', () => {
     await expectError(await send('o-400', s, no(), bundleStock), 400, 'INVALID_REQUEST', /向用户发放商品券批次组/);
   });
 
+  it('answers the bundle issuance APIs on a single-mode product coupon 400, as the catalog’s bundle APIs (D-72)', async () => {
+    const { c } = env;
+    const s = await seedSingle(c);
+    const body = {
+      brand_id: c.merchant.brandId,
+      product_coupon_id: s.productCouponId,
+      stock_bundle_id: s.productCouponId,
+      appid: c.merchant.appid,
+      send_request_no: no('WRONG'),
+    };
+    for (const path of [
+      paths.send('o-wrong'),
+      '/v3/marketing/partner/product-coupon/users/o-wrong/pre-send-coupon-bundle',
+    ])
+      await expectError(await c.send('POST', path, body), 400, 'INVALID_REQUEST', /usage_mode 为 SINGLE/);
+  });
+
   it('checks the fields: required ones, coupon_code only in API_ASSIGN mode, coupon_tag_info', async () => {
     const { c } = env;
     const s = await seedSingle(c);

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { type CouponError, invalidRequest, Messages, notEnough, notFound } from '../../domain/errors.js';
 import { canStillIssue } from '../../domain/validity.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
@@ -70,11 +71,15 @@ export async function resolveSingleTarget(deps: ServiceDeps, ref: TargetRef, day
   return userTarget(deps, coupon, [stock], ref);
 }
 
-/** D-2 authorization, AppID relation, then existence (404 for objects of other brands or merchants too). */
+/**
+ * D-2 authorization, AppID relation, then existence (404 for objects of other brands or merchants too); a single-mode
+ * product coupon has no bundles (400, as D-72).
+ */
 export async function resolveTarget(deps: ServiceDeps, ref: TargetRef, day: string): Promise<Target> {
   const { store } = deps;
   await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
   const coupon = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
+  checkBundleMode(coupon.data);
   const bundle = await store.getStockBundle(ref.stockBundleId);
   // A single-mode product coupon's stock group (D-70) is no bundle.
   const ours = bundle?.kind === 'BUNDLE' && bundle.productCouponId === coupon.productCouponId;
