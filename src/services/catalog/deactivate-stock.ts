@@ -2,7 +2,13 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { DeactivateStockBodyT } from '../../schemas/stocks.js';
 import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireNotDeactivated, requireSendingStock, singleStockOf } from './lookup.js';
+import {
+  refuseStockState,
+  requireNotDeactivated,
+  requireSendingStock,
+  requireStateKept,
+  singleStockOf,
+} from './lookup.js';
 import { renderStock } from './render.js';
 import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { StockT } from './types.js';
@@ -31,10 +37,7 @@ export async function deactivateStock(
   const deactivation = { request_no: body.out_request_no, time: at, reason: body.deactivate_reason };
   const response = renderStock({ ...stock, state: 'DEACTIVATED', deactivation, updatedAt: at }, now);
   const result = await deps.store.deactivateStock(recordOf(request, response, at), stock.stockId, deactivation);
-  if (result.ran && !result.value.ok) {
-    // Another deactivation (of the stock or of its product coupon) committed between our read and our write.
-    requireSendingStock({ ...stock, state: result.value.state }, now);
-    throw new Error(`stock ${stock.stockId} refused deactivation while ${result.value.state}`);
-  }
+  // Only a deactivation (of the stock or of its product coupon) can have committed since the checks above (D-108).
+  requireStateKept(result, refuseStockState);
   return answerOf(request, result, response);
 }

@@ -1,15 +1,13 @@
 import { toRfc3339 } from '../../domain/clock.js';
 import { stateAt } from '../../domain/coupon-state.js';
-import { invalidRequest, Messages } from '../../domain/errors.js';
 import { type DeactivateUserCouponBody, deactivateUserCoupon as endpoint } from '../../schemas/user-coupons.js';
+import { stateRefused } from '../catalog/lookup.js';
 import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
 import { deactivatable, deactivatedCoupon } from './deactivate.js';
 import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
-
-const refused = (why: string) => invalidRequest(`${Messages.businessRule}：${why}`);
 
 /**
  * 失效用户商品券 (D-107): one single-mode coupon not yet used, deleted or expired → DEACTIVATED, written as the
@@ -30,14 +28,14 @@ export function deactivateUserCoupon(
     resolve: async () => {
       const resolved = await call.resolve();
       if (resolved.product.data.usage_mode !== 'SINGLE')
-        throw refused('多次优惠的用户商品券不可使用本接口，请使用失效用户商品券组接口');
+        throw stateRefused('多次优惠的用户商品券不可使用本接口，请使用失效用户商品券组接口');
       return resolved;
     },
     plan: async ({ coupon, bundle }) => {
       const now = deps.clock.now();
       if (bundle.state !== 'ACTIVE' || !deactivatable(coupon, now)) {
         const state = stateAt(coupon.state, coupon.validBeginTime, coupon.validEndTime, now);
-        throw refused(`用户商品券当前状态为 ${state}，不可失效`);
+        throw stateRefused(`用户商品券当前状态为 ${state}，不可失效`);
       }
       const deactivation = { request_no: body.out_request_no, time: toRfc3339(now), reason: body.deactivate_reason };
       const { updated, transition } = deactivatedCoupon(coupon, deactivation);
