@@ -19,7 +19,7 @@ import type {
  * and throws the first failure as a `CouponError`.
  */
 
-export { type BudgetChange, BudgetMessages, checkUpdateBudget } from './catalog/budget.js';
+export { budgetRefusalError, checkUpdateBudget, checkUpdateModeFields } from './catalog/budget.js';
 export { checkAvailablePeriod, MAX_PERIOD_DAYS } from './catalog/period.js';
 export { checkStrength } from './catalog/rounds.js';
 export type * from './catalog/types.js';
