@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { Body, Pattern } from '../schemas/common.js';
 import { endpoints } from '../schemas/endpoints.js';
 import { validate } from '../schemas/validate.js';
-import { jsonBody, requireAdmin } from './admin/guard.js';
+import { requireAdmin } from './admin/guard.js';
 import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
+import { jsonBody } from './json-body.js';
 
 export const FaultBody = Body({
   api: Type.Union(Object.keys(endpoints).map((name) => Type.Literal(name))),

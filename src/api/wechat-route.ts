@@ -1,12 +1,11 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { invalidRequest, paramError } from '../domain/errors.js';
 import type { EndpointDef } from '../schemas/endpoint.js';
-import { parseJsonText } from '../schemas/json-text.js';
 import { precompile, validate } from '../schemas/validate.js';
 import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
+import { jsonBody } from './json-body.js';
 import { MEDIA_BODY_LIMIT_BYTES, mediaParts, readMediaForm, signedMediaText } from './media-request.js';
 import type { FormPart } from './multipart.js';
 import type { PathTable } from './path-table.js';
@@ -65,7 +64,7 @@ export function registerEndpoint<E extends EndpointDef>(
       const params = parsePart(endpoint.params, request.params, 'uri_template');
       const query = parsePart(endpoint.query, request.query, 'query');
       const media = endpoint.media ? mediaParts(request, form) : undefined;
-      const json = media ? media.meta : endpoint.body ? parseJsonBody(request) : undefined;
+      const json = media ? media.meta : endpoint.body ? jsonBody(request, true) : undefined;
       const body = endpoint.body ? validate(endpoint.body, json, 'body') : undefined;
       const input = { mchid, params, query, body, request, ...(media?.file ? { file: media.file } : {}) };
       const result = await handler(input as EndpointInput<E>);
@@ -78,17 +77,4 @@ export function registerEndpoint<E extends EndpointDef>(
 function parsePart(schema: TObject | undefined, value: unknown, location: 'query' | 'uri_template') {
   if (!schema) return undefined;
   return validate(schema, Value.Convert(schema, { ...(value as object) }), location);
-}
-
-function parseJsonBody(request: FastifyRequest): unknown {
-  const type = request.declaredContentType ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type))
-    throw invalidRequest('Http头Content-Type值必须为application/json', {
-      location: 'header',
-      field: 'Content-Type',
-      value: type,
-    });
-  const text = request.rawBody?.toString('utf8') ?? '';
-  if (text.trim() === '') throw paramError('请求体为空，需要 JSON 对象', { location: 'body', value: '' });
-  return parseJsonText(text);
 }

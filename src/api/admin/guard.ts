@@ -3,7 +3,6 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyRequest } from 'fastify';
 import { CouponError } from '../../domain/errors.js';
-import { parseJsonText } from '../../schemas/json-text.js';
 import { validate } from '../../schemas/validate.js';
 
 /** `Authorization: Bearer <token>`, compared in constant time; anything else is `401 UNAUTHORIZED`. */
@@ -18,11 +17,6 @@ export function requireBearer(request: FastifyRequest, token: string, message: s
 /** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
 export const requireAdmin = (request: FastifyRequest, adminToken: string): void =>
   requireBearer(request, adminToken, '缺少或错误的管理令牌 (Authorization: Bearer <admin_token>)');
-
-export function jsonBody(request: FastifyRequest): unknown {
-  const text = request.rawBody?.toString('utf8') ?? '';
-  return text.trim() === '' ? {} : parseJsonText(text);
-}
 
 /** An admin API query string: strings converted to the schema's types, defaults filled in, then validated. */
 export function adminQuery<T extends TSchema>(schema: T, request: FastifyRequest): Static<T> {

@@ -14,7 +14,8 @@ import { validate } from '../../schemas/validate.js';
 import { registerStore } from '../../services/stores/register.js';
 import * as tenants from '../../services/tenants.js';
 import type { AppContext } from '../context.js';
-import { jsonBody, requireAdmin } from './guard.js';
+import { jsonBody } from '../json-body.js';
+import { requireAdmin } from './guard.js';
 
 /** `/admin/v1`: merchants and their API keys, brands, brand→merchant authorizations, stores, AppIDs, unionids (D-1, D-3, D-80). */
 export function adminTenantRoutes(app: FastifyInstance, ctx: AppContext): void {

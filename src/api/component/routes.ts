@@ -11,8 +11,8 @@ import { COMPONENT_API_PREFIX, ComponentTokenParams, DemoPreSendBody } from '../
 import { validate } from '../../schemas/validate.js';
 import { claimToken, previewToken } from '../../services/issuance/claim.js';
 import { demoPreSend } from '../../services/issuance/demo.js';
-import { jsonBody } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
+import { jsonBody } from '../json-body.js';
 import { withDemoImagesOf } from './demo-origin.js';
 
 /** The receiving component (D-10), as an encapsulated plugin: its JSON API, the H5 page, the demo page, the bundle. */

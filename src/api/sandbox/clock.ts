@@ -6,8 +6,8 @@ import { DateTime } from '../../schemas/common.js';
 import { validate } from '../../schemas/validate.js';
 import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
 import { saveTestClock } from '../../services/sandbox-clock.js';
-import { jsonBody } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
+import { jsonBody } from '../json-body.js';
 
 const TEN_YEARS_SECONDS = 10 * 366 * 86_400;
 
