@@ -10,6 +10,7 @@ import {
 import type { UserProductCoupon } from '../../schemas/objects/user-coupon.js';
 import type { UserCouponBundleRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
+import { userCouponAnswer } from '../user-coupons/answer.js';
 import { checkAssignedCode } from './assigned-code.js';
 import { buildIssueCommand, type IssueRequest } from './command.js';
 import { failFast, issuanceFingerprint, singleFingerprint } from './presend.js';
@@ -61,8 +62,7 @@ export async function sendSingle(
   const sent = await issueNow(deps, target, request, now);
   const bundle = sent.issued ?? (await deps.store.getUserCouponBundle(sent.userCouponBundleId))!;
   const [coupon] = await deps.store.listBundleCoupons(bundle.userCouponBundleId);
-  const { user_product_coupon_bundle_info: _hidden, ...shown } = await renderUserCoupon(deps, coupon!, bundle);
-  return shown;
+  return userCouponAnswer(deps, coupon!, bundle);
 }
 
 const requestOf = (
