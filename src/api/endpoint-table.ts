@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { uploadCouponCodes } from '../schemas/coupon-codes.js';
 import type { EndpointDef } from '../schemas/endpoint.js';
+import { preSendCouponBundle } from '../schemas/issuance.js';
 import { getNotifyConfig, setNotifyConfig } from '../schemas/notify-configs.js';
 import {
   createProductCoupon,
@@ -16,15 +17,29 @@ import {
   disassociateStockStores,
   listAssociatedStores,
 } from '../schemas/stores.js';
+import {
+  confirmUserCoupon,
+  deactivateUserCouponBundle,
+  getUserCoupon,
+  listUserCoupons,
+  returnUserCoupon,
+  useUserCoupon,
+} from '../schemas/user-coupons.js';
 import * as budgets from '../services/catalog/budget.js';
 import * as bundles from '../services/catalog/bundles.js';
 import * as codes from '../services/catalog/coupon-codes.js';
 import * as creation from '../services/catalog/create.js';
 import * as productCoupons from '../services/catalog/product-coupons.js';
 import type { ServiceDeps } from '../services/deps.js';
+import * as presend from '../services/issuance/presend.js';
+import * as confirmation from '../services/lifecycle/confirm.js';
+import * as deactivation from '../services/lifecycle/deactivate.js';
+import * as returns from '../services/lifecycle/return.js';
+import * as usage from '../services/lifecycle/use.js';
 import * as notifyConfigs from '../services/notify-configs.js';
 import { changeBundleStores, changeStockStores } from '../services/stores/change.js';
 import * as stores from '../services/stores/list.js';
+import * as userCoupons from '../services/user-coupons/queries.js';
 import { type EndpointHandler, type EndpointInput, registerEndpoint, type WechatRouter } from './wechat-route.js';
 
 /** One WeChat endpoint and the service call that answers it. */
@@ -81,5 +96,24 @@ export const ENDPOINT_TABLE: Entry[] = [
   ),
   handle(listAssociatedStores, (deps, { mchid, params, query }) =>
     stores.listAssociatedStores(deps, mchid, params, query),
+  ),
+  handle(preSendCouponBundle, (deps, { mchid, params, body }) => presend.preSend(deps, mchid, params.openid, body)),
+  handle(getUserCoupon, (deps, { mchid, params, query }) =>
+    userCoupons.getUserCoupon(deps, mchid, params.openid, params.coupon_code, query),
+  ),
+  handle(listUserCoupons, (deps, { mchid, params, query }) =>
+    userCoupons.listUserCoupons(deps, mchid, params.openid, query),
+  ),
+  handle(confirmUserCoupon, (deps, { mchid, params, body }) =>
+    confirmation.confirmUserCoupon(deps, mchid, params.openid, params.coupon_code, body),
+  ),
+  handle(useUserCoupon, (deps, { mchid, params, body }) =>
+    usage.useUserCoupon(deps, mchid, params.openid, params.coupon_code, body),
+  ),
+  handle(returnUserCoupon, (deps, { mchid, params, body }) =>
+    returns.returnUserCoupon(deps, mchid, params.openid, params.coupon_code, body),
+  ),
+  handle(deactivateUserCouponBundle, (deps, { mchid, params, body }) =>
+    deactivation.deactivateUserCouponBundle(deps, mchid, params.openid, params.user_coupon_bundle_id, body),
   ),
 ];

@@ -5,30 +5,18 @@ import { registerResponseSigning } from './plugins/sign-response.js';
 import { imageGenerationRoutes } from './routes/image-generation.js';
 import { mediaRoutes } from './routes/media.js';
 import { stockRoutes } from './routes/stocks.js';
-import { deactivateBundleRoutes } from './routes/users.coupon-bundles.deactivate.js';
 import { sendBundleRoutes } from './routes/users.coupon-bundles.js';
-import { confirmCouponRoutes } from './routes/users.coupons.confirm.js';
 import { deactivateCouponRoutes } from './routes/users.coupons.deactivate.js';
-import { userCouponQueryRoutes } from './routes/users.coupons.js';
-import { returnCouponRoutes } from './routes/users.coupons.return.js';
 import { sendSingleRoutes } from './routes/users.coupons.send.js';
-import { useCouponRoutes } from './routes/users.coupons.use.js';
 import { preSendSingleRoutes } from './routes/users.pre-send-coupon.js';
-import { preSendRoutes } from './routes/users.pre-send-coupon-bundle.js';
 import type { WechatRouter } from './wechat-route.js';
 
-/** Single stocks, issuance, the user-coupon lifecycle and media: route files that call `registerEndpoint` themselves. */
+/** Single stocks, sending, single-coupon issuance and deactivation, media: route files that call `registerEndpoint`. */
 const ROUTES: ((app: FastifyInstance, router: WechatRouter) => void)[] = [
   stockRoutes,
-  preSendRoutes,
   sendBundleRoutes,
   preSendSingleRoutes,
   sendSingleRoutes,
-  userCouponQueryRoutes,
-  confirmCouponRoutes,
-  useCouponRoutes,
-  returnCouponRoutes,
-  deactivateBundleRoutes,
   deactivateCouponRoutes,
   mediaRoutes,
 ];
