@@ -19,8 +19,8 @@ import type {
  * and throws the first failure as a `CouponError`.
  */
 
-export { type BudgetChange, BudgetMessages, checkUpdateBudget } from './catalog/budget.js';
-export { checkAvailablePeriod, MAX_PERIOD_DAYS } from './catalog/period.js';
+export { BudgetMessages, checkUpdateBudget } from './catalog/budget.js';
+
 export { checkStrength } from './catalog/rounds.js';
 export type * from './catalog/types.js';
 
@@ -76,12 +76,7 @@ export function checkModifyStockBundle(body: { usage_rule_display_info?: UsageRu
 }
 
 /** A new bundle's rules; `count` is the product coupon's usable times. Caps are in the schema. */
-export function checkStockBundle(
-  bundle: StockBundleInput,
-  type: CouponType,
-  count: number,
-  base = '/stock_bundle',
-): void {
+function checkStockBundle(bundle: StockBundleInput, type: CouponType, count: number, base = '/stock_bundle'): void {
   const rules = bundle.progressive_bundle_usage_rule;
   if (rules === undefined)
     throw badParam(`${base}/progressive_bundle_usage_rule`, 'usage_mode 为 PROGRESSIVE_BUNDLE 时必填');
