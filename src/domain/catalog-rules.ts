@@ -19,8 +19,7 @@ import type {
  * and throws the first failure as a `CouponError`.
  */
 
-export { BudgetMessages, checkUpdateBudget } from './catalog/budget.js';
-
+export { budgetRefusalError, checkUpdateBudget, checkUpdateModeFields } from './catalog/budget.js';
 export { checkStrength } from './catalog/rounds.js';
 export type * from './catalog/types.js';
 

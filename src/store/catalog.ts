@@ -1,3 +1,4 @@
+import type { BudgetDimension, BudgetRefusal } from '../domain/catalog/budget.js';
 import type { ProductCouponState, StockState } from '../domain/states.js';
 import type { ProductCouponT } from '../schemas/objects/product-coupon.js';
 import type { StockT } from '../schemas/objects/stock.js';
@@ -106,12 +107,10 @@ export interface StockQuery {
   day: string;
 }
 
-export type BudgetDimension = 'max_count' | 'max_count_per_day';
+export type { BudgetDimension } from '../domain/catalog/budget.js';
 
-export type BudgetChange =
-  | { ok: true }
-  | { ok: false; reason: 'stale'; actual: number | null }
-  | { ok: false; reason: 'below_issued'; issued: number };
+/** A budget change inside the store's transaction: applied, or refused by the budget rule (D-11). */
+export type BudgetChange = { ok: true } | ({ ok: false } & BudgetRefusal);
 
 export interface CatalogStore {
   getRequestRecord(key: RequestKey): Promise<RequestRecord | null>;

@@ -1,9 +1,8 @@
-import { breaksRule, refused } from '../../domain/catalog/fail.js';
 import {
   type BudgetFacts,
-  BudgetMessages,
+  budgetRefusalError,
   checkUpdateBudget,
-  type UpdateBudgetInput,
+  checkUpdateModeFields,
 } from '../../domain/catalog-rules.js';
 import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { UpdateBudgetBodyT } from '../../schemas/stock-bundles.js';
@@ -26,7 +25,7 @@ export async function updateBundleBudget(
   params: { product_coupon_id: string; stock_bundle_id: string },
   body: UpdateBudgetBodyT,
 ): Promise<StockBundleT> {
-  checkBudgetFields(body);
+  checkUpdateModeFields(body);
   await checkBrandAuthorized(deps, mchid, body.brand_id);
   const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, params.product_coupon_id);
   const now = deps.clock.now();
@@ -54,7 +53,7 @@ export async function updateStockBudget(
   params: { product_coupon_id: string; stock_id: string },
   body: UpdateBudgetBodyT,
 ): Promise<StockT> {
-  checkBudgetFields(body);
+  checkUpdateModeFields(body);
   await checkBrandAuthorized(deps, mchid, body.brand_id);
   const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, params.product_coupon_id);
   const now = deps.clock.now();
@@ -95,23 +94,10 @@ function plannedChange(stocks: StockRecord[], body: UpdateBudgetBodyT, now: Date
   }));
   const apply = async <T>(request: BoundRequest, response: T, write: StoreChange): Promise<T> => {
     const result = await write(recordOf(request, response, at), dimension, expected, target, shanghaiDay(now), at);
-    if (result.ran && !result.value.ok) throw refusal(result.value, dimension, expected, target);
+    if (result.ran && !result.value.ok) throw budgetRefusalError(result.value, dimension, expected, target);
     return answerOf(request, result, response);
   };
   return { changed, apply };
-}
-
-/**
- * The presence rules of `update_mode` (its two fields given, the other two not) are input validation and come before
- * authorization (D-4): checked against facts that make every value current, so only those rules can fail.
- */
-function checkBudgetFields(body: UpdateBudgetInput): void {
-  checkUpdateBudget(body, {
-    max_count: body.current_max_count ?? 0,
-    max_count_per_day: body.current_max_count_per_day ?? 0,
-    issued_total: 0,
-    issued_today: 0,
-  });
 }
 
 /** D-11: the total may not drop below the count of any stock; stock #0 alone carries the daily cap. */
@@ -124,21 +110,4 @@ function budgetFacts(stocks: StockRecord[]): BudgetFacts {
     issued_total: Math.max(...stocks.map((s) => s.totalCount)),
     issued_today: first.todayCount,
   };
-}
-
-/** A concurrent change got there between our read and our write: the same answers `checkUpdateBudget` gives. */
-function refusal(
-  outcome: Exclude<BudgetChange, { ok: true }>,
-  dimension: 'max_count' | 'max_count_per_day',
-  expected: number,
-  target: number,
-) {
-  const total = dimension === 'max_count';
-  if (outcome.reason === 'stale')
-    return total
-      ? refused('/current_max_count', BudgetMessages.staleMaxCount, expected)
-      : refused('/current_max_count_per_day', BudgetMessages.staleMaxCountPerDay, expected);
-  return total
-    ? breaksRule('/target_max_count', `不能小于已发放数量 ${outcome.issued}`, target)
-    : breaksRule('/target_max_count_per_day', `不能小于今日已发放数量 ${outcome.issued}`, target);
 }
