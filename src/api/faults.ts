@@ -3,8 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { Body, Pattern } from '../schemas/common.js';
 import { endpoints } from '../schemas/endpoints.js';
 import { validate } from '../schemas/validate.js';
-import { requireAdmin } from './admin/guard.js';
-import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
 import { jsonBody } from './json-body.js';
 
@@ -20,21 +18,15 @@ export const FaultBody = Body({
 });
 
 /** `/sandbox/v1/faults` (D-20): make the next calls of one API answer 429, 500, late, or not at all. */
-export function faultRoutes(app: FastifyInstance, ctx: AppContext, faults: FaultTable): void {
-  app.register(
-    async (sandbox) => {
-      sandbox.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
-      sandbox.post('/faults', async (req, reply) => {
-        const fault = validate(FaultBody, jsonBody(req), 'body');
-        faults.add({ ...fault, respond: fault.respond as Parameters<FaultTable['add']>[0]['respond'] });
-        return reply.status(201).send({ data: faults.list() });
-      });
-      sandbox.get('/faults', async () => ({ data: faults.list() }));
-      sandbox.delete('/faults', async (_req, reply) => {
-        faults.clear();
-        return reply.status(204).send();
-      });
-    },
-    { prefix: '/sandbox/v1' },
-  );
+export function faultRoutes(sandbox: FastifyInstance, faults: FaultTable): void {
+  sandbox.post('/faults', async (req, reply) => {
+    const fault = validate(FaultBody, jsonBody(req), 'body');
+    faults.add({ ...fault, respond: fault.respond as Parameters<FaultTable['add']>[0]['respond'] });
+    return reply.status(201).send({ data: faults.list() });
+  });
+  sandbox.get('/faults', async () => ({ data: faults.list() }));
+  sandbox.delete('/faults', async (_req, reply) => {
+    faults.clear();
+    return reply.status(204).send();
+  });
 }

@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { LifecycleJobs } from '../services/lifecycle/jobs.js';
-import { adminConsoleRoutes } from './admin/console.js';
-import { adminTenantRoutes } from './admin/tenants.js';
-import { adminWebhookRoutes } from './admin/webhooks.js';
+import { ADMIN_PREFIX } from './admin/guard.js';
+import { adminPlugin } from './admin/plugin.js';
 import { componentRoutes } from './component/routes.js';
 import { consoleRoutes } from './console/routes.js';
-import { faultRoutes } from './faults.js';
 import { healthRoutes } from './routes/health.js';
 import { mediaImageRoute } from './routes/media.js';
 import { openapiRoute } from './routes/openapi.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
-import { sandboxRoutes } from './sandbox/routes.js';
+import { sandboxPlugin } from './sandbox/routes.js';
 import { registerBrokenEscapeCheck } from './url-escapes.js';
 import type { WechatRouter } from './wechat-route.js';
 
@@ -28,11 +26,8 @@ export function surfacesPlugin(router: WechatRouter, jobs: LifecycleJobs) {
     mediaImageRoute(app, ctx);
     consoleRoutes(app);
     componentRoutes(app, ctx);
-    adminTenantRoutes(app, ctx);
-    adminWebhookRoutes(app, ctx, jobs);
-    adminConsoleRoutes(app, ctx);
-    if (router.faults) faultRoutes(app, ctx, router.faults);
-    sandboxRoutes(app, ctx, jobs);
+    app.register(adminPlugin(ctx, jobs), { prefix: ADMIN_PREFIX });
+    if (ctx.deps.sandbox) app.register(sandboxPlugin(ctx, jobs, router.faults), { prefix: '/sandbox/v1' });
     notifySinkRoutes(app, ctx);
   };
 }

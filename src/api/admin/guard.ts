@@ -14,6 +14,9 @@ export function requireBearer(request: FastifyRequest, token: string, message: s
     throw new CouponError('UNAUTHORIZED', message, 401);
 }
 
+/** Where coupond's own admin API lives (`adminPlugin`). */
+export const ADMIN_PREFIX = '/admin/v1';
+
 /** `Authorization: Bearer <admin_token>` for coupond's own admin and sandbox APIs. */
 export const requireAdmin = (request: FastifyRequest, adminToken: string): void =>
   requireBearer(request, adminToken, '缺少或错误的管理令牌 (Authorization: Bearer <admin_token>)');

@@ -5,7 +5,7 @@ import { Mchid } from '../../schemas/admin.js';
 import { validate } from '../../schemas/validate.js';
 import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
 import type { AppContext } from '../context.js';
-import { adminQuery, requireAdmin } from './guard.js';
+import { adminQuery } from './guard.js';
 
 export const DeliveryListQuery = Type.Object(
   {
@@ -33,16 +33,10 @@ export function webhookHandlers(ctx: AppContext, jobs: LifecycleJobs) {
 }
 
 /** `GET /admin/v1/webhooks`, `POST /admin/v1/webhooks/{event_id}/redeliver`. */
-export function adminWebhookRoutes(app: FastifyInstance, ctx: AppContext, jobs: LifecycleJobs): void {
+export function adminWebhookRoutes(admin: FastifyInstance, ctx: AppContext, jobs: LifecycleJobs): void {
   const handlers = webhookHandlers(ctx, jobs);
-  app.register(
-    async (admin) => {
-      admin.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
-      admin.get('/webhooks', handlers.list);
-      admin.post('/webhooks/:event_id/redeliver', async (req, reply) =>
-        reply.status(202).send(await handlers.redeliver(req)),
-      );
-    },
-    { prefix: '/admin/v1' },
+  admin.get('/webhooks', handlers.list);
+  admin.post('/webhooks/:event_id/redeliver', async (req, reply) =>
+    reply.status(202).send(await handlers.redeliver(req)),
   );
 }

@@ -3,25 +3,27 @@ import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
 import { requireAdmin } from '../admin/guard.js';
 import { webhookHandlers } from '../admin/webhooks.js';
 import type { AppContext } from '../context.js';
+import type { FaultTable } from '../fault-table.js';
+import { faultRoutes } from '../faults.js';
 import { sandboxClockRoutes } from './clock.js';
 
-/** `/sandbox/v1` (D-20), registered only with `--sandbox`, behind the admin token. */
-export function sandboxRoutes(app: FastifyInstance, ctx: AppContext, jobs: LifecycleJobs): void {
-  if (!ctx.deps.sandbox) return;
+/**
+ * `/sandbox/v1` (D-20) as an encapsulated plugin, registered only with `--sandbox`: the test clock, faults, the
+ * webhook log and the data reset, every route behind the one admin-token hook.
+ */
+export function sandboxPlugin(ctx: AppContext, jobs: LifecycleJobs, faults: FaultTable | null) {
   const webhooks = webhookHandlers(ctx, jobs);
-  app.register(
-    async (sandbox) => {
-      sandbox.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
-      sandboxClockRoutes(sandbox, ctx, jobs);
-      sandbox.get('/webhooks', webhooks.list);
-      sandbox.post('/webhooks/:event_id/redeliver', async (req, reply) =>
-        reply.status(202).send(await webhooks.redeliver(req)),
-      );
-      sandbox.post('/reset', async (_req, reply) => {
-        await ctx.deps.store.wipeBusinessData();
-        return reply.status(204).send();
-      });
-    },
-    { prefix: '/sandbox/v1' },
-  );
+  return async (sandbox: FastifyInstance): Promise<void> => {
+    sandbox.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
+    sandboxClockRoutes(sandbox, ctx, jobs);
+    if (faults) faultRoutes(sandbox, faults);
+    sandbox.get('/webhooks', webhooks.list);
+    sandbox.post('/webhooks/:event_id/redeliver', async (req, reply) =>
+      reply.status(202).send(await webhooks.redeliver(req)),
+    );
+    sandbox.post('/reset', async (_req, reply) => {
+      await ctx.deps.store.wipeBusinessData();
+      return reply.status(204).send();
+    });
+  };
 }
