@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { rateLimited, systemError } from '../domain/errors.js';
 
 /** What the next calls of one API answer instead of the real thing (D-20). */
-export type FaultResponse = 429 | 500 | 'drop' | `delay:${number}`;
+type FaultResponse = 429 | 500 | 'drop' | `delay:${number}`;
 
 export interface Fault {
   api: string;

@@ -37,9 +37,9 @@ ICn/Q5m1URFoqnstKoSZTJyDSY7/NnHZqdsV9bnqUd0yahsly5iIQmw=
 `;
 export const OFFICIAL_CERT_SERIAL = '5157F09EFDC096DE15EBE81A47057A7232F1B8E1';
 
-export const PLATFORM_KEY_ID = 'PUB_KEY_ID_0114232134912410000000000000000001';
+const PLATFORM_KEY_ID = 'PUB_KEY_ID_0114232134912410000000000000000001';
 
-export interface Received {
+interface Received {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];
@@ -49,7 +49,7 @@ export interface Received {
   verified: boolean;
 }
 
-export interface Reply {
+interface Reply {
   status?: number;
   body?: string | object;
   headers?: Record<string, string>;
@@ -58,7 +58,7 @@ export interface Reply {
   delayMs?: number;
 }
 
-export type Handler = (req: Received) => Reply | 'drop';
+type Handler = (req: Received) => Reply | 'drop';
 
 export interface FakeWechatpay {
   baseURL: string;

@@ -23,7 +23,7 @@ export function placeholdersOf(template: string): string[] {
 }
 
 /** encodeURIComponent plus the sub-delimiters the WHATWG URL parser might rewrite, so the signed URL is the sent URL. */
-export function encodeComponent(value: string): string {
+function encodeComponent(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -65,7 +65,7 @@ export type LooseNode = { readonly [V in Verb]: LooseMethod } & { readonly [segm
 
 type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Camel<Capitalize<T>>}` : S;
 /** Segment → chained property name: `{openid}` → `_openid_`, `pre-send` → `preSend`, reserved verbs capitalised. */
-export type PropertyOf<S extends string> = S extends `{${infer N}}`
+type PropertyOf<S extends string> = S extends `{${infer N}}`
   ? `_${N}_`
   : Camel<S> extends Verb
     ? Capitalize<Camel<S>>
@@ -91,7 +91,7 @@ export type PathNode<P extends string, R extends Registry = Endpoints> = {
 } & Children<R, P> & { readonly [segment: string]: LooseNode };
 
 /** `client.chain(path)` and `client[path]`: a literal path gets its node, a computed `string` the loose node. */
-export type NodeFor<P extends string, R extends Registry = Endpoints> = string extends P
+type NodeFor<P extends string, R extends Registry = Endpoints> = string extends P
   ? LooseNode
   : PathNode<WithoutSlash<P>, R>;
 

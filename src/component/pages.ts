@@ -1,6 +1,6 @@
 /** The component's HTML pages. No inline scripts, so hosts may serve them under `script-src 'self'`. */
 
-export const COMPONENT_ASSET_BASE = '/component/assets';
+const COMPONENT_ASSET_BASE = '/component/assets';
 
 export interface PageOptions {
   /** Where `coupon-receiver.js` and `demo.js` are served from. */

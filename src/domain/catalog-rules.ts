@@ -20,7 +20,6 @@ import type {
  */
 
 export { budgetRefusalError, checkUpdateBudget, checkUpdateModeFields } from './catalog/budget.js';
-export { checkAvailablePeriod, MAX_PERIOD_DAYS } from './catalog/period.js';
 export { checkStrength } from './catalog/rounds.js';
 export type * from './catalog/types.js';
 
@@ -76,12 +75,7 @@ export function checkModifyStockBundle(body: { usage_rule_display_info?: UsageRu
 }
 
 /** A new bundle's rules; `count` is the product coupon's usable times. Caps are in the schema. */
-export function checkStockBundle(
-  bundle: StockBundleInput,
-  type: CouponType,
-  count: number,
-  base = '/stock_bundle',
-): void {
+function checkStockBundle(bundle: StockBundleInput, type: CouponType, count: number, base = '/stock_bundle'): void {
   const rules = bundle.progressive_bundle_usage_rule;
   if (rules === undefined)
     throw badParam(`${base}/progressive_bundle_usage_rule`, 'usage_mode 为 PROGRESSIVE_BUNDLE 时必填');

@@ -137,7 +137,7 @@ function rangeOf(address: Address): string {
 }
 
 /** A connection refused because every address of the host is internal; its message goes to the webhook log. */
-export class TargetRefusedError extends Error {
+class TargetRefusedError extends Error {
   readonly code = 'ENOTIFYTARGET';
   constructor(readonly refusal: TargetRefusal) {
     super(describeRefusal(refusal));

@@ -1,5 +1,5 @@
 /** The `Authorization: WECHATPAY2-SHA256-RSA2048 k="v",…` header of API v3 requests (docs/protocol.md, Signing requests). */
-export const AUTH_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
+const AUTH_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
 
 export interface AuthorizationFields {
   mchid: string;

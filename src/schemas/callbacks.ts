@@ -14,14 +14,13 @@ export type { ImageGenerationTaskT as ImageGenerationNotification } from './imag
  * docs/protocol.md, Callbacks. `original_type` differs between sources, so its value is not checked;
  * the documented string(16) would reject the documented `associated_data` example (17 characters).
  */
-export const CallbackResource = Type.Object({
+const CallbackResource = Type.Object({
   original_type: Type.String({ maxLength: 32 }),
   algorithm: Type.Literal('AEAD_AES_256_GCM'),
   ciphertext: Type.String({ minLength: 1 }),
   associated_data: Type.Optional(Type.String({ maxLength: 64 })),
   nonce: Type.String({ minLength: 1, maxLength: 16 }),
 });
-export type CallbackResource = Static<typeof CallbackResource>;
 
 /** The signed JSON body POSTed to the merchant's notify_url. */
 export const CallbackEnvelope = Type.Object({

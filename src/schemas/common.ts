@@ -1,4 +1,4 @@
-import { type SchemaOptions, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { type SchemaOptions, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
 import { CHARS, RULE } from './error-text.js';
 import './formats.js';
 
@@ -40,11 +40,10 @@ export const Fen = (max = 100_000_000_00) => Type.Integer({ minimum: 0, maximum:
 /** Request bodies reject properties the contract does not define (docs/protocol.md, Errors). */
 export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) =>
   Type.Object(props, { additionalProperties: false });
-export const Query = Body;
+/** Query strings reject parameters the contract does not define, as bodies do. */
+export const Query = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Body(props);
 
 export const PathOpenId = Type.Object({ openid: OpenId });
-
-export type { TSchema };
 
 type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
 /** A union of string literals built from a list of values, keeping each literal type. */

@@ -3,8 +3,6 @@ import { Body, DateTime, Fen, literals, OpenId, RequestNo } from './common.js';
 import { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
 import { ComboPackage, CouponType, DisplayInfo, ImageUrl } from './objects/product-coupon.js';
 
-export { CLAIM_RESULTS, PREVIEW_STATES } from './component-states.js';
-
 /**
  * The receiving component's JSON API under `/component/v1` (D-9, D-10, docs/component.md).
  * Every outcome is HTTP 200; only malformed input answers 4xx with WeChat's `{code, message}` body.

@@ -9,7 +9,7 @@ import {
 } from './objects/user-coupon.js';
 
 /** Free-form merchant data echoed in queries and the SEND callback. */
-export const Attach = Chars(150);
+const Attach = Chars(150);
 
 /** 向用户预发放商品券批次组 */
 export const preSendCouponBundle = defineEndpoint({
@@ -30,7 +30,6 @@ export const preSendCouponBundle = defineEndpoint({
   rate: 'user',
 });
 export type PreSendCouponBundleBody = Static<typeof preSendCouponBundle.body>;
-export type PreSendCouponBundleResponse = Static<typeof preSendCouponBundle.response>;
 
 /** Request form of `coupon_tag_info`: unknown fields rejected at every level. */
 export const CouponTagInfoBody = Body(couponTagInfoProps(Body(memberTagInfoProps)));

@@ -3,7 +3,7 @@ import { Body, DateTime, NotifyUrl } from './common.js';
 import { defineEndpoint, PARTNER_PREFIX } from './endpoint.js';
 
 /** 设置商品券事件通知地址 */
-export const NotifyConfig = Type.Object({ notify_url: NotifyUrl, update_time: DateTime });
+const NotifyConfig = Type.Object({ notify_url: NotifyUrl, update_time: DateTime });
 
 export const setNotifyConfig = defineEndpoint({
   name: 'setNotifyConfig',

@@ -8,7 +8,7 @@ import { SingleStockInput } from './stocks.js';
 
 /** 创建商品券, 查询 / 修改 / 失效商品券 */
 
-export const CreateProductCouponBody = Body({
+const CreateProductCouponBody = Body({
   out_request_no: RequestNo(),
   scope: Scope,
   type: CouponType,

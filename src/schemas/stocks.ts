@@ -23,7 +23,7 @@ const singleStockFields = {
 /** The `stock` of 创建商品券 with `usage_mode=SINGLE`. */
 export const SingleStockInput = Body({ ...singleStockFields, single_usage_rule: Input.SingleUsageRule });
 /** The `stock` of 添加商品券批次: `single_usage_rule` is required for single-mode product coupons (catalog rules). */
-export const AddStockInput = Body({ ...singleStockFields, single_usage_rule: Type.Optional(Input.SingleUsageRule) });
+const AddStockInput = Body({ ...singleStockFields, single_usage_rule: Type.Optional(Input.SingleUsageRule) });
 export type AddStockInputT = Static<typeof AddStockInput>;
 
 export const addStock = defineEndpoint({

@@ -4,7 +4,7 @@
  */
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const isUnstorable = (text: string): boolean => UNSTORABLE.test(text);
+const isUnstorable = (text: string): boolean => UNSTORABLE.test(text);
 
 /** JSON pointer of the first unstorable string (or key) in `value`, or `null` when every string is storable. */
 export function findUnstorable(value: unknown, pointer = ''): string | null {

@@ -23,7 +23,7 @@ import {
 
 const USERS = `${PARTNER_PREFIX}/users/{openid}`;
 
-export const PathUserCoupon = Type.Object({ openid: OpenId, coupon_code: ObjectId });
+const PathUserCoupon = Type.Object({ openid: OpenId, coupon_code: ObjectId });
 
 /** The four identifiers every single-coupon call carries. */
 const couponRef = { product_coupon_id: ObjectId, stock_id: ObjectId, appid: AppId, brand_id: BrandId };

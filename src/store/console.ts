@@ -4,7 +4,7 @@ import type { DeliveryState } from './lifecycle.js';
 
 /** Read-only aggregates behind the operator's console (D-60): counts, summaries and issuance series. */
 
-export interface ConsoleOverview {
+interface ConsoleOverview {
   merchants: number;
   brands: number;
   productCoupons: Record<ProductCouponState, number>;
@@ -26,7 +26,7 @@ export interface ProductCouponSummaryQuery {
 }
 
 /** One product coupon as the console lists it: budget used against total over all its stocks. */
-export interface ProductCouponSummary {
+interface ProductCouponSummary {
   productCouponId: string;
   mchid: string;
   brandId: string;
@@ -40,7 +40,7 @@ export interface ProductCouponSummary {
   createdAt: string;
 }
 
-export interface UserHoldings {
+interface UserHoldings {
   bundles: UserCouponBundleRecord[];
   coupons: UserCouponRecord[];
 }

@@ -107,7 +107,7 @@ export interface OutboxEvent {
  * day counter of `day` is incremented on every issuance (so `today_count` is exact). A `tokenHash` that matches no
  * unclaimed token makes the call reject, issuing nothing.
  */
-export interface IssueLimits {
+interface IssueLimits {
   stockId: string;
   day: string;
 }

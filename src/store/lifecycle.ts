@@ -41,7 +41,7 @@ export interface UseCommand {
   next: NextRound | null;
 }
 
-export interface ReturnCommand {
+interface ReturnCommand {
   /** USED → EFFECTIVE. */
   transition: CouponTransition;
   userCouponBundleId: string;

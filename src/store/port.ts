@@ -12,16 +12,6 @@ import type { MediaStore } from './media.js';
 import type { StoresStore } from './stores.js';
 import type { TenantStore } from './tenants.js';
 
-export type { CatalogStore } from './catalog.js';
-export type { CouponCodeStore } from './codes.js';
-export type { ConsoleStore } from './console.js';
-export type { ImageTaskStore } from './image-tasks.js';
-export type { IssuanceStore } from './issuance.js';
-export type { LifecycleStore } from './lifecycle.js';
-export type { MediaStore } from './media.js';
-export type { StoresStore } from './stores.js';
-export type { TenantStore } from './tenants.js';
-
 export interface Store
   extends TenantStore,
     CatalogStore,

@@ -8,7 +8,7 @@ export interface MerchantRecord {
   createdAt: string;
 }
 
-export interface MerchantKeyRecord {
+interface MerchantKeyRecord {
   /** Stored and looked up in `normalizeSerial` form (upper case, no leading `00` pairs). */
   serialNo: string;
   mchid: string;
@@ -16,7 +16,7 @@ export interface MerchantKeyRecord {
   createdAt: string;
 }
 
-export interface BrandRecord {
+interface BrandRecord {
   brandId: string;
   name: string;
   secret: string;

@@ -4,9 +4,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import type { HostMessage } from '../../src/schemas/component.js';
 
 /** Debian's chromium (`.ci/run` installs it with apt-get when missing); override with CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -45,7 +45,7 @@ export const coffeeCoupon = (base: string): ComponentCoupon => ({
   brand_id: '120344',
 });
 
-export const discountCoupon = (base: string): ComponentCoupon => ({
+const discountCoupon = (base: string): ComponentCoupon => ({
   name: '全场满100立打8折',
   image_url: `${base}/component/assets/demo/product.svg`,
   background_url: `${base}/component/assets/demo/background.svg`,
@@ -75,11 +75,7 @@ export const exchangeCoupon = (base: string): ComponentCoupon => ({
 });
 
 /** Paths stored before D-42 refused them: the component must not hand them to the host. */
-export const HOSTILE_PATHS = [
-  'javascript:alert(9)',
-  '//evil.example/steal',
-  'data:text/html,<script>alert(9)</script>',
-];
+const HOSTILE_PATHS = ['javascript:alert(9)', '//evil.example/steal', 'data:text/html,<script>alert(9)</script>'];
 
 const withPaths = (coupon: ComponentCoupon, list: string[]): ComponentCoupon => ({
   ...coupon,

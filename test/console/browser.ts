@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/console/', import.meta.url));
 
 /** The CSP the hardened server sends; added to console pages that arrive without one, so tests hold it either way. */
-export const STRICT_CSP =
+const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export interface ConsolePage {
@@ -17,7 +17,7 @@ export interface ConsolePage {
   apiCalls: string[];
 }
 
-export const DESKTOP = { width: 1280, height: 900 };
+const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 /** A fresh browser context on `path`; `token` pre-signs it in (sessionStorage), as a returning tab would be. */

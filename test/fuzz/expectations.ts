@@ -6,7 +6,7 @@ import { describeRequest, type FuzzRequest, type FuzzRoute } from './requests.js
 import type { Answer } from './send.js';
 
 /** The error codes coupond's WeChat-shaped bodies may carry (src/domain/errors.ts); admin routes add UNAUTHORIZED. */
-export const WECHAT_CODES = new Set([
+const WECHAT_CODES = new Set([
   'PARAM_ERROR',
   'INVALID_REQUEST',
   'SIGN_ERROR',
@@ -25,7 +25,7 @@ const ADMIN_CODES = new Set([...WECHAT_CODES, 'UNAUTHORIZED']);
 const UNSIGNED = new Set([401, 413, 431]);
 
 /** What a wrong answer looks like, with the request that got it, so a failure can be read without a debugger. */
-export class WrongAnswer extends Error {
+class WrongAnswer extends Error {
   constructor(why: string, request: FuzzRequest, answer: Answer) {
     const body = answer.text.length > 300 ? `${answer.text.slice(0, 300)}…` : answer.text;
     super(`${why}\n    ${describeRequest(request)}\n    → ${answer.status} ${body}`);

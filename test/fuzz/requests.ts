@@ -156,7 +156,7 @@ const withTail = (query: string, tail: string | undefined) =>
   tail === undefined ? query : `${query}${query === '' ? '?' : '&'}${tail}`;
 
 /** A value as one percent-encoded path segment or query value; lone surrogates are written as their WTF-8 bytes. */
-export function segment(v: unknown): string {
+function segment(v: unknown): string {
   if (v instanceof RawSegment) return v.text;
   if (v instanceof LiveValue) return encodeURIComponent(v.resolve());
   const text = typeof v === 'string' ? v : v instanceof RawJson ? v.text : toJsonText(v);

@@ -275,7 +275,7 @@ function objectMutants(s: TObject, world: World): Arb {
 }
 
 /** Sets a property as an own, enumerable one, even `__proto__`. */
-export function withProperty(o: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+function withProperty(o: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
   const copy = { ...o };
   Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
   return copy;

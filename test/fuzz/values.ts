@@ -25,7 +25,7 @@ export class LiveValue {
   }
 }
 
-export const DEEP = 5_000;
+const DEEP = 5_000;
 
 /** Strings a field might receive from an attacker or a broken client. */
 export const HOSTILE_STRINGS: readonly string[] = [

@@ -12,7 +12,7 @@ import type { World } from './schema-arbitrary.js';
 import { LiveValue } from './values.js';
 
 /** A coupon issued before the run, with what a single-coupon call needs to address it. */
-export interface IssuedCoupon {
+interface IssuedCoupon {
   openid: string;
   code: string;
   bundleId: string;

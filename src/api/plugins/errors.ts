@@ -9,7 +9,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export const MAX_PARAM_LENGTH = 16 * 1024;
 
 /** The one mapping from failures to WeChat's error body; routes never build error bodies by hand. */
-export function toCouponError(error: unknown, bodyLimit = BODY_LIMIT_BYTES): CouponError {
+function toCouponError(error: unknown, bodyLimit = BODY_LIMIT_BYTES): CouponError {
   if (error instanceof CouponError) return error;
   const fe = error as Partial<FastifyError>;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')

@@ -61,7 +61,7 @@ export function recordMetrics(app: FastifyInstance, metrics: Metrics): void {
 }
 
 /** `GET /metrics` in Prometheus' text format, behind the bearer token when one is configured. */
-export function metricsRoute(app: FastifyInstance, metrics: Metrics, token?: string): void {
+function metricsRoute(app: FastifyInstance, metrics: Metrics, token?: string): void {
   app.get('/metrics', async (request, reply) => {
     if (token !== undefined)
       requireBearer(request, token, '缺少或错误的指标令牌 (Authorization: Bearer <metrics_token>)');

@@ -7,7 +7,7 @@ import { requireAdmin } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
 import { type CallbackEnvelopeT, parseEnvelope } from './envelope.js';
 
-export const NOTIFY_SINK_PATH = '/sandbox/v1/notify-sink';
+const NOTIFY_SINK_PATH = '/sandbox/v1/notify-sink';
 const KEEP = 200;
 
 interface Received {

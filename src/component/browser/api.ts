@@ -49,11 +49,11 @@ function isClaim(v: unknown): v is ClaimResponse {
   return isObject(v) && (CLAIM_RESULTS as readonly string[]).includes(v.result as ClaimResult) && hasReceipt(v);
 }
 
-export class ComponentApiError extends Error {
+class ComponentApiError extends Error {
   override name = 'ComponentApiError';
 }
 
-export const tokenUrl = (apiBase: string, token: string) =>
+const tokenUrl = (apiBase: string, token: string) =>
   `${apiBase.replace(/\/+$/, '')}/component/v1/tokens/${encodeURIComponent(token)}`;
 
 /**

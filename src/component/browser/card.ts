@@ -11,7 +11,7 @@ export interface Card {
   combos: HTMLElement;
 }
 
-export const choiceKey = (pkg: number, choice: number) => `${pkg}:${choice}`;
+const choiceKey = (pkg: number, choice: number) => `${pkg}:${choice}`;
 
 export function choiceAt(coupon: ComponentCoupon, key: string) {
   const [pkg, choice] = key.split(':').map(Number);

@@ -38,7 +38,7 @@ interface ShanghaiTime {
 }
 
 /** Wall-clock fields in Asia/Shanghai (UTC+8, no daylight saving), or null for an unparsable time. */
-export function shanghai(iso: string): ShanghaiTime | null {
+function shanghai(iso: string): ShanghaiTime | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
   const d = new Date(ms + SHANGHAI_OFFSET_MS);

@@ -10,8 +10,8 @@ import type {
   RESULT_EVENT,
 } from '../../schemas/component.js';
 
-export const RESULT: typeof RESULT_EVENT = 'coupon-receiver:result';
-export const CLAIM: typeof CLAIM_EVENT = 'coupon-receiver:claim';
+const RESULT: typeof RESULT_EVENT = 'coupon-receiver:result';
+const CLAIM: typeof CLAIM_EVENT = 'coupon-receiver:claim';
 const SOURCE: typeof HOST_SOURCE = 'receiveProductCouponComponent';
 
 declare global {

@@ -1,7 +1,7 @@
 import type { ClaimResponse, ClaimResult, ComponentCoupon, TokenPreview } from '../../schemas/component.js';
 import { resetText } from './format.js';
 
-export type Blocked = 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NOT_AVAILABLE';
+type Blocked = 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NOT_AVAILABLE';
 
 /** Everything the element can be showing. */
 export type Phase =
@@ -12,7 +12,7 @@ export type Phase =
   | { kind: 'held'; coupon: ComponentCoupon; result: 'RECEIVED' | 'ALREADY_RECEIVED' }
   | { kind: 'blocked'; coupon: ComponentCoupon; reason: Blocked; resetsAt?: string };
 
-export type Action = 'claim' | 'use' | 'retry';
+type Action = 'claim' | 'use' | 'retry';
 
 export interface FooterView {
   badge: string;

@@ -5,7 +5,7 @@ export interface View {
   dispose?(): void;
 }
 
-export interface ViewContext {
+interface ViewContext {
   /** Decoded path parameters, e.g. `id` of `/console/product-coupons/{id}`. */
   params: Record<string, string>;
   search: URLSearchParams;

@@ -4,7 +4,7 @@ import type { DisplayInfoInput, MiniProgramLink, Scope, UsageRuleDisplayInput } 
 /** Display rules a schema cannot express (`display_info`, `usage_rule_display_info`; docs/decisions.md, Catalog: Display). */
 
 /** `mini_program_appid` and `mini_program_path` are given together or not at all. */
-export function checkMiniProgramPair(link: MiniProgramLink, base: string): void {
+function checkMiniProgramPair(link: MiniProgramLink, base: string): void {
   const appid = link.mini_program_appid !== undefined;
   const path = link.mini_program_path !== undefined;
   if (appid && !path) throw badParam(`${base}/mini_program_path`, '填写 mini_program_appid 时必填');

@@ -4,7 +4,7 @@ import type { AvailablePeriodInput } from './types.js';
 
 /** The rules of `coupon_available_period` (docs/decisions.md, Catalog: Periods). */
 
-export const MAX_PERIOD_DAYS = 365;
+const MAX_PERIOD_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 function time(field: string, text: string): number {

@@ -10,18 +10,18 @@ export const CouponType = Type.Union([Type.Literal('NORMAL'), Type.Literal('DISC
 export const UsageMode = Type.Union([Type.Literal('SINGLE'), Type.Literal('PROGRESSIVE_BUNDLE')]);
 export const ProductCouponState = literals(PRODUCT_COUPON_STATES);
 export const StoreScope = Type.Union([Type.Literal('NONE'), Type.Literal('ALL'), Type.Literal('SPECIFIC')]);
-export const Weekday = Type.Union(
+const Weekday = Type.Union(
   ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((d) => Type.Literal(d)),
 );
-export const UsageMethod = Type.Union([
+const UsageMethod = Type.Union([
   Type.Literal('OFFLINE'),
   Type.Literal('MINI_PROGRAM'),
   Type.Literal('APP'),
   Type.Literal('PAYMENT_CODE'),
 ]);
-export const AppJumpType = Type.Union([Type.Literal('H5'), Type.Literal('PASSCODE_LINK'), Type.Literal('USAGE_GUIDE')]);
-export const CodeDisplayMode = Type.Union([Type.Literal('INVISIBLE'), Type.Literal('BARCODE'), Type.Literal('QRCODE')]);
-export const BackgroundColor = Type.Union(
+const AppJumpType = Type.Union([Type.Literal('H5'), Type.Literal('PASSCODE_LINK'), Type.Literal('USAGE_GUIDE')]);
+const CodeDisplayMode = Type.Union([Type.Literal('INVISIBLE'), Type.Literal('BARCODE'), Type.Literal('QRCODE')]);
+const BackgroundColor = Type.Union(
   ['010', '020', '030', '040', '050', '060', '070', '080', '090', '100'].map((n) => Type.Literal(`Color${n}`)),
 );
 
@@ -162,10 +162,9 @@ export const {
   NotifyConfig: StockNotifyConfig,
   ComboPackage,
   DisplayInfo,
-  ProgressiveBundleUsageInfo,
-  SingleUsageInfo,
   SingleUsageRule,
 } = open;
+const { ProgressiveBundleUsageInfo, SingleUsageInfo } = open;
 
 const DeactivateFields = {
   deactivate_request_no: Type.Optional(Type.String({ maxLength: 128 })),
@@ -192,6 +191,3 @@ export const ProductCoupon = Type.Object({
 
 export type ProductCouponT = Static<typeof ProductCoupon>;
 export type CouponAvailablePeriodT = Satisfies<Static<typeof CouponAvailablePeriod>, AvailablePeriodInput>;
-export type DisplayInfoT = Static<typeof DisplayInfo>;
-export type UsageRuleDisplayInfoT = Static<typeof UsageRuleDisplayInfo>;
-export type CouponDisplayInfoT = Static<typeof CouponDisplayInfo>;

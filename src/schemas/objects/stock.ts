@@ -33,7 +33,7 @@ const sendRule = (obj: <T extends TProperties>(props: T) => TObject<T>) =>
     max_count_per_day: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BUDGET })),
     max_count_per_user: Type.Integer({ minimum: 1, maximum: MAX_PER_USER }),
   });
-export const StockSendRule = sendRule((props) => Type.Object(props));
+const StockSendRule = sendRule((props) => Type.Object(props));
 export const StockSendRuleInput = sendRule(Body);
 
 const RoundRule = {
@@ -48,12 +48,12 @@ export const StockBundleInfo = Type.Object({
   stock_bundle_index: Type.Integer({ minimum: 0 }),
 });
 
-export const SentCountInfo = Type.Object({
+const SentCountInfo = Type.Object({
   total_count: Type.Integer({ minimum: 0 }),
   today_count: Type.Integer({ minimum: 0 }),
 });
 
-export const CouponCodeCountInfo = Type.Object({
+const CouponCodeCountInfo = Type.Object({
   total_count: Type.Integer({ minimum: 0 }),
   available_count: Type.Integer({ minimum: 0 }),
 });
@@ -87,4 +87,3 @@ export const StockBundle = Type.Object({
 
 export type StockT = Static<typeof Stock>;
 export type StockBundleT = Static<typeof StockBundle>;
-export type StockSendRuleT = Static<typeof StockSendRule>;

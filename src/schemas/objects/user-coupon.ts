@@ -8,7 +8,7 @@ import { Stock, StockBundleInfo } from './stock.js';
 export const UserCouponState = literals(USER_COUPON_STATES);
 
 /** `MEMBER` appears in WeChat's newest SDK pages only, so the set stays open. */
-export const KNOWN_SEND_CHANNELS = ['BRAND_MANAGE', 'API', 'RECEIVE_COMPONENT', 'MEMBER'] as const;
+const KNOWN_SEND_CHANNELS = ['BRAND_MANAGE', 'API', 'RECEIVE_COMPONENT', 'MEMBER'] as const;
 export const SendChannel = Type.String({
   minLength: 1,
   maxLength: 32,
@@ -38,18 +38,18 @@ export const associatedPayScoreOrderInfoProps = {
   sub_mchid: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
 };
 
-export const CouponTag = Type.Union([Type.Literal('MEMBER')]);
+const CouponTag = Type.Union([Type.Literal('MEMBER')]);
 export const memberTagInfoProps = { member_card_id: Type.String({ maxLength: 64 }) };
 export const couponTagInfoProps = <M extends TSchema>(memberTagInfo: M) => ({
   coupon_tag_list: Type.Optional(Type.Array(CouponTag)),
   member_tag_info: Type.Optional(memberTagInfo),
 });
 
-export const AssociatedOrderInfo = Type.Object(associatedOrderInfoProps);
-export const AssociatedPayScoreOrderInfo = Type.Object(associatedPayScoreOrderInfoProps);
-export const CouponTagInfo = Type.Object(couponTagInfoProps(Type.Object(memberTagInfoProps)));
+const AssociatedOrderInfo = Type.Object(associatedOrderInfoProps);
+const AssociatedPayScoreOrderInfo = Type.Object(associatedPayScoreOrderInfoProps);
+const CouponTagInfo = Type.Object(couponTagInfoProps(Type.Object(memberTagInfoProps)));
 
-export const UsageDetail = Type.Object({
+const UsageDetail = Type.Object({
   use_request_no: Type.Optional(Type.String({ maxLength: 40 })),
   use_time: Type.Optional(DateTime),
   return_request_no: Type.Optional(Type.String({ maxLength: 40 })),
@@ -59,7 +59,7 @@ export const UsageDetail = Type.Object({
   saved_amount: Type.Optional(Fen()),
 });
 
-export const UserCouponBundleInfo = Type.Object({
+const UserCouponBundleInfo = Type.Object({
   user_coupon_bundle_id: ObjectId,
   user_coupon_bundle_index: Type.Integer({ minimum: 0 }),
   total_count: Type.Integer({ minimum: 0 }),

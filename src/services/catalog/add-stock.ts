@@ -16,7 +16,7 @@ import type { StockT } from './types.js';
 type AddBody = Static<typeof addEndpoint.body>;
 
 /** WeChat counts at most this many stocks in effect per product coupon; stopped and deactivated ones do not count. */
-export const MAX_LIVE_STOCKS = 200;
+const MAX_LIVE_STOCKS = 200;
 
 export async function addStock(
   deps: ServiceDeps,
@@ -57,7 +57,7 @@ export async function addStock(
 }
 
 /** Every stock of a single-mode product coupon, in creation order (its stock group has the coupon's id, D-70). */
-export const singleStocksOf = (deps: ServiceDeps, coupon: ProductCouponRecord, now: Date): Promise<StockRecord[]> =>
+const singleStocksOf = (deps: ServiceDeps, coupon: ProductCouponRecord, now: Date): Promise<StockRecord[]> =>
   deps.store.getBundleStocks(coupon.productCouponId, shanghaiDay(now));
 
 function requireRoomForStock(stocks: StockRecord[], now: Date): void {

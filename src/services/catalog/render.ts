@@ -12,7 +12,7 @@ export function renderProductCoupon(r: ProductCouponRecord): ProductCouponT {
 }
 
 /** When the stock's sending period ends, after which it no longer issues. */
-export function stockEnd(r: StockRecord): Date | null {
+function stockEnd(r: StockRecord): Date | null {
   const rule = r.data.single_usage_rule ?? r.data.progressive_bundle_usage_rule;
   const end = rule?.coupon_available_period.available_end_time;
   return end === undefined ? null : parseRfc3339(end);

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '../deps.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-export const SERIES_LENGTH = { hour: 48, day: 30 } as const;
+const SERIES_LENGTH = { hour: 48, day: 30 } as const;
 export type Granularity = keyof typeof SERIES_LENGTH;
 
 export interface IssuanceSeries {

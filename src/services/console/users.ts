@@ -14,7 +14,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * A coupon's lifecycle from the times its record keeps (D-62): issue, confirmation, every use and return (D-76),
  * deactivation, and expiry once its end time has passed.
  */
-export function lifecycleHistory(c: UserCouponRecord, now: Date): { step: LifecycleStep; time: string }[] {
+function lifecycleHistory(c: UserCouponRecord, now: Date): { step: LifecycleStep; time: string }[] {
   const log = usageLog(c.detail);
   const returns = new Map(log.map((u) => [u.return_request_no, text(u.return_time)]));
   const uses: [LifecycleStep, string | undefined][] = [

@@ -17,7 +17,7 @@ import {
   type TargetRef,
 } from './target.js';
 
-export const TOKEN_TTL_SECONDS = 300;
+const TOKEN_TTL_SECONDS = 300;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The canonical parameters that make two issuance requests "the same" (D-5, D-6). */

@@ -6,7 +6,7 @@ import { canonical } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** What a call decided from the records it read: the answer, and the write that makes it true. */
-export interface Plan<R> {
+interface Plan<R> {
   response: R;
   commit(request: RequestRecord): Promise<Guarded<LifecycleOutcome>>;
 }

@@ -7,7 +7,7 @@ import { checkCaller, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { LifecycleMessages } from './messages.js';
 
-export interface CouponRef {
+interface CouponRef {
   mchid: string;
   openid: string;
   couponCode: string;
@@ -25,7 +25,7 @@ export interface ResolvedCoupon {
 }
 
 /** D-4 up to existence for confirm / use / return: caller, product coupon, stock, then the user's coupon. */
-export async function resolveCoupon(deps: ServiceDeps, ref: CouponRef): Promise<ResolvedCoupon> {
+async function resolveCoupon(deps: ServiceDeps, ref: CouponRef): Promise<ResolvedCoupon> {
   await checkCaller(deps, ref.mchid, ref.brandId, ref.appid, 'body');
   const product = await ownedProductCoupon(deps, ref.mchid, ref.brandId, ref.productCouponId);
   const stock = await deps.store.getStock(ref.stockId, shanghaiDay(deps.clock.now()));

@@ -9,7 +9,7 @@ import type { Database } from './database.js';
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 /** Runs one statement on a client or the pool: its rows, or the number of rows it changed. */
-export async function execute(c: Queryable, { statement, args, rows }: Op): Promise<unknown> {
+async function execute(c: Queryable, { statement, args, rows }: Op): Promise<unknown> {
   if (!statement) return 0;
   const result = await c.query(statement.sql, statement.bind(args));
   return rows ? result.rows : (result.rowCount ?? 0);

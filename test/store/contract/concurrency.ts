@@ -12,7 +12,7 @@ export function tally(outcomes: IssueOutcome[]): Tally {
 }
 
 /** D-12: stock #0's counters equal the issued rows, and only ISSUED commands left rows behind. */
-export async function expectRowsMatch(stores: Store[], commands: IssueCommand[], outcomes: IssueOutcome[]) {
+async function expectRowsMatch(stores: Store[], commands: IssueCommand[], outcomes: IssueOutcome[]) {
   const store = stores[0]!;
   const issued = commands.filter((_, n) => outcomes[n]!.kind === 'ISSUED');
   const stock = await store.getStock(commands[0]!.limits.stockId, DAY);

@@ -17,7 +17,7 @@ export interface StoreContext {
 
 export const MCHID = '1900000001';
 export const BRAND = '120344';
-export const APPID = 'wx0000000000000001';
+const APPID = 'wx0000000000000001';
 export const DAY = '2026-03-01';
 export const NEXT_DAY = '2026-03-02';
 export const AT = '2026-03-01T10:00:00+08:00';

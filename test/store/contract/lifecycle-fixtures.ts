@@ -56,7 +56,7 @@ export const RETURN = 'return-user-coupon';
 export const DEACTIVATE = 'deactivate-user-coupon-bundle';
 
 /** Outbox times are ISO 8601 UTC (business clock for due times, real clock for leases). */
-export const T0 = '2026-03-01T02:00:00.000Z';
+const T0 = '2026-03-01T02:00:00.000Z';
 export const iso = (secondsAfterT0: number) => new Date(Date.parse(T0) + secondsAfterT0 * 1000).toISOString();
 
 export interface Issued {
