@@ -1,37 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rsa, Wechatpay } from 'wechatpay-axios-plugin';
+import { describe, expect, it } from 'vitest';
 import { no, singleCreateBody, singleStockInput } from '../catalog/helpers.js';
-import { type Running, startCoupond } from '../harness.js';
 import { claim } from '../issuance/helpers.js';
-import { CallbackReceiver, pluginVerify } from '../lifecycle/receiver.js';
+import { axiosPluginJourney, dataOf } from './axios-plugin-setup.js';
 
 /** The single-coupon journey through the unmodified npm package; callbacks checked with its own primitives. */
-let c: Running;
-let receiver: CallbackReceiver;
-beforeAll(async () => {
-  c = await startCoupond();
-  receiver = new CallbackReceiver(
-    { apiv3Key: c.merchant.apiv3Key, platformId: c.platform.id, platformPublicKey: c.platform.publicKey },
-    pluginVerify,
-  );
-  await receiver.start();
-});
-afterAll(async () => {
-  await c.close();
-  await receiver.close();
-});
-
-const plugin = () =>
-  new Wechatpay({
-    mchid: c.merchant.mchid,
-    serial: c.merchant.serial,
-    privateKey: c.merchant.privateKey,
-    certs: { [c.platform.id]: Rsa.from(c.platform.publicKey, Rsa.KEY_TYPE_PUBLIC) },
-    baseURL: c.baseURL,
-  });
-
-/** The plugin types a response like its request body; the real shape is WeChat's answer. */
-const dataOf = <T>(r: { data: unknown }) => r.data as T;
+const { live, plugin } = axiosPluginJourney();
 
 interface Coupon {
   coupon_code: string;
@@ -45,26 +18,26 @@ describe('a single coupon through wechatpay-axios-plugin', () => {
   it('creates, adds an API_ASSIGN stock, pre-sends, direct-sends; every answer and callback verifies', async () => {
     const wxpay = plugin();
     const pc = wxpay.v3.marketing.partner.productCoupon;
-    await pc.notifyConfigs.post({ notify_url: receiver.url });
+    await pc.notifyConfigs.post({ notify_url: live.receiver.url });
     const created = dataOf<{ product_coupon_id: string; stock: { stock_id: string } }>(
-      await pc.productCoupons.post(singleCreateBody(c, { maxCount: 10 })),
+      await pc.productCoupons.post(singleCreateBody(live.c, { maxCount: 10 })),
     );
     const id = created.product_coupon_id;
     const added = dataOf<{ stock_id: string }>(
       await pc.productCoupons._product_coupon_id_.stocks.post(
         {
           out_request_no: no('ADD'),
-          brand_id: c.merchant.brandId,
-          stock: singleStockInput(c, { codeMode: 'API_ASSIGN' }),
+          brand_id: live.c.merchant.brandId,
+          stock: singleStockInput(live.c, { codeMode: 'API_ASSIGN' }),
         },
         { product_coupon_id: id },
       ),
     );
     const body = (stock_id: string, send_request_no: string, extra = {}) => ({
-      brand_id: c.merchant.brandId,
+      brand_id: live.c.merchant.brandId,
       product_coupon_id: id,
       stock_id,
-      appid: c.merchant.appid,
+      appid: live.c.merchant.appid,
       send_request_no,
       ...extra,
     });
@@ -73,7 +46,7 @@ describe('a single coupon through wechatpay-axios-plugin', () => {
     const { token } = dataOf<{ token: string }>(
       await pc.users._openid_.preSendCoupon.post(body(created.stock.stock_id, no('PRE')), { openid }),
     );
-    const received = await claim(c, token);
+    const received = await claim(live.c, token);
     expect(received.result).toBe('RECEIVED');
 
     const number = no('SEND');
@@ -97,7 +70,7 @@ describe('a single coupon through wechatpay-axios-plugin', () => {
     expect(conflict.response?.status).toBe(400);
     expect(conflict.response?.data.code).toBe('ALREADY_EXISTS');
 
-    const callbacks = await receiver.waitFor(2);
+    const callbacks = await live.receiver.waitFor(2);
     expect(callbacks.map((cb) => cb.error)).toEqual([undefined, undefined]);
     const byChannel = Object.fromEntries(callbacks.map((cb) => [cb.resource!.send_channel, cb.resource!]));
     expect(byChannel.RECEIVE_COMPONENT).toMatchObject({

@@ -48,12 +48,7 @@ export const singleRefOf = (
   openid: string,
   body: { brand_id: string; appid: string; product_coupon_id: string; stock_id: string },
 ): TargetRef => ({
-  mchid,
-  brandId: body.brand_id,
-  appid: body.appid,
-  openid,
-  productCouponId: body.product_coupon_id,
-  stockBundleId: body.product_coupon_id,
+  ...refOf(mchid, openid, { ...body, stock_bundle_id: body.product_coupon_id }),
   stockId: body.stock_id,
 });
 
