@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { toRfc3339 } from '../../src/domain/clock.js';
 import type { CreateProductCouponBodyT } from '../../src/schemas/product-coupons.js';
 import type { StockBundleInputT } from '../../src/schemas/stock-bundles.js';
 import type { AddStockInputT } from '../../src/schemas/stocks.js';
 import type { CreatedProductCouponT, StockBundleT, StockPageT, StockT } from '../../src/services/catalog/types.js';
-import type { Running } from '../harness.js';
+import { type Running, startCoupond } from '../harness.js';
 
 export type { CreatedProductCouponT, StockBundleT, StockPageT, StockT };
 
@@ -232,3 +232,20 @@ export async function seedSingle(c: Running, o: SingleOptions = {}) {
   const created = await createSingleCoupon(c, o);
   return { productCouponId: created.product_coupon_id, stockId: created.stock!.stock_id };
 }
+
+/**
+ * The single-mode suites' server, started around a test file: a coupond with a notify URL and one bundle-mode
+ * product coupon, the target of their wrong-mode cases.
+ */
+export function singleModeSuite() {
+  const live = {} as { c: Running; bundle: CreatedProductCouponT };
+  beforeAll(async () => {
+    live.c = await startCoupond();
+    await setNotifyUrl(live.c);
+    live.bundle = await createCoupon(live.c);
+  });
+  afterAll(() => live.c.close());
+  return live;
+}
+
+export const stockIdOf = (x: CreatedProductCouponT) => x.stock!.stock_id;

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientOf, type Running, startCoupond } from '../harness.js';
+import { describe, expect, it } from 'vitest';
+import { clientOf } from '../harness.js';
 import { claim, PRESEND_SINGLE, preSendSingleToken, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
 import {
   addSingleStock,
-  type CreatedProductCouponT,
-  createCoupon,
   createSingleCoupon,
   deactivateStock,
   expectError,
@@ -13,31 +11,25 @@ import {
   no,
   paths,
   type StockT,
-  setNotifyUrl,
+  singleModeSuite,
+  stockIdOf,
 } from './helpers.js';
 
 /** 失效商品券批次 (D-104): the change, its replay, every documented refusal, and concurrent deactivations. */
-let c: Running;
-let bundle: CreatedProductCouponT;
-beforeAll(async () => {
-  c = await startCoupond();
-  await setNotifyUrl(c);
-  bundle = await createCoupon(c);
-});
-afterAll(() => c.close());
+const live = singleModeSuite();
 
-const brand = () => c.merchant.brandId;
-const stockOf = (x: CreatedProductCouponT) => x.stock!.stock_id;
+const brand = () => live.c.merchant.brandId;
+const stockOf = stockIdOf;
 const readStock = async (id: string, stockId: string) =>
-  json<StockT>(await c.send('GET', paths.stock(id, stockId, brand())));
+  json<StockT>(await live.c.send('GET', paths.stock(id, stockId, brand())));
 const GONE = /传入参数不符合业务规则：批次已失效/;
 
 describe('失效商品券批次', () => {
   it('deactivates the one stock with its number, time and reason, and replays a repeat', async () => {
-    const single = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
     const body = { out_request_no: no('DEACS'), deactivate_reason: '批次信息有误，重新创建' };
-    const answer = await json<StockT>(await deactivateStock(c, id, stockOf(single), body));
+    const answer = await json<StockT>(await deactivateStock(live.c, id, stockOf(single), body));
     expect(answer).toEqual({
       ...single.stock,
       state: 'DEACTIVATED',
@@ -47,32 +39,32 @@ describe('失效商品券批次', () => {
     });
     expect(answer.deactivate_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
     expect(await readStock(id, stockOf(single))).toEqual(answer);
-    expect(await json(await deactivateStock(c, id, stockOf(single), body))).toEqual(answer);
+    expect(await json(await deactivateStock(live.c, id, stockOf(single), body))).toEqual(answer);
     await expectError(
-      await deactivateStock(c, id, stockOf(single), { ...body, deactivate_reason: '另一个原因' }),
+      await deactivateStock(live.c, id, stockOf(single), { ...body, deactivate_reason: '另一个原因' }),
       400,
       'ALREADY_EXISTS',
     );
   });
 
   it('leaves the product coupon and its other stocks as they are', async () => {
-    const single = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
-    const other = await addSingleStock(c, id);
-    await json(await deactivateStock(c, id, other.stock_id));
+    const other = await addSingleStock(live.c, id);
+    await json(await deactivateStock(live.c, id, other.stock_id));
     expect(await readStock(id, stockOf(single))).toEqual(single.stock);
-    const coupon = await json<{ state: string }>(await c.send('GET', paths.coupon(id, brand())));
+    const coupon = await json<{ state: string }>(await live.c.send('GET', paths.coupon(id, brand())));
     expect(coupon.state).toBe('EFFECTIVE');
-    const third = await addSingleStock(c, id);
+    const third = await addSingleStock(live.c, id);
     expect(third.state).toBe('SENDING');
   });
 
   it('of concurrent deactivations with different numbers exactly one wins, and the others record nothing', async () => {
-    const single = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
     const numbers = Array.from({ length: 8 }, () => no('RACE'));
     const answers = await Promise.all(
-      numbers.map((out_request_no) => deactivateStock(c, id, stockOf(single), { out_request_no })),
+      numbers.map((out_request_no) => deactivateStock(live.c, id, stockOf(single), { out_request_no })),
     );
     const won = answers.filter((r) => r.status === 200);
     expect(won).toHaveLength(1);
@@ -81,8 +73,8 @@ describe('失效商品券批次', () => {
     expect(await readStock(id, stockOf(single))).toEqual(winner);
     for (const requestNo of numbers.filter((n) => n !== winner.deactivate_request_no))
       expect(
-        await c.store.getRequestRecord({
-          mchid: c.merchant.mchid,
+        await live.c.store.getRequestRecord({
+          mchid: live.c.merchant.mchid,
           brandId: brand(),
           api: 'deactivateStock',
           requestNo,
@@ -93,27 +85,27 @@ describe('失效商品券批次', () => {
 
 describe('a deactivated stock issues nothing (D-104)', () => {
   it('refuses send and pre-send, claims a token minted before as NOT_AVAILABLE, and keeps the coupons it issued', async () => {
-    const single = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
     const s = { productCouponId: id, stockId: stockOf(single) };
     const sent = await json<{ coupon_code: string }>(
-      await c.send('POST', SEND_SINGLE('o-before'), singleBody(c, s, no())),
+      await live.c.send('POST', SEND_SINGLE('o-before'), singleBody(live.c, s, no())),
     );
-    const token = await preSendSingleToken(c, s, 'o-token', no('PRE'));
-    await json(await deactivateStock(c, id, s.stockId));
+    const token = await preSendSingleToken(live.c, s, 'o-token', no('PRE'));
+    await json(await deactivateStock(live.c, id, s.stockId));
 
     for (const path of [SEND_SINGLE('o-after'), PRESEND_SINGLE('o-after')])
       await expectError(
-        await c.send('POST', path, singleBody(c, s, no())),
+        await live.c.send('POST', path, singleBody(live.c, s, no())),
         400,
         'INVALID_REQUEST',
         /^传入参数不符合业务规则/,
       );
-    expect(await claim(c, token)).toEqual({ result: 'NOT_AVAILABLE' });
+    expect(await claim(live.c, token)).toEqual({ result: 'NOT_AVAILABLE' });
     const stock = await readStock(id, s.stockId);
     expect(stock.sent_count_info.total_count).toBe(1);
-    const ref = { product_coupon_id: id, stock_id: s.stockId, appid: c.merchant.appid, brand_id: brand() };
-    const held = await c.send(
+    const ref = { product_coupon_id: id, stock_id: s.stockId, appid: live.c.merchant.appid, brand_id: brand() };
+    const held = await live.c.send(
       'GET',
       `/v3/marketing/partner/product-coupon/users/o-before/coupons/${sent.coupon_code}?${new URLSearchParams(ref)}`,
     );
@@ -121,28 +113,36 @@ describe('a deactivated stock issues nothing (D-104)', () => {
   });
 
   it('racing sends: every coupon answered 200 was issued before the deactivation, and none after it', async () => {
-    const single = await createSingleCoupon(c, { maxCount: 100, maxCountPerUser: 100 });
+    const single = await createSingleCoupon(live.c, { maxCount: 100, maxCountPerUser: 100 });
     const id = single.product_coupon_id;
     const s = { productCouponId: id, stockId: stockOf(single) };
     const sends = Array.from({ length: 12 }, (_, i) =>
-      c.send('POST', SEND_SINGLE(`o-race-${i}`), singleBody(c, s, no('RACE'))),
+      live.c.send('POST', SEND_SINGLE(`o-race-${i}`), singleBody(live.c, s, no('RACE'))),
     );
-    const [deactivated, ...answers] = await Promise.all([deactivateStock(c, id, s.stockId), ...sends]);
+    const [deactivated, ...answers] = await Promise.all([deactivateStock(live.c, id, s.stockId), ...sends]);
     expect(deactivated.status).toBe(200);
     const issued = answers.filter((r) => r.status === 200).length;
     for (const r of answers.filter((a) => a.status !== 200)) await expectError(r, 400, 'INVALID_REQUEST');
     expect((await readStock(id, s.stockId)).sent_count_info.total_count).toBe(issued);
-    await expectError(await c.send('POST', SEND_SINGLE('o-late'), singleBody(c, s, no())), 400, 'INVALID_REQUEST');
+    await expectError(
+      await live.c.send('POST', SEND_SINGLE('o-late'), singleBody(live.c, s, no())),
+      400,
+      'INVALID_REQUEST',
+    );
   });
 });
 
 describe('失效商品券批次 through coupond/client', () => {
   it('answers the same Stock in all three call styles', async () => {
     const P = 'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate';
-    const client = clientOf(c);
-    const single = await createSingleCoupon(c);
+    const client = clientOf(live.c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
-    const stocks = [stockOf(single), (await addSingleStock(c, id)).stock_id, (await addSingleStock(c, id)).stock_id];
+    const stocks = [
+      stockOf(single),
+      (await addSingleStock(live.c, id)).stock_id,
+      (await addSingleStock(live.c, id)).stock_id,
+    ];
     const call = (stock_id: string) => ({
       product_coupon_id: id,
       stock_id,
@@ -163,10 +163,15 @@ describe('失效商品券批次 through coupond/client', () => {
 
 describe('失效商品券批次: refusals', () => {
   it('403 NO_AUTH for a brand that has not authorized the caller', async () => {
-    const single = await createSingleCoupon(c);
-    await c.store.insertBrand({ brandId: 'B-DEACS', name: 'x', secret: 'x', createdAt: '2025-01-01T00:00:00+08:00' });
+    const single = await createSingleCoupon(live.c);
+    await live.c.store.insertBrand({
+      brandId: 'B-DEACS',
+      name: 'x',
+      secret: 'x',
+      createdAt: '2025-01-01T00:00:00+08:00',
+    });
     await expectError(
-      await deactivateStock(c, single.product_coupon_id, stockOf(single), { brand_id: 'B-DEACS' }),
+      await deactivateStock(live.c, single.product_coupon_id, stockOf(single), { brand_id: 'B-DEACS' }),
       403,
       'NO_AUTH',
       '服务商没有此接口权限',
@@ -174,17 +179,17 @@ describe('失效商品券批次: refusals', () => {
   });
 
   it('404 NOT_FOUND for an unknown product coupon, an unknown stock, a stock of another product coupon', async () => {
-    const single = await createSingleCoupon(c);
-    const other = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
+    const other = await createSingleCoupon(live.c);
     await expectError(
-      await deactivateStock(c, '1999999999', stockOf(single)),
+      await deactivateStock(live.c, '1999999999', stockOf(single)),
       404,
       'NOT_FOUND',
       '未找到 product_coupon_id 对应的商品券',
     );
     for (const stockId of ['1999999999001', stockOf(other)])
       await expectError(
-        await deactivateStock(c, single.product_coupon_id, stockId),
+        await deactivateStock(live.c, single.product_coupon_id, stockId),
         404,
         'NOT_FOUND',
         '未找到 stock_id 对应的商品券批次',
@@ -192,46 +197,52 @@ describe('失效商品券批次: refusals', () => {
   });
 
   it('400 INVALID_REQUEST for a stock of a bundle, which stays SENDING', async () => {
-    const stock = bundle.stock_bundle!.stock_list[0]!;
+    const stock = live.bundle.stock_bundle!.stock_list[0]!;
     await expectError(
-      await deactivateStock(c, bundle.product_coupon_id, stock.stock_id),
+      await deactivateStock(live.c, live.bundle.product_coupon_id, stock.stock_id),
       400,
       'INVALID_REQUEST',
       '传入参数不符合业务规则：多次优惠批次组内的批次不可使用本接口',
     );
-    expect((await readStock(bundle.product_coupon_id, stock.stock_id)).state).toBe('SENDING');
+    expect((await readStock(live.bundle.product_coupon_id, stock.stock_id)).state).toBe('SENDING');
   });
 
   it('400 PARAM_ERROR for a missing or over-long reason and a malformed request number', async () => {
-    const single = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
     await expectParamError(
-      await c.send('POST', paths.stockDeactivate(id, stockOf(single)), { out_request_no: no(), brand_id: brand() }),
+      await live.c.send('POST', paths.stockDeactivate(id, stockOf(single)), {
+        out_request_no: no(),
+        brand_id: brand(),
+      }),
       '/deactivate_reason',
     );
     await expectParamError(
-      await deactivateStock(c, id, stockOf(single), { deactivate_reason: '因'.repeat(151) }),
+      await deactivateStock(live.c, id, stockOf(single), { deactivate_reason: '因'.repeat(151) }),
       '/deactivate_reason',
     );
-    await expectParamError(await deactivateStock(c, id, stockOf(single), { out_request_no: 'a!' }), '/out_request_no');
+    await expectParamError(
+      await deactivateStock(live.c, id, stockOf(single), { out_request_no: 'a!' }),
+      '/out_request_no',
+    );
     expect((await readStock(id, stockOf(single))).state).toBe('SENDING');
   });
 
   it('400 INVALID_REQUEST for a stock already deactivated, one of a deactivated product coupon, an ended one', async () => {
-    const single = await createSingleCoupon(c);
+    const single = await createSingleCoupon(live.c);
     const id = single.product_coupon_id;
-    await json(await deactivateStock(c, id, stockOf(single)));
-    await expectError(await deactivateStock(c, id, stockOf(single)), 400, 'INVALID_REQUEST', GONE);
+    await json(await deactivateStock(live.c, id, stockOf(single)));
+    await expectError(await deactivateStock(live.c, id, stockOf(single)), 400, 'INVALID_REQUEST', GONE);
 
-    const dead = await createSingleCoupon(c);
+    const dead = await createSingleCoupon(live.c);
     const deactivate = { out_request_no: no('DEACT'), brand_id: brand(), deactivate_reason: '测试' };
-    await json(await c.send('POST', paths.deactivate(dead.product_coupon_id), deactivate));
-    await expectError(await deactivateStock(c, dead.product_coupon_id, stockOf(dead)), 400, 'INVALID_REQUEST');
+    await json(await live.c.send('POST', paths.deactivate(dead.product_coupon_id), deactivate));
+    await expectError(await deactivateStock(live.c, dead.product_coupon_id, stockOf(dead)), 400, 'INVALID_REQUEST');
 
-    const ending = await createSingleCoupon(c, { endMs: c.clock.now().getTime() + 60_000 });
-    c.clock.advance(120);
+    const ending = await createSingleCoupon(live.c, { endMs: live.c.clock.now().getTime() + 60_000 });
+    live.c.clock.advance(120);
     await expectError(
-      await deactivateStock(c, ending.product_coupon_id, stockOf(ending)),
+      await deactivateStock(live.c, ending.product_coupon_id, stockOf(ending)),
       400,
       'INVALID_REQUEST',
       '批次已过期',
@@ -241,23 +252,23 @@ describe('失效商品券批次: refusals', () => {
 
 describe('stocks under review (D-105)', () => {
   it('neither deactivates nor modifies an AUDITING stock, and both work once the review has passed', async () => {
-    c.clock.freeze();
-    c.app.ctx.deps.auditDelaySeconds = 30;
+    live.c.clock.freeze();
+    live.c.app.ctx.deps.auditDelaySeconds = 30;
     try {
-      const single = await createSingleCoupon(c);
+      const single = await createSingleCoupon(live.c);
       const id = single.product_coupon_id;
       expect(single.stock!.state).toBe('AUDITING');
       const auditing = /传入参数不符合业务规则：批次审核中/;
-      await expectError(await deactivateStock(c, id, stockOf(single)), 400, 'INVALID_REQUEST', auditing);
+      await expectError(await deactivateStock(live.c, id, stockOf(single)), 400, 'INVALID_REQUEST', auditing);
       const modify = () =>
-        c.send('PATCH', paths.singleStock(id, stockOf(single)), { out_request_no: no('MODS'), brand_id: brand() });
+        live.c.send('PATCH', paths.singleStock(id, stockOf(single)), { out_request_no: no('MODS'), brand_id: brand() });
       await expectError(await modify(), 400, 'INVALID_REQUEST', auditing);
-      c.clock.advance(31);
+      live.c.clock.advance(31);
       expect((await json<StockT>(await modify())).state).toBe('SENDING');
-      expect((await json<StockT>(await deactivateStock(c, id, stockOf(single)))).state).toBe('DEACTIVATED');
+      expect((await json<StockT>(await deactivateStock(live.c, id, stockOf(single)))).state).toBe('DEACTIVATED');
     } finally {
-      c.app.ctx.deps.auditDelaySeconds = 0;
-      c.clock.reset();
+      live.c.app.ctx.deps.auditDelaySeconds = 0;
+      live.c.clock.reset();
     }
   });
 });

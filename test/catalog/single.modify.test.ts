@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startCoupond } from '../harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CreatedProductCouponT,
-  createCoupon,
   createSingleCoupon,
   expectError,
   expectParamError,
@@ -10,26 +8,22 @@ import {
   no,
   paths,
   type StockT,
-  setNotifyUrl,
+  singleModeSuite,
   singleStockInput,
+  stockIdOf,
 } from './helpers.js';
 
 /** 修改商品券批次 (single mode, D-73): the change, its replay, and every documented refusal. */
-let c: Running;
+const live = singleModeSuite();
 let single: CreatedProductCouponT;
-let bundle: CreatedProductCouponT;
 beforeAll(async () => {
-  c = await startCoupond();
-  await setNotifyUrl(c);
-  single = await createSingleCoupon(c, { storeScope: 'ALL' });
-  bundle = await createCoupon(c);
+  single = await createSingleCoupon(live.c, { storeScope: 'ALL' });
 });
-afterAll(() => c.close());
 
-const brand = () => c.merchant.brandId;
-const stockOf = (x: CreatedProductCouponT) => x.stock!.stock_id;
+const brand = () => live.c.merchant.brandId;
+const stockOf = stockIdOf;
 const modify = (id: string, stockId: string, extra: Record<string, unknown> = {}) =>
-  c.send('PATCH', paths.singleStock(id, stockId), { out_request_no: no('MODS'), brand_id: brand(), ...extra });
+  live.c.send('PATCH', paths.singleStock(id, stockId), { out_request_no: no('MODS'), brand_id: brand(), ...extra });
 const BUSINESS = /传入参数不符合业务规则/;
 
 describe('修改商品券批次', () => {
@@ -42,17 +36,17 @@ describe('修改商品券批次', () => {
       remark: '新的备注',
       coupon_display_info: { code_display_mode: 'BARCODE', background_color: 'Color010' },
     };
-    const changed = await json<StockT>(await c.send('PATCH', paths.singleStock(id, stockOf(single)), change));
+    const changed = await json<StockT>(await live.c.send('PATCH', paths.singleStock(id, stockOf(single)), change));
     expect(changed).toEqual({
       ...before,
       remark: '新的备注',
       coupon_display_info: change.coupon_display_info,
       store_scope: 'NONE',
     });
-    expect(await json(await c.send('GET', paths.stock(id, stockOf(single), brand())))).toEqual(changed);
-    expect(await json(await c.send('PATCH', paths.singleStock(id, stockOf(single)), change))).toEqual(changed);
+    expect(await json(await live.c.send('GET', paths.stock(id, stockOf(single), brand())))).toEqual(changed);
+    expect(await json(await live.c.send('PATCH', paths.singleStock(id, stockOf(single)), change))).toEqual(changed);
     await expectError(
-      await c.send('PATCH', paths.singleStock(id, stockOf(single)), { ...change, remark: '另一个备注' }),
+      await live.c.send('PATCH', paths.singleStock(id, stockOf(single)), { ...change, remark: '另一个备注' }),
       400,
       'ALREADY_EXISTS',
     );
@@ -61,14 +55,14 @@ describe('修改商品券批次', () => {
   it("leaves the product coupon's other stocks untouched", async () => {
     const id = single.product_coupon_id;
     const added = await json<StockT>(
-      await c.send('POST', paths.addStock(id), {
+      await live.c.send('POST', paths.addStock(id), {
         out_request_no: no('ADDS'),
         brand_id: brand(),
-        stock: singleStockInput(c),
+        stock: singleStockInput(live.c),
       }),
     );
     await json(await modify(id, added.stock_id, { remark: '只改这个', store_scope: 'ALL' }));
-    const first = await json<StockT>(await c.send('GET', paths.stock(id, stockOf(single), brand())));
+    const first = await json<StockT>(await live.c.send('GET', paths.stock(id, stockOf(single), brand())));
     expect(first.remark).not.toBe('只改这个');
   });
 });
@@ -104,7 +98,7 @@ describe('修改商品券批次: refusals', () => {
       'NOT_FOUND',
       '未找到 product_coupon_id 对应的商品券',
     );
-    const other = await createSingleCoupon(c);
+    const other = await createSingleCoupon(live.c);
     for (const stockId of ['1999999999001', stockOf(other)])
       await expectError(
         await modify(single.product_coupon_id, stockId),
@@ -115,14 +109,19 @@ describe('修改商品券批次: refusals', () => {
   });
 
   it('400 INVALID_REQUEST for a stock of a bundle, naming the bundle API', async () => {
-    const stockId = bundle.stock_bundle!.stock_list[0]!.stock_id;
-    await expectError(await modify(bundle.product_coupon_id, stockId), 400, 'INVALID_REQUEST', /修改商品券批次组接口/);
+    const stockId = live.bundle.stock_bundle!.stock_list[0]!.stock_id;
+    await expectError(
+      await modify(live.bundle.product_coupon_id, stockId),
+      400,
+      'INVALID_REQUEST',
+      /修改商品券批次组接口/,
+    );
   });
 
   it('400 PARAM_ERROR for a missing out_request_no, MINI_PROGRAM without its AppID, an unknown store_scope', async () => {
     const id = single.product_coupon_id;
     await expectParamError(
-      await c.send('PATCH', paths.singleStock(id, stockOf(single)), { brand_id: brand() }),
+      await live.c.send('PATCH', paths.singleStock(id, stockOf(single)), { brand_id: brand() }),
       '/out_request_no',
     );
     await expectParamError(
@@ -142,18 +141,18 @@ describe('修改商品券批次: refusals', () => {
       'INVALID_REQUEST',
       '传入的AppID非法',
     );
-    const dead = await createSingleCoupon(c);
+    const dead = await createSingleCoupon(live.c);
     await json(
-      await c.send('POST', paths.deactivate(dead.product_coupon_id), {
+      await live.c.send('POST', paths.deactivate(dead.product_coupon_id), {
         out_request_no: no('DEACT'),
         brand_id: brand(),
         deactivate_reason: '测试',
       }),
     );
     await expectError(await modify(dead.product_coupon_id, stockOf(dead)), 400, 'INVALID_REQUEST', BUSINESS);
-    const now = c.clock.now().getTime();
-    const ending = await createSingleCoupon(c, { endMs: now + 60_000 });
-    c.clock.advance(120);
+    const now = live.c.clock.now().getTime();
+    const ending = await createSingleCoupon(live.c, { endMs: now + 60_000 });
+    live.c.clock.advance(120);
     await expectError(await modify(ending.product_coupon_id, stockOf(ending)), 400, 'INVALID_REQUEST', '批次已过期');
   });
 });
