@@ -6,547 +6,865 @@ export type Endpoints = {
     readonly path: '/v3/marketing/partner/product-coupon/notify-configs';
     readonly method: 'POST';
     readonly body: { notify_url: string };
-    readonly response: { notify_url: string; update_time: string };
+    readonly response: NotifyConfig;
   };
   readonly getNotifyConfig: {
     readonly path: '/v3/marketing/partner/product-coupon/notify-configs';
     readonly method: 'GET';
-    readonly response: { notify_url: string; update_time: string };
+    readonly response: NotifyConfig;
   };
   readonly createProductCoupon: {
     readonly path: '/v3/marketing/partner/product-coupon/product-coupons';
     readonly method: 'POST';
-    readonly body: {
-      progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-      out_product_no?: string | undefined;
-      stock_bundle?:
-        | {
-            remark?: string | undefined;
-            coupon_code_mode: 'WECHATPAY' | 'UPLOAD';
-            stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-            progressive_bundle_usage_rule: {
-              normal_coupon_list?: { threshold: number; discount_amount: number }[] | undefined;
-              discount_coupon_list?: { threshold: number; percent_off: number }[] | undefined;
-              exchange_coupon_list?: { threshold: number; exchange_price: number }[] | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            };
-            usage_rule_display_info: {
-              app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-              app_path?: string | undefined;
-              passcode_link?: string | undefined;
-              coupon_available_store_info?:
-                | {
-                    mini_program_appid?: string | undefined;
-                    mini_program_path?: string | undefined;
-                    description: string;
-                  }
-                | undefined;
-              mini_program_appid?: string | undefined;
-              mini_program_path?: string | undefined;
-              coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-              usage_description: string;
-            };
-            coupon_display_info: {
-              background_color?: `Color${string}` | undefined;
-              entrance_mini_program?:
-                | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-                | undefined;
-              entrance_official_account?: { appid: string } | undefined;
-              entrance_finder?:
-                | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-                | undefined;
-              code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-            };
-            notify_config: { notify_appid: string };
-            store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-          }
-        | undefined;
-      single_usage_info?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-          }
-        | undefined;
-      stock?:
-        | {
-            remark?: string | undefined;
-            coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-            stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-            usage_rule_display_info: {
-              app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-              app_path?: string | undefined;
-              passcode_link?: string | undefined;
-              coupon_available_store_info?:
-                | {
-                    mini_program_appid?: string | undefined;
-                    mini_program_path?: string | undefined;
-                    description: string;
-                  }
-                | undefined;
-              mini_program_appid?: string | undefined;
-              mini_program_path?: string | undefined;
-              coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-              usage_description: string;
-            };
-            coupon_display_info: {
-              background_color?: `Color${string}` | undefined;
-              entrance_mini_program?:
-                | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-                | undefined;
-              entrance_official_account?: { appid: string } | undefined;
-              entrance_finder?:
-                | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-                | undefined;
-              code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-            };
-            notify_config: { notify_appid: string };
-            store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-            single_usage_rule: {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            };
-          }
-        | undefined;
-      brand_id: string;
-      out_request_no: string;
-      scope: 'ALL' | 'SINGLE';
-      type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-      usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-      display_info: {
-        detail_image_url_list?: string[] | undefined;
-        original_price?: number | undefined;
-        combo_package_list?:
-          | {
-              name: string;
-              pick_count: number;
-              choice_list: {
-                image_url?: string | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                name: string;
-                price: number;
-                count: number;
-              }[];
-            }[]
-          | undefined;
-        image_url: string;
-        name: string;
-        background_url: string;
-      };
-    };
-    readonly response: {
-      progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-      out_product_no?: string | undefined;
-      stock_bundle?:
-        | {
-            stock_bundle_id: string;
-            stock_list: {
-              remark?: string | undefined;
-              progressive_bundle_usage_rule?:
-                | {
-                    normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                    discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                    exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                    coupon_available_period: {
-                      available_days?: number | undefined;
-                      wait_days_after_receive?: number | undefined;
-                      weekly_available_period?:
-                        | {
-                            day_period_list?: { begin_time: number; end_time: number }[] | undefined;
-                            day_list: string[];
-                          }
-                        | undefined;
-                      irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                      available_seconds?: number | undefined;
-                      available_begin_time: string;
-                      available_end_time: string;
-                    };
-                  }
-                | undefined;
-              single_usage_rule?:
-                | {
-                    normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                    discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                    exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                    coupon_available_period: {
-                      available_days?: number | undefined;
-                      wait_days_after_receive?: number | undefined;
-                      weekly_available_period?:
-                        | {
-                            day_period_list?: { begin_time: number; end_time: number }[] | undefined;
-                            day_list: string[];
-                          }
-                        | undefined;
-                      irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                      available_seconds?: number | undefined;
-                      available_begin_time: string;
-                      available_end_time: string;
-                    };
-                  }
-                | undefined;
-              deactivate_request_no?: string | undefined;
-              deactivate_time?: string | undefined;
-              deactivate_reason?: string | undefined;
-              coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-              stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-              brand_id: string;
-              product_coupon_id: string;
-              stock_id: string;
-              coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-              stock_send_rule: {
-                max_count_per_day?: number | undefined;
-                max_count: number;
-                max_count_per_user: number;
-              };
-              usage_rule_display_info: {
-                app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-                app_path?: string | undefined;
-                passcode_link?: string | undefined;
-                coupon_available_store_info?:
-                  | {
-                      mini_program_appid?: string | undefined;
-                      mini_program_path?: string | undefined;
-                      description: string;
-                    }
-                  | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-                usage_description: string;
-              };
-              coupon_display_info: {
-                background_color?: `Color${string}` | undefined;
-                entrance_mini_program?:
-                  | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-                  | undefined;
-                entrance_official_account?: { appid: string } | undefined;
-                entrance_finder?:
-                  | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-                  | undefined;
-                code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-              };
-              notify_config: { notify_appid: string };
-              store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-              state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-              sent_count_info: { total_count: number; today_count: number };
-            }[];
-          }
-        | undefined;
-      single_usage_info?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-          }
-        | undefined;
-      stock?:
-        | {
-            remark?: string | undefined;
-            progressive_bundle_usage_rule?:
-              | {
-                  normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                  discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                  exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                  coupon_available_period: {
-                    available_days?: number | undefined;
-                    wait_days_after_receive?: number | undefined;
-                    weekly_available_period?:
-                      | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                      | undefined;
-                    irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                    available_seconds?: number | undefined;
-                    available_begin_time: string;
-                    available_end_time: string;
-                  };
-                }
-              | undefined;
-            single_usage_rule?:
-              | {
-                  normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                  discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                  exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                  coupon_available_period: {
-                    available_days?: number | undefined;
-                    wait_days_after_receive?: number | undefined;
-                    weekly_available_period?:
-                      | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                      | undefined;
-                    irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                    available_seconds?: number | undefined;
-                    available_begin_time: string;
-                    available_end_time: string;
-                  };
-                }
-              | undefined;
-            deactivate_request_no?: string | undefined;
-            deactivate_time?: string | undefined;
-            deactivate_reason?: string | undefined;
-            coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-            stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-            brand_id: string;
-            product_coupon_id: string;
-            stock_id: string;
-            coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-            stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-            usage_rule_display_info: {
-              app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-              app_path?: string | undefined;
-              passcode_link?: string | undefined;
-              coupon_available_store_info?:
-                | {
-                    mini_program_appid?: string | undefined;
-                    mini_program_path?: string | undefined;
-                    description: string;
-                  }
-                | undefined;
-              mini_program_appid?: string | undefined;
-              mini_program_path?: string | undefined;
-              coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-              usage_description: string;
-            };
-            coupon_display_info: {
-              background_color?: `Color${string}` | undefined;
-              entrance_mini_program?:
-                | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-                | undefined;
-              entrance_official_account?: { appid: string } | undefined;
-              entrance_finder?:
-                | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-                | undefined;
-              code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-            };
-            notify_config: { notify_appid: string };
-            store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-            state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-            sent_count_info: { total_count: number; today_count: number };
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      scope: 'ALL' | 'SINGLE';
-      type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-      usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-      display_info: {
-        detail_image_url_list?: string[] | undefined;
-        original_price?: number | undefined;
-        combo_package_list?:
-          | {
-              name: string;
-              pick_count: number;
-              choice_list: {
-                image_url?: string | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                name: string;
-                price: number;
-                count: number;
-              }[];
-            }[]
-          | undefined;
-        image_url: string;
-        name: string;
-        background_url: string;
-      };
-      state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-    };
+    readonly body: CreateProductCouponBody;
+    readonly response: CreatedProductCoupon;
   };
   readonly getProductCoupon: {
     readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}';
     readonly method: 'GET';
     readonly query: { brand_id: string };
-    readonly response: {
-      progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-      out_product_no?: string | undefined;
-      single_usage_info?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      scope: 'ALL' | 'SINGLE';
-      type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-      usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-      display_info: {
-        detail_image_url_list?: string[] | undefined;
-        original_price?: number | undefined;
-        combo_package_list?:
-          | {
-              name: string;
-              pick_count: number;
-              choice_list: {
-                image_url?: string | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                name: string;
-                price: number;
-                count: number;
-              }[];
-            }[]
-          | undefined;
-        image_url: string;
-        name: string;
-        background_url: string;
-      };
-      state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-    };
+    readonly response: ProductCoupon;
   };
   readonly modifyProductCoupon: {
     readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}';
     readonly method: 'PATCH';
     readonly body: {
+      display_info: {
+        detail_image_url_list?: string[] | undefined;
+        original_price?: number | undefined;
+        combo_package_list?:
+          | {
+              name: string;
+              pick_count: number;
+              choice_list: {
+                mini_program_appid?: string | undefined;
+                mini_program_path?: string | undefined;
+                image_url?: string | undefined;
+                name: string;
+                price: number;
+                count: number;
+              }[];
+            }[]
+          | undefined;
+        name: string;
+        image_url: string;
+        background_url: string;
+      };
       brand_id: string;
       out_request_no: string;
-      display_info: {
-        detail_image_url_list?: string[] | undefined;
-        original_price?: number | undefined;
-        combo_package_list?:
-          | {
-              name: string;
-              pick_count: number;
-              choice_list: {
-                image_url?: string | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                name: string;
-                price: number;
-                count: number;
-              }[];
-            }[]
-          | undefined;
-        image_url: string;
-        name: string;
-        background_url: string;
-      };
     };
-    readonly response: {
-      progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-      out_product_no?: string | undefined;
-      single_usage_info?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      scope: 'ALL' | 'SINGLE';
-      type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-      usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-      display_info: {
-        detail_image_url_list?: string[] | undefined;
-        original_price?: number | undefined;
-        combo_package_list?:
-          | {
-              name: string;
-              pick_count: number;
-              choice_list: {
-                image_url?: string | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                name: string;
-                price: number;
-                count: number;
-              }[];
-            }[]
-          | undefined;
-        image_url: string;
-        name: string;
-        background_url: string;
-      };
-      state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-    };
+    readonly response: ProductCoupon;
   };
   readonly deactivateProductCoupon: {
     readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/deactivate';
     readonly method: 'POST';
-    readonly body: { brand_id: string; out_request_no: string; deactivate_reason: string };
-    readonly response: {
-      progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-      out_product_no?: string | undefined;
-      single_usage_info?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      scope: 'ALL' | 'SINGLE';
-      type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-      usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-      display_info: {
-        detail_image_url_list?: string[] | undefined;
-        original_price?: number | undefined;
-        combo_package_list?:
-          | {
-              name: string;
-              pick_count: number;
-              choice_list: {
-                image_url?: string | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                name: string;
-                price: number;
-                count: number;
-              }[];
-            }[]
-          | undefined;
-        image_url: string;
-        name: string;
-        background_url: string;
-      };
-      state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-    };
+    readonly body: { brand_id: string; deactivate_reason: string; out_request_no: string };
+    readonly response: ProductCoupon;
   };
   readonly addStockBundle: {
     readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles';
     readonly method: 'POST';
+    readonly body: { brand_id: string; out_request_no: string; stock_bundle: StockBundleInput };
+    readonly response: StockBundle;
+  };
+  readonly modifyStockBundle: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}';
+    readonly method: 'PATCH';
+    readonly body: ModifyStocksBody;
+    readonly response: StockBundle;
+  };
+  readonly updateStockBundleBudget: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/update-budget';
+    readonly method: 'POST';
+    readonly body: UpdateBudgetBody;
+    readonly response: StockBundle;
+  };
+  readonly addStock: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks';
+    readonly method: 'POST';
+    readonly body: { brand_id: string; stock: AddStockInput; out_request_no: string };
+    readonly response: Stock;
+  };
+  readonly associateBundleStores: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/associate-stores';
+    readonly method: 'POST';
+    readonly body: StoreListBody;
+    readonly response: StoreChangeResult;
+  };
+  readonly disassociateBundleStores: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/disassociate-stores';
+    readonly method: 'POST';
+    readonly body: StoreListBody;
+    readonly response: StoreChangeResult;
+  };
+  readonly listStocks: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks';
+    readonly method: 'GET';
+    readonly query: ListStocksQuery;
+    readonly response: StockPage;
+  };
+  readonly getStock: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}';
+    readonly method: 'GET';
+    readonly query: { brand_id: string };
+    readonly response: Stock;
+  };
+  readonly modifyStock: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}';
+    readonly method: 'PATCH';
+    readonly body: ModifyStocksBody;
+    readonly response: Stock;
+  };
+  readonly updateStockBudget: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/update-budget';
+    readonly method: 'POST';
+    readonly body: UpdateBudgetBody;
+    readonly response: Stock;
+  };
+  readonly deactivateStock: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate';
+    readonly method: 'POST';
+    readonly body: { brand_id: string; deactivate_reason: string; out_request_no: string };
+    readonly response: Stock;
+  };
+  readonly associateStockStores: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/associate-stores';
+    readonly method: 'POST';
+    readonly body: StoreListBody;
+    readonly response: StoreChangeResult;
+  };
+  readonly disassociateStockStores: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/disassociate-stores';
+    readonly method: 'POST';
+    readonly body: StoreListBody;
+    readonly response: StoreChangeResult;
+  };
+  readonly listAssociatedStores: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/associated-stores';
+    readonly method: 'GET';
+    readonly query: AssociatedStoresQuery;
+    readonly response: StorePage;
+  };
+  readonly uploadCouponCodes: {
+    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/upload-coupon-codes';
+    readonly method: 'POST';
+    readonly body: UploadCouponCodesBody;
+    readonly response: UploadCouponCodesResponse;
+  };
+  readonly preSendCouponBundle: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/pre-send-coupon-bundle';
+    readonly method: 'POST';
     readonly body: {
+      attach?: string | undefined;
+      appid: string;
+      product_coupon_id: string;
       brand_id: string;
+      stock_bundle_id: string;
+      send_request_no: string;
+    };
+    readonly response: { token: string };
+  };
+  readonly sendCouponBundle: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles';
+    readonly method: 'POST';
+    readonly body: {
+      attach?: string | undefined;
+      coupon_tag_info?: CouponTagInfo | undefined;
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      stock_bundle_id: string;
+      send_request_no: string;
+    };
+    readonly response: { user_coupon_bundle_id: string; user_product_coupon_list: UserProductCouponInBundle[] };
+  };
+  readonly preSendCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/pre-send-coupon';
+    readonly method: 'POST';
+    readonly body: {
+      coupon_code?: string | undefined;
+      attach?: string | undefined;
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      stock_id: string;
+      send_request_no: string;
+    };
+    readonly response: { token: string };
+  };
+  readonly sendCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons';
+    readonly method: 'POST';
+    readonly body: {
+      coupon_code?: string | undefined;
+      attach?: string | undefined;
+      coupon_tag_info?: CouponTagInfo | undefined;
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      stock_id: string;
+      send_request_no: string;
+    };
+    readonly response: UserProductCoupon;
+  };
+  readonly getUserCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}';
+    readonly method: 'GET';
+    readonly query: { appid: string; product_coupon_id: string; brand_id: string; stock_id: string };
+    readonly response: UserProductCoupon;
+  };
+  readonly listUserCoupons: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons';
+    readonly method: 'GET';
+    readonly query: {
+      product_coupon_id?: string | undefined;
+      stock_id?: string | undefined;
+      user_coupon_bundle_id?: string | undefined;
+      coupon_state?:
+        | 'EFFECTIVE'
+        | 'DEACTIVATED'
+        | 'CONFIRMING'
+        | 'PENDING'
+        | 'USED'
+        | 'EXPIRED'
+        | 'DELETED'
+        | undefined;
+      page_size?: number | undefined;
+      page_token?: string | undefined;
+      appid: string;
+      brand_id: string;
+    };
+    readonly response: {
+      total_count?: number | undefined;
+      next_page_token?: string | undefined;
+      user_coupon_list?: UserProductCoupon[] | undefined;
+    };
+  };
+  readonly confirmUserCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/confirm';
+    readonly method: 'POST';
+    readonly body: {
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      stock_id: string;
       out_request_no: string;
-      stock_bundle: {
-        remark?: string | undefined;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        progressive_bundle_usage_rule: {
-          normal_coupon_list?: { threshold: number; discount_amount: number }[] | undefined;
-          discount_coupon_list?: { threshold: number; percent_off: number }[] | undefined;
-          exchange_coupon_list?: { threshold: number; exchange_price: number }[] | undefined;
+    };
+    readonly response: UserProductCoupon;
+  };
+  readonly useUserCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/use';
+    readonly method: 'POST';
+    readonly body: {
+      associated_order_info?: AssociatedOrderInfo | undefined;
+      associated_pay_score_order_info?: AssociatedPayScoreOrderInfo | undefined;
+      saved_amount?: number | undefined;
+      store_id?: string | undefined;
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      stock_id: string;
+      use_time: string;
+      out_request_no: string;
+    };
+    readonly response: UserProductCoupon;
+  };
+  readonly returnUserCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/return';
+    readonly method: 'POST';
+    readonly body: {
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      stock_id: string;
+      out_request_no: string;
+    };
+    readonly response: UserProductCoupon;
+  };
+  readonly deactivateUserCoupon: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/deactivate';
+    readonly method: 'POST';
+    readonly body: {
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      deactivate_reason: string;
+      stock_id: string;
+      out_request_no: string;
+    };
+    readonly response: UserProductCoupon;
+  };
+  readonly deactivateUserCouponBundle: {
+    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles/{user_coupon_bundle_id}/deactivate';
+    readonly method: 'POST';
+    readonly body: {
+      appid: string;
+      product_coupon_id: string;
+      brand_id: string;
+      deactivate_reason: string;
+      stock_bundle_id: string;
+      out_request_no: string;
+    };
+    readonly response: {
+      user_coupon_bundle_id: string;
+      user_product_coupon_list: UserProductCouponOfDeactivatedBundle[];
+    };
+  };
+  readonly uploadImage: {
+    readonly path: '/v3/marketing/partner/product-coupon/media/upload-image';
+    readonly method: 'POST';
+    readonly media: true;
+    readonly body: ImageMeta;
+    readonly response: ImageResult;
+  };
+  readonly createImageGenerationTask: {
+    readonly path: '/v3/marketing/partner/product-coupon/image-generation-tasks';
+    readonly method: 'POST';
+    readonly body: CreateImageGenerationBody;
+    readonly response: TaskKey;
+  };
+  readonly getImageGenerationTask: {
+    readonly path: '/v3/marketing/partner/product-coupon/image-generation-tasks/{task_id}';
+    readonly method: 'GET';
+    readonly query: TaskQuery;
+    readonly response: ImageGenerationTask;
+  };
+};
+
+export type CallbackEnvelope = {
+  id: string;
+  create_time: string;
+  resource_type: 'encrypt-resource';
+  event_type: string;
+  summary: string;
+  resource: CallbackResource;
+};
+
+export type ProductCouponSendNotification = {
+  stock_bundle_id?: string | undefined;
+  user_coupon_bundle_id?: string | undefined;
+  attach?: string | undefined;
+  channel_custom_info?: string | undefined;
+  phone_number?: string | undefined;
+  country_code?: string | undefined;
+  openid: string;
+  appid: string;
+  product_coupon_id: string;
+  brand_id: string;
+  stock_id: string;
+  coupon_code: string;
+  valid_begin_time: string;
+  valid_end_time: string;
+  receive_time: string;
+  send_request_no: string;
+  send_channel: string;
+  unionid: string;
+};
+
+export type ImageGenerationNotification = ImageGenerationTask;
+
+type StoreRef = { store_id: string };
+
+type ImageResult = { image_url: string };
+
+type ImageMeta = { filename: string; sha256: string };
+
+type TaskKey = { brand_id: string; task_id: string };
+
+type NotifyConfig = { notify_url: string; update_time: string };
+
+type SentCountInfo = { total_count: number; today_count: number };
+
+type CouponCodeCountInfo = { total_count: number; available_count: number };
+
+type StockBundleInfo = { stock_bundle_id: string; stock_bundle_index: number };
+
+type StoreListBody = { brand_id: string; store_list: StoreRef[] };
+
+type UploadCouponCodesBody = { brand_id: string; out_request_no: string; code_list: string[] };
+
+type TaskQuery = { brand_id: string; image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT' };
+
+type AssociatedStoresQuery = { page_size?: number | undefined; page_token?: string | undefined; brand_id: string };
+
+type StockSendRule = { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
+
+type CouponTagInfo = {
+  coupon_tag_list?: 'MEMBER'[] | undefined;
+  member_tag_info?: { member_card_id: string } | undefined;
+};
+
+type UserCouponBundleInfo = {
+  total_count: number;
+  user_coupon_bundle_id: string;
+  user_coupon_bundle_index: number;
+  used_count: number;
+};
+
+type StorePage = {
+  total_count?: number | undefined;
+  next_page_token?: string | undefined;
+  store_list?: StoreRef[] | undefined;
+};
+
+type AssociatedPayScoreOrderInfo = {
+  mchid?: string | undefined;
+  sub_mchid?: string | undefined;
+  order_id?: string | undefined;
+  out_order_no?: string | undefined;
+};
+
+type CallbackResource = {
+  associated_data?: string | undefined;
+  original_type: string;
+  algorithm: 'AEAD_AES_256_GCM';
+  ciphertext: string;
+  nonce: string;
+};
+
+type AssociatedOrderInfo = {
+  transaction_id?: string | undefined;
+  out_trade_no?: string | undefined;
+  mchid?: string | undefined;
+  sub_mchid?: string | undefined;
+};
+
+type StoreChangeResult = {
+  success_store_list?: StoreRef[] | undefined;
+  failed_store_list?: { code: string; message: string; store_id: string }[] | undefined;
+  total_count: number;
+};
+
+type ListStocksQuery = {
+  state?: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED' | undefined;
+  stock_bundle_id?: string | undefined;
+  page_size?: number | undefined;
+  page_token?: string | undefined;
+  brand_id: string;
+};
+
+type UploadCouponCodesResponse = {
+  success_code_list?: string[] | undefined;
+  failed_code_list?: { coupon_code: string; code: string; message: string }[] | undefined;
+  already_exist_code_list?: string[] | undefined;
+  duplicate_code_list?: string[] | undefined;
+  total_count: number;
+};
+
+type ImageGenerationTask = {
+  combine_image_result?: ImageResult | undefined;
+  cut_out_result?: ImageResult | undefined;
+  brand_id: string;
+  task_id: string;
+  image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT';
+  task_state: 'PROCESSING' | 'SUCCESS' | 'FAIL';
+};
+
+type UpdateBudgetBody = {
+  current_max_count?: number | undefined;
+  target_max_count?: number | undefined;
+  current_max_count_per_day?: number | undefined;
+  target_max_count_per_day?: number | undefined;
+  brand_id: string;
+  out_request_no: string;
+  update_mode: 'MAX_COUNT' | 'MAX_COUNT_PER_DAY';
+};
+
+type CombineImage = {
+  background_color?: string | undefined;
+  normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+  discount_coupon?: { threshold: number; percent_off: number } | undefined;
+  exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
+  scope: 'ALL' | 'SINGLE';
+  type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
+  usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
+};
+
+type UsageDetail = {
+  use_request_no?: string | undefined;
+  use_time?: string | undefined;
+  return_request_no?: string | undefined;
+  return_time?: string | undefined;
+  associated_order_info?: AssociatedOrderInfo | undefined;
+  associated_pay_score_order_info?: AssociatedPayScoreOrderInfo | undefined;
+  saved_amount?: number | undefined;
+};
+
+type CreateImageGenerationBody = {
+  combine_image?: CombineImage | undefined;
+  cut_out?: ImageResult | undefined;
+  brand_id: string;
+  task_id: string;
+  image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT';
+};
+
+type ProductCoupon = {
+  single_usage_info?:
+    | {
+        normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+        discount_coupon?: { threshold: number; percent_off: number } | undefined;
+      }
+    | undefined;
+  progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
+  out_product_no?: string | undefined;
+  deactivate_request_no?: string | undefined;
+  deactivate_time?: string | undefined;
+  deactivate_reason?: string | undefined;
+  product_coupon_id: string;
+  scope: 'ALL' | 'SINGLE';
+  type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
+  usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
+  display_info: {
+    detail_image_url_list?: string[] | undefined;
+    original_price?: number | undefined;
+    combo_package_list?:
+      | {
+          name: string;
+          pick_count: number;
+          choice_list: {
+            mini_program_appid?: string | undefined;
+            mini_program_path?: string | undefined;
+            image_url?: string | undefined;
+            name: string;
+            price: number;
+            count: number;
+          }[];
+        }[]
+      | undefined;
+    name: string;
+    image_url: string;
+    background_url: string;
+  };
+  state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
+  brand_id: string;
+};
+
+type ModifyStocksBody = {
+  remark?: string | undefined;
+  usage_rule_display_info?:
+    | {
+        app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
+        app_path?: string | undefined;
+        passcode_link?: string | undefined;
+        coupon_available_store_info?:
+          | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+          | undefined;
+        mini_program_appid?: string | undefined;
+        mini_program_path?: string | undefined;
+        coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
+        usage_description: string;
+      }
+    | undefined;
+  coupon_display_info?:
+    | {
+        background_color?: `Color${string}` | undefined;
+        entrance_mini_program?:
+          | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
+          | undefined;
+        entrance_official_account?: { appid: string } | undefined;
+        entrance_finder?:
+          | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
+          | undefined;
+        code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
+      }
+    | undefined;
+  notify_config?: { notify_appid: string } | undefined;
+  store_scope?: 'ALL' | 'NONE' | 'SPECIFIC' | undefined;
+  brand_id: string;
+  out_request_no: string;
+};
+
+type SingleStockInput = {
+  remark?: string | undefined;
+  coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
+  stock_send_rule: StockSendRule;
+  single_usage_rule: {
+    normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+    discount_coupon?: { threshold: number; percent_off: number } | undefined;
+    exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
+    coupon_available_period: {
+      available_days?: number | undefined;
+      wait_days_after_receive?: number | undefined;
+      weekly_available_period?:
+        | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
+        | undefined;
+      irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
+      available_seconds?: number | undefined;
+      available_begin_time: string;
+      available_end_time: string;
+    };
+  };
+  usage_rule_display_info: {
+    app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
+    app_path?: string | undefined;
+    passcode_link?: string | undefined;
+    coupon_available_store_info?:
+      | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+      | undefined;
+    mini_program_appid?: string | undefined;
+    mini_program_path?: string | undefined;
+    coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
+    usage_description: string;
+  };
+  coupon_display_info: {
+    background_color?: `Color${string}` | undefined;
+    entrance_mini_program?:
+      | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
+      | undefined;
+    entrance_official_account?: { appid: string } | undefined;
+    entrance_finder?: { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string } | undefined;
+    code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
+  };
+  notify_config: { notify_appid: string };
+  store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
+};
+
+type AddStockInput = {
+  remark?: string | undefined;
+  single_usage_rule?:
+    | {
+        normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+        discount_coupon?: { threshold: number; percent_off: number } | undefined;
+        exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
+        coupon_available_period: {
+          available_days?: number | undefined;
+          wait_days_after_receive?: number | undefined;
+          weekly_available_period?:
+            | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
+            | undefined;
+          irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
+          available_seconds?: number | undefined;
+          available_begin_time: string;
+          available_end_time: string;
+        };
+      }
+    | undefined;
+  coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
+  stock_send_rule: StockSendRule;
+  usage_rule_display_info: {
+    app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
+    app_path?: string | undefined;
+    passcode_link?: string | undefined;
+    coupon_available_store_info?:
+      | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+      | undefined;
+    mini_program_appid?: string | undefined;
+    mini_program_path?: string | undefined;
+    coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
+    usage_description: string;
+  };
+  coupon_display_info: {
+    background_color?: `Color${string}` | undefined;
+    entrance_mini_program?:
+      | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
+      | undefined;
+    entrance_official_account?: { appid: string } | undefined;
+    entrance_finder?: { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string } | undefined;
+    code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
+  };
+  notify_config: { notify_appid: string };
+  store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
+};
+
+type StockBundleInput = {
+  remark?: string | undefined;
+  coupon_code_mode: 'WECHATPAY' | 'UPLOAD';
+  stock_send_rule: StockSendRule;
+  progressive_bundle_usage_rule: {
+    normal_coupon_list?: { threshold: number; discount_amount: number }[] | undefined;
+    discount_coupon_list?: { threshold: number; percent_off: number }[] | undefined;
+    exchange_coupon_list?: { threshold: number; exchange_price: number }[] | undefined;
+    coupon_available_period: {
+      available_days?: number | undefined;
+      wait_days_after_receive?: number | undefined;
+      weekly_available_period?:
+        | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
+        | undefined;
+      irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
+      available_seconds?: number | undefined;
+      available_begin_time: string;
+      available_end_time: string;
+    };
+  };
+  usage_rule_display_info: {
+    app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
+    app_path?: string | undefined;
+    passcode_link?: string | undefined;
+    coupon_available_store_info?:
+      | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+      | undefined;
+    mini_program_appid?: string | undefined;
+    mini_program_path?: string | undefined;
+    coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
+    usage_description: string;
+  };
+  coupon_display_info: {
+    background_color?: `Color${string}` | undefined;
+    entrance_mini_program?:
+      | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
+      | undefined;
+    entrance_official_account?: { appid: string } | undefined;
+    entrance_finder?: { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string } | undefined;
+    code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
+  };
+  notify_config: { notify_appid: string };
+  store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
+};
+
+type Stock = {
+  deactivate_request_no?: string | undefined;
+  deactivate_time?: string | undefined;
+  deactivate_reason?: string | undefined;
+  remark?: string | undefined;
+  coupon_code_count_info?: CouponCodeCountInfo | undefined;
+  single_usage_rule?:
+    | {
+        normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+        discount_coupon?: { threshold: number; percent_off: number } | undefined;
+        exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
+        coupon_available_period: {
+          available_days?: number | undefined;
+          wait_days_after_receive?: number | undefined;
+          weekly_available_period?:
+            | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
+            | undefined;
+          irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
+          available_seconds?: number | undefined;
+          available_begin_time: string;
+          available_end_time: string;
+        };
+      }
+    | undefined;
+  progressive_bundle_usage_rule?:
+    | {
+        normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+        discount_coupon?: { threshold: number; percent_off: number } | undefined;
+        exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
+        coupon_available_period: {
+          available_days?: number | undefined;
+          wait_days_after_receive?: number | undefined;
+          weekly_available_period?:
+            | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
+            | undefined;
+          irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
+          available_seconds?: number | undefined;
+          available_begin_time: string;
+          available_end_time: string;
+        };
+      }
+    | undefined;
+  stock_bundle_info?: StockBundleInfo | undefined;
+  product_coupon_id: string;
+  state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
+  brand_id: string;
+  stock_id: string;
+  coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
+  stock_send_rule: StockSendRule;
+  usage_rule_display_info: {
+    app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
+    app_path?: string | undefined;
+    passcode_link?: string | undefined;
+    coupon_available_store_info?:
+      | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+      | undefined;
+    mini_program_appid?: string | undefined;
+    mini_program_path?: string | undefined;
+    coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
+    usage_description: string;
+  };
+  coupon_display_info: {
+    background_color?: `Color${string}` | undefined;
+    entrance_mini_program?:
+      | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
+      | undefined;
+    entrance_official_account?: { appid: string } | undefined;
+    entrance_finder?: { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string } | undefined;
+    code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
+  };
+  notify_config: { notify_appid: string };
+  store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
+  sent_count_info: SentCountInfo;
+};
+
+type StockBundle = { stock_bundle_id: string; stock_list: Stock[] };
+
+type StockPage = {
+  total_count?: number | undefined;
+  stock_list?: Stock[] | undefined;
+  next_page_token?: string | undefined;
+};
+
+type CreateProductCouponBody = {
+  single_usage_info?:
+    | {
+        normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+        discount_coupon?: { threshold: number; percent_off: number } | undefined;
+      }
+    | undefined;
+  progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
+  out_product_no?: string | undefined;
+  stock?: SingleStockInput | undefined;
+  stock_bundle?: StockBundleInput | undefined;
+  scope: 'ALL' | 'SINGLE';
+  type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
+  usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
+  display_info: {
+    detail_image_url_list?: string[] | undefined;
+    original_price?: number | undefined;
+    combo_package_list?:
+      | {
+          name: string;
+          pick_count: number;
+          choice_list: {
+            mini_program_appid?: string | undefined;
+            mini_program_path?: string | undefined;
+            image_url?: string | undefined;
+            name: string;
+            price: number;
+            count: number;
+          }[];
+        }[]
+      | undefined;
+    name: string;
+    image_url: string;
+    background_url: string;
+  };
+  brand_id: string;
+  out_request_no: string;
+};
+
+type UserProductCouponOfDeactivatedBundle = {
+  deactivate_request_no?: string | undefined;
+  deactivate_time?: string | undefined;
+  deactivate_reason?: string | undefined;
+  confirm_request_no?: string | undefined;
+  confirm_time?: string | undefined;
+  single_usage_detail?: UsageDetail | undefined;
+  progressive_bundle_usage_detail?: UsageDetail | undefined;
+  attach?: string | undefined;
+  channel_custom_info?: string | undefined;
+  coupon_tag_info?: CouponTagInfo | undefined;
+  brand_id: string;
+  coupon_code: string;
+  coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
+  valid_begin_time: string;
+  valid_end_time: string;
+  receive_time: string;
+  send_request_no: string;
+  send_channel: string;
+  user_product_coupon_bundle_info: UserCouponBundleInfo;
+  product_coupon: ProductCoupon;
+  stock: {
+    deactivate_request_no?: string | undefined;
+    deactivate_time?: string | undefined;
+    deactivate_reason?: string | undefined;
+    remark?: string | undefined;
+    coupon_code_count_info?: CouponCodeCountInfo | undefined;
+    single_usage_rule?:
+      | {
+          normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+          discount_coupon?: { threshold: number; percent_off: number } | undefined;
+          exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
           coupon_available_period: {
             available_days?: number | undefined;
             wait_days_after_receive?: number | undefined;
@@ -558,2963 +876,149 @@ export type Endpoints = {
             available_begin_time: string;
             available_end_time: string;
           };
-        };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      };
-    };
-    readonly response: {
-      stock_bundle_id: string;
-      stock_list: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      }[];
-    };
-  };
-  readonly modifyStockBundle: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}';
-    readonly method: 'PATCH';
-    readonly body: {
-      remark?: string | undefined;
-      usage_rule_display_info?:
-        | {
-            app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-            app_path?: string | undefined;
-            passcode_link?: string | undefined;
-            coupon_available_store_info?:
-              | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+        }
+      | undefined;
+    progressive_bundle_usage_rule?:
+      | {
+          normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+          discount_coupon?: { threshold: number; percent_off: number } | undefined;
+          exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
+          coupon_available_period: {
+            available_days?: number | undefined;
+            wait_days_after_receive?: number | undefined;
+            weekly_available_period?:
+              | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
               | undefined;
-            mini_program_appid?: string | undefined;
-            mini_program_path?: string | undefined;
-            coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-            usage_description: string;
-          }
-        | undefined;
-      coupon_display_info?:
-        | {
-            background_color?: `Color${string}` | undefined;
-            entrance_mini_program?:
-              | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-              | undefined;
-            entrance_official_account?: { appid: string } | undefined;
-            entrance_finder?:
-              | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-              | undefined;
-            code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-          }
-        | undefined;
-      notify_config?: { notify_appid: string } | undefined;
-      store_scope?: 'ALL' | 'NONE' | 'SPECIFIC' | undefined;
-      brand_id: string;
-      out_request_no: string;
-    };
-    readonly response: {
-      stock_bundle_id: string;
-      stock_list: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      }[];
-    };
-  };
-  readonly updateStockBundleBudget: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/update-budget';
-    readonly method: 'POST';
-    readonly body: {
-      current_max_count?: number | undefined;
-      target_max_count?: number | undefined;
-      current_max_count_per_day?: number | undefined;
-      target_max_count_per_day?: number | undefined;
-      brand_id: string;
-      out_request_no: string;
-      update_mode: 'MAX_COUNT' | 'MAX_COUNT_PER_DAY';
-    };
-    readonly response: {
-      stock_bundle_id: string;
-      stock_list: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      }[];
-    };
-  };
-  readonly addStock: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks';
-    readonly method: 'POST';
-    readonly body: {
-      brand_id: string;
-      out_request_no: string;
-      stock: {
-        remark?: string | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      };
-    };
-    readonly response: {
-      remark?: string | undefined;
-      progressive_bundle_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      single_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-      stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-      stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-      usage_rule_display_info: {
-        app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-        app_path?: string | undefined;
-        passcode_link?: string | undefined;
-        coupon_available_store_info?:
-          | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-          | undefined;
-        mini_program_appid?: string | undefined;
-        mini_program_path?: string | undefined;
-        coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-        usage_description: string;
-      };
-      coupon_display_info: {
-        background_color?: `Color${string}` | undefined;
-        entrance_mini_program?:
-          | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-          | undefined;
-        entrance_official_account?: { appid: string } | undefined;
-        entrance_finder?:
-          | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-          | undefined;
-        code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-      };
-      notify_config: { notify_appid: string };
-      store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-      sent_count_info: { total_count: number; today_count: number };
-    };
-  };
-  readonly associateBundleStores: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/associate-stores';
-    readonly method: 'POST';
-    readonly body: { brand_id: string; store_list: { store_id: string }[] };
-    readonly response: {
-      success_store_list?: { store_id: string }[] | undefined;
-      failed_store_list?: { store_id: string; code: string; message: string }[] | undefined;
-      total_count: number;
-    };
-  };
-  readonly disassociateBundleStores: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/disassociate-stores';
-    readonly method: 'POST';
-    readonly body: { brand_id: string; store_list: { store_id: string }[] };
-    readonly response: {
-      success_store_list?: { store_id: string }[] | undefined;
-      failed_store_list?: { store_id: string; code: string; message: string }[] | undefined;
-      total_count: number;
-    };
-  };
-  readonly listStocks: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks';
-    readonly method: 'GET';
-    readonly query: {
-      stock_bundle_id?: string | undefined;
-      state?: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED' | undefined;
-      page_size?: number | undefined;
-      page_token?: string | undefined;
-      brand_id: string;
-    };
-    readonly response: {
-      stock_list?:
-        | {
-            remark?: string | undefined;
-            progressive_bundle_usage_rule?:
-              | {
-                  normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                  discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                  exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                  coupon_available_period: {
-                    available_days?: number | undefined;
-                    wait_days_after_receive?: number | undefined;
-                    weekly_available_period?:
-                      | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                      | undefined;
-                    irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                    available_seconds?: number | undefined;
-                    available_begin_time: string;
-                    available_end_time: string;
-                  };
-                }
-              | undefined;
-            single_usage_rule?:
-              | {
-                  normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                  discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                  exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                  coupon_available_period: {
-                    available_days?: number | undefined;
-                    wait_days_after_receive?: number | undefined;
-                    weekly_available_period?:
-                      | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                      | undefined;
-                    irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                    available_seconds?: number | undefined;
-                    available_begin_time: string;
-                    available_end_time: string;
-                  };
-                }
-              | undefined;
-            deactivate_request_no?: string | undefined;
-            deactivate_time?: string | undefined;
-            deactivate_reason?: string | undefined;
-            coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-            stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-            brand_id: string;
-            product_coupon_id: string;
-            stock_id: string;
-            coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-            stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-            usage_rule_display_info: {
-              app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-              app_path?: string | undefined;
-              passcode_link?: string | undefined;
-              coupon_available_store_info?:
-                | {
-                    mini_program_appid?: string | undefined;
-                    mini_program_path?: string | undefined;
-                    description: string;
-                  }
-                | undefined;
-              mini_program_appid?: string | undefined;
-              mini_program_path?: string | undefined;
-              coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-              usage_description: string;
-            };
-            coupon_display_info: {
-              background_color?: `Color${string}` | undefined;
-              entrance_mini_program?:
-                | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-                | undefined;
-              entrance_official_account?: { appid: string } | undefined;
-              entrance_finder?:
-                | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-                | undefined;
-              code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-            };
-            notify_config: { notify_appid: string };
-            store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-            state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-            sent_count_info: { total_count: number; today_count: number };
-          }[]
-        | undefined;
-      total_count?: number | undefined;
-      next_page_token?: string | undefined;
-    };
-  };
-  readonly getStock: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}';
-    readonly method: 'GET';
-    readonly query: { brand_id: string };
-    readonly response: {
-      remark?: string | undefined;
-      progressive_bundle_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      single_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-      stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-      stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-      usage_rule_display_info: {
-        app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-        app_path?: string | undefined;
-        passcode_link?: string | undefined;
-        coupon_available_store_info?:
-          | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-          | undefined;
-        mini_program_appid?: string | undefined;
-        mini_program_path?: string | undefined;
-        coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-        usage_description: string;
-      };
-      coupon_display_info: {
-        background_color?: `Color${string}` | undefined;
-        entrance_mini_program?:
-          | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-          | undefined;
-        entrance_official_account?: { appid: string } | undefined;
-        entrance_finder?:
-          | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-          | undefined;
-        code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-      };
-      notify_config: { notify_appid: string };
-      store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-      sent_count_info: { total_count: number; today_count: number };
-    };
-  };
-  readonly modifyStock: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}';
-    readonly method: 'PATCH';
-    readonly body: {
-      remark?: string | undefined;
-      usage_rule_display_info?:
-        | {
-            app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-            app_path?: string | undefined;
-            passcode_link?: string | undefined;
-            coupon_available_store_info?:
-              | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-              | undefined;
-            mini_program_appid?: string | undefined;
-            mini_program_path?: string | undefined;
-            coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-            usage_description: string;
-          }
-        | undefined;
-      coupon_display_info?:
-        | {
-            background_color?: `Color${string}` | undefined;
-            entrance_mini_program?:
-              | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-              | undefined;
-            entrance_official_account?: { appid: string } | undefined;
-            entrance_finder?:
-              | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-              | undefined;
-            code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-          }
-        | undefined;
-      notify_config?: { notify_appid: string } | undefined;
-      store_scope?: 'ALL' | 'NONE' | 'SPECIFIC' | undefined;
-      brand_id: string;
-      out_request_no: string;
-    };
-    readonly response: {
-      remark?: string | undefined;
-      progressive_bundle_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      single_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-      stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-      stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-      usage_rule_display_info: {
-        app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-        app_path?: string | undefined;
-        passcode_link?: string | undefined;
-        coupon_available_store_info?:
-          | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-          | undefined;
-        mini_program_appid?: string | undefined;
-        mini_program_path?: string | undefined;
-        coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-        usage_description: string;
-      };
-      coupon_display_info: {
-        background_color?: `Color${string}` | undefined;
-        entrance_mini_program?:
-          | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-          | undefined;
-        entrance_official_account?: { appid: string } | undefined;
-        entrance_finder?:
-          | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-          | undefined;
-        code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-      };
-      notify_config: { notify_appid: string };
-      store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-      sent_count_info: { total_count: number; today_count: number };
-    };
-  };
-  readonly updateStockBudget: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/update-budget';
-    readonly method: 'POST';
-    readonly body: {
-      current_max_count?: number | undefined;
-      target_max_count?: number | undefined;
-      current_max_count_per_day?: number | undefined;
-      target_max_count_per_day?: number | undefined;
-      brand_id: string;
-      out_request_no: string;
-      update_mode: 'MAX_COUNT' | 'MAX_COUNT_PER_DAY';
-    };
-    readonly response: {
-      remark?: string | undefined;
-      progressive_bundle_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      single_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-      stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-      stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-      usage_rule_display_info: {
-        app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-        app_path?: string | undefined;
-        passcode_link?: string | undefined;
-        coupon_available_store_info?:
-          | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-          | undefined;
-        mini_program_appid?: string | undefined;
-        mini_program_path?: string | undefined;
-        coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-        usage_description: string;
-      };
-      coupon_display_info: {
-        background_color?: `Color${string}` | undefined;
-        entrance_mini_program?:
-          | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-          | undefined;
-        entrance_official_account?: { appid: string } | undefined;
-        entrance_finder?:
-          | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-          | undefined;
-        code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-      };
-      notify_config: { notify_appid: string };
-      store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-      sent_count_info: { total_count: number; today_count: number };
-    };
-  };
-  readonly deactivateStock: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate';
-    readonly method: 'POST';
-    readonly body: { brand_id: string; out_request_no: string; deactivate_reason: string };
-    readonly response: {
-      remark?: string | undefined;
-      progressive_bundle_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      single_usage_rule?:
-        | {
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            coupon_available_period: {
-              available_days?: number | undefined;
-              wait_days_after_receive?: number | undefined;
-              weekly_available_period?:
-                | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                | undefined;
-              irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-              available_seconds?: number | undefined;
-              available_begin_time: string;
-              available_end_time: string;
-            };
-          }
-        | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-      stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-      stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-      usage_rule_display_info: {
-        app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-        app_path?: string | undefined;
-        passcode_link?: string | undefined;
-        coupon_available_store_info?:
-          | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-          | undefined;
-        mini_program_appid?: string | undefined;
-        mini_program_path?: string | undefined;
-        coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-        usage_description: string;
-      };
-      coupon_display_info: {
-        background_color?: `Color${string}` | undefined;
-        entrance_mini_program?:
-          | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-          | undefined;
-        entrance_official_account?: { appid: string } | undefined;
-        entrance_finder?:
-          | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-          | undefined;
-        code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-      };
-      notify_config: { notify_appid: string };
-      store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-      state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-      sent_count_info: { total_count: number; today_count: number };
-    };
-  };
-  readonly associateStockStores: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/associate-stores';
-    readonly method: 'POST';
-    readonly body: { brand_id: string; store_list: { store_id: string }[] };
-    readonly response: {
-      success_store_list?: { store_id: string }[] | undefined;
-      failed_store_list?: { store_id: string; code: string; message: string }[] | undefined;
-      total_count: number;
-    };
-  };
-  readonly disassociateStockStores: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/disassociate-stores';
-    readonly method: 'POST';
-    readonly body: { brand_id: string; store_list: { store_id: string }[] };
-    readonly response: {
-      success_store_list?: { store_id: string }[] | undefined;
-      failed_store_list?: { store_id: string; code: string; message: string }[] | undefined;
-      total_count: number;
-    };
-  };
-  readonly listAssociatedStores: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/associated-stores';
-    readonly method: 'GET';
-    readonly query: { page_size?: number | undefined; page_token?: string | undefined; brand_id: string };
-    readonly response: {
-      total_count?: number | undefined;
-      store_list?: { store_id: string }[] | undefined;
-      next_page_token?: string | undefined;
-    };
-  };
-  readonly uploadCouponCodes: {
-    readonly path: '/v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/upload-coupon-codes';
-    readonly method: 'POST';
-    readonly body: { brand_id: string; out_request_no: string; code_list: string[] };
-    readonly response: {
-      success_code_list?: string[] | undefined;
-      failed_code_list?: { coupon_code: string; code: string; message: string }[] | undefined;
-      already_exist_code_list?: string[] | undefined;
-      duplicate_code_list?: string[] | undefined;
-      total_count: number;
-    };
-  };
-  readonly preSendCouponBundle: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/pre-send-coupon-bundle';
-    readonly method: 'POST';
-    readonly body: {
-      attach?: string | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_bundle_id: string;
-      appid: string;
-      send_request_no: string;
-    };
-    readonly response: { token: string };
-  };
-  readonly sendCouponBundle: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles';
-    readonly method: 'POST';
-    readonly body: {
-      attach?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_bundle_id: string;
-      appid: string;
-      send_request_no: string;
-    };
-    readonly response: {
-      user_coupon_bundle_id: string;
-      user_product_coupon_list: {
-        attach?: string | undefined;
-        channel_custom_info?: string | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_tag_info?:
-          | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-          | undefined;
-        confirm_request_no?: string | undefined;
-        confirm_time?: string | undefined;
-        single_usage_detail?:
-          | {
-              use_request_no?: string | undefined;
-              use_time?: string | undefined;
-              return_request_no?: string | undefined;
-              return_time?: string | undefined;
-              associated_order_info?:
-                | {
-                    transaction_id?: string | undefined;
-                    out_trade_no?: string | undefined;
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                  }
-                | undefined;
-              associated_pay_score_order_info?:
-                | {
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                    order_id?: string | undefined;
-                    out_order_no?: string | undefined;
-                  }
-                | undefined;
-              saved_amount?: number | undefined;
-            }
-          | undefined;
-        progressive_bundle_usage_detail?:
-          | {
-              use_request_no?: string | undefined;
-              use_time?: string | undefined;
-              return_request_no?: string | undefined;
-              return_time?: string | undefined;
-              associated_order_info?:
-                | {
-                    transaction_id?: string | undefined;
-                    out_trade_no?: string | undefined;
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                  }
-                | undefined;
-              associated_pay_score_order_info?:
-                | {
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                    order_id?: string | undefined;
-                    out_order_no?: string | undefined;
-                  }
-                | undefined;
-              saved_amount?: number | undefined;
-            }
-          | undefined;
-        coupon_code: string;
-        brand_id: string;
-        receive_time: string;
-        send_request_no: string;
-        send_channel: string;
-        valid_begin_time: string;
-        valid_end_time: string;
-        stock: {
-          remark?: string | undefined;
-          progressive_bundle_usage_rule?:
-            | {
-                normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                coupon_available_period: {
-                  available_days?: number | undefined;
-                  wait_days_after_receive?: number | undefined;
-                  weekly_available_period?:
-                    | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                    | undefined;
-                  irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                  available_seconds?: number | undefined;
-                  available_begin_time: string;
-                  available_end_time: string;
-                };
-              }
-            | undefined;
-          single_usage_rule?:
-            | {
-                normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                coupon_available_period: {
-                  available_days?: number | undefined;
-                  wait_days_after_receive?: number | undefined;
-                  weekly_available_period?:
-                    | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                    | undefined;
-                  irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                  available_seconds?: number | undefined;
-                  available_begin_time: string;
-                  available_end_time: string;
-                };
-              }
-            | undefined;
-          deactivate_request_no?: string | undefined;
-          deactivate_time?: string | undefined;
-          deactivate_reason?: string | undefined;
-          coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-          stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-          brand_id: string;
-          product_coupon_id: string;
-          stock_id: string;
-          coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-          stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-          usage_rule_display_info: {
-            app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-            app_path?: string | undefined;
-            passcode_link?: string | undefined;
-            coupon_available_store_info?:
-              | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-              | undefined;
-            mini_program_appid?: string | undefined;
-            mini_program_path?: string | undefined;
-            coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-            usage_description: string;
+            irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
+            available_seconds?: number | undefined;
+            available_begin_time: string;
+            available_end_time: string;
           };
-          coupon_display_info: {
-            background_color?: `Color${string}` | undefined;
-            entrance_mini_program?:
-              | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-              | undefined;
-            entrance_official_account?: { appid: string } | undefined;
-            entrance_finder?:
-              | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-              | undefined;
-            code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-          };
-          notify_config: { notify_appid: string };
-          store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-          state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-          sent_count_info: { total_count: number; today_count: number };
-        };
-        user_product_coupon_bundle_info: {
-          user_coupon_bundle_id: string;
-          total_count: number;
-          user_coupon_bundle_index: number;
-          used_count: number;
-        };
-        coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-        product_coupon: {
-          progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-          out_product_no?: string | undefined;
-          single_usage_info?:
-            | {
-                normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              }
-            | undefined;
-          deactivate_request_no?: string | undefined;
-          deactivate_time?: string | undefined;
-          deactivate_reason?: string | undefined;
-          brand_id: string;
-          product_coupon_id: string;
-          scope: 'ALL' | 'SINGLE';
-          type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-          usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-          display_info: {
-            detail_image_url_list?: string[] | undefined;
-            original_price?: number | undefined;
-            combo_package_list?:
-              | {
-                  name: string;
-                  pick_count: number;
-                  choice_list: {
-                    image_url?: string | undefined;
-                    mini_program_appid?: string | undefined;
-                    mini_program_path?: string | undefined;
-                    name: string;
-                    price: number;
-                    count: number;
-                  }[];
-                }[]
-              | undefined;
-            image_url: string;
-            name: string;
-            background_url: string;
-          };
-          state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-        };
-      }[];
+        }
+      | undefined;
+    product_coupon_id: string;
+    state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
+    brand_id: string;
+    stock_id: string;
+    coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
+    stock_send_rule: StockSendRule;
+    stock_bundle_info: StockBundleInfo;
+    usage_rule_display_info: {
+      app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
+      app_path?: string | undefined;
+      passcode_link?: string | undefined;
+      coupon_available_store_info?:
+        | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
+        | undefined;
+      mini_program_appid?: string | undefined;
+      mini_program_path?: string | undefined;
+      coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
+      usage_description: string;
     };
-  };
-  readonly preSendCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/pre-send-coupon';
-    readonly method: 'POST';
-    readonly body: {
-      coupon_code?: string | undefined;
-      attach?: string | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      appid: string;
-      send_request_no: string;
+    coupon_display_info: {
+      background_color?: `Color${string}` | undefined;
+      entrance_mini_program?:
+        | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
+        | undefined;
+      entrance_official_account?: { appid: string } | undefined;
+      entrance_finder?:
+        | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
+        | undefined;
+      code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
     };
-    readonly response: { token: string };
-  };
-  readonly sendCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons';
-    readonly method: 'POST';
-    readonly body: {
-      coupon_code?: string | undefined;
-      attach?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      appid: string;
-      send_request_no: string;
-    };
-    readonly response: {
-      attach?: string | undefined;
-      channel_custom_info?: string | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      user_product_coupon_bundle_info?:
-        | { user_coupon_bundle_id: string; total_count: number; user_coupon_bundle_index: number; used_count: number }
-        | undefined;
-      confirm_request_no?: string | undefined;
-      confirm_time?: string | undefined;
-      single_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      progressive_bundle_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      coupon_code: string;
-      brand_id: string;
-      receive_time: string;
-      send_request_no: string;
-      send_channel: string;
-      valid_begin_time: string;
-      valid_end_time: string;
-      stock: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      };
-      coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-      product_coupon: {
-        progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-        out_product_no?: string | undefined;
-        single_usage_info?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        scope: 'ALL' | 'SINGLE';
-        type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-        usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-        display_info: {
-          detail_image_url_list?: string[] | undefined;
-          original_price?: number | undefined;
-          combo_package_list?:
-            | {
-                name: string;
-                pick_count: number;
-                choice_list: {
-                  image_url?: string | undefined;
-                  mini_program_appid?: string | undefined;
-                  mini_program_path?: string | undefined;
-                  name: string;
-                  price: number;
-                  count: number;
-                }[];
-              }[]
-            | undefined;
-          image_url: string;
-          name: string;
-          background_url: string;
-        };
-        state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-      };
-    };
-  };
-  readonly getUserCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}';
-    readonly method: 'GET';
-    readonly query: { brand_id: string; product_coupon_id: string; stock_id: string; appid: string };
-    readonly response: {
-      attach?: string | undefined;
-      channel_custom_info?: string | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      user_product_coupon_bundle_info?:
-        | { user_coupon_bundle_id: string; total_count: number; user_coupon_bundle_index: number; used_count: number }
-        | undefined;
-      confirm_request_no?: string | undefined;
-      confirm_time?: string | undefined;
-      single_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      progressive_bundle_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      coupon_code: string;
-      brand_id: string;
-      receive_time: string;
-      send_request_no: string;
-      send_channel: string;
-      valid_begin_time: string;
-      valid_end_time: string;
-      stock: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      };
-      coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-      product_coupon: {
-        progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-        out_product_no?: string | undefined;
-        single_usage_info?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        scope: 'ALL' | 'SINGLE';
-        type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-        usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-        display_info: {
-          detail_image_url_list?: string[] | undefined;
-          original_price?: number | undefined;
-          combo_package_list?:
-            | {
-                name: string;
-                pick_count: number;
-                choice_list: {
-                  image_url?: string | undefined;
-                  mini_program_appid?: string | undefined;
-                  mini_program_path?: string | undefined;
-                  name: string;
-                  price: number;
-                  count: number;
-                }[];
-              }[]
-            | undefined;
-          image_url: string;
-          name: string;
-          background_url: string;
-        };
-        state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-      };
-    };
-  };
-  readonly listUserCoupons: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons';
-    readonly method: 'GET';
-    readonly query: {
-      product_coupon_id?: string | undefined;
-      stock_id?: string | undefined;
-      user_coupon_bundle_id?: string | undefined;
-      page_size?: number | undefined;
-      page_token?: string | undefined;
-      coupon_state?:
-        | 'EFFECTIVE'
-        | 'DEACTIVATED'
-        | 'CONFIRMING'
-        | 'PENDING'
-        | 'USED'
-        | 'EXPIRED'
-        | 'DELETED'
-        | undefined;
-      brand_id: string;
-      appid: string;
-    };
-    readonly response: {
-      total_count?: number | undefined;
-      next_page_token?: string | undefined;
-      user_coupon_list?:
-        | {
-            attach?: string | undefined;
-            channel_custom_info?: string | undefined;
-            deactivate_request_no?: string | undefined;
-            deactivate_time?: string | undefined;
-            deactivate_reason?: string | undefined;
-            coupon_tag_info?:
-              | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-              | undefined;
-            user_product_coupon_bundle_info?:
-              | {
-                  user_coupon_bundle_id: string;
-                  total_count: number;
-                  user_coupon_bundle_index: number;
-                  used_count: number;
-                }
-              | undefined;
-            confirm_request_no?: string | undefined;
-            confirm_time?: string | undefined;
-            single_usage_detail?:
-              | {
-                  use_request_no?: string | undefined;
-                  use_time?: string | undefined;
-                  return_request_no?: string | undefined;
-                  return_time?: string | undefined;
-                  associated_order_info?:
-                    | {
-                        transaction_id?: string | undefined;
-                        out_trade_no?: string | undefined;
-                        mchid?: string | undefined;
-                        sub_mchid?: string | undefined;
-                      }
-                    | undefined;
-                  associated_pay_score_order_info?:
-                    | {
-                        mchid?: string | undefined;
-                        sub_mchid?: string | undefined;
-                        order_id?: string | undefined;
-                        out_order_no?: string | undefined;
-                      }
-                    | undefined;
-                  saved_amount?: number | undefined;
-                }
-              | undefined;
-            progressive_bundle_usage_detail?:
-              | {
-                  use_request_no?: string | undefined;
-                  use_time?: string | undefined;
-                  return_request_no?: string | undefined;
-                  return_time?: string | undefined;
-                  associated_order_info?:
-                    | {
-                        transaction_id?: string | undefined;
-                        out_trade_no?: string | undefined;
-                        mchid?: string | undefined;
-                        sub_mchid?: string | undefined;
-                      }
-                    | undefined;
-                  associated_pay_score_order_info?:
-                    | {
-                        mchid?: string | undefined;
-                        sub_mchid?: string | undefined;
-                        order_id?: string | undefined;
-                        out_order_no?: string | undefined;
-                      }
-                    | undefined;
-                  saved_amount?: number | undefined;
-                }
-              | undefined;
-            coupon_code: string;
-            brand_id: string;
-            receive_time: string;
-            send_request_no: string;
-            send_channel: string;
-            valid_begin_time: string;
-            valid_end_time: string;
-            stock: {
-              remark?: string | undefined;
-              progressive_bundle_usage_rule?:
-                | {
-                    normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                    discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                    exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                    coupon_available_period: {
-                      available_days?: number | undefined;
-                      wait_days_after_receive?: number | undefined;
-                      weekly_available_period?:
-                        | {
-                            day_period_list?: { begin_time: number; end_time: number }[] | undefined;
-                            day_list: string[];
-                          }
-                        | undefined;
-                      irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                      available_seconds?: number | undefined;
-                      available_begin_time: string;
-                      available_end_time: string;
-                    };
-                  }
-                | undefined;
-              single_usage_rule?:
-                | {
-                    normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                    discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                    exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                    coupon_available_period: {
-                      available_days?: number | undefined;
-                      wait_days_after_receive?: number | undefined;
-                      weekly_available_period?:
-                        | {
-                            day_period_list?: { begin_time: number; end_time: number }[] | undefined;
-                            day_list: string[];
-                          }
-                        | undefined;
-                      irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                      available_seconds?: number | undefined;
-                      available_begin_time: string;
-                      available_end_time: string;
-                    };
-                  }
-                | undefined;
-              deactivate_request_no?: string | undefined;
-              deactivate_time?: string | undefined;
-              deactivate_reason?: string | undefined;
-              coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-              stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-              brand_id: string;
-              product_coupon_id: string;
-              stock_id: string;
-              coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-              stock_send_rule: {
-                max_count_per_day?: number | undefined;
-                max_count: number;
-                max_count_per_user: number;
-              };
-              usage_rule_display_info: {
-                app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-                app_path?: string | undefined;
-                passcode_link?: string | undefined;
-                coupon_available_store_info?:
-                  | {
-                      mini_program_appid?: string | undefined;
-                      mini_program_path?: string | undefined;
-                      description: string;
-                    }
-                  | undefined;
-                mini_program_appid?: string | undefined;
-                mini_program_path?: string | undefined;
-                coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-                usage_description: string;
-              };
-              coupon_display_info: {
-                background_color?: `Color${string}` | undefined;
-                entrance_mini_program?:
-                  | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-                  | undefined;
-                entrance_official_account?: { appid: string } | undefined;
-                entrance_finder?:
-                  | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-                  | undefined;
-                code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-              };
-              notify_config: { notify_appid: string };
-              store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-              state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-              sent_count_info: { total_count: number; today_count: number };
-            };
-            coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-            product_coupon: {
-              progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-              out_product_no?: string | undefined;
-              single_usage_info?:
-                | {
-                    normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                    discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                  }
-                | undefined;
-              deactivate_request_no?: string | undefined;
-              deactivate_time?: string | undefined;
-              deactivate_reason?: string | undefined;
-              brand_id: string;
-              product_coupon_id: string;
-              scope: 'ALL' | 'SINGLE';
-              type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-              usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-              display_info: {
-                detail_image_url_list?: string[] | undefined;
-                original_price?: number | undefined;
-                combo_package_list?:
-                  | {
-                      name: string;
-                      pick_count: number;
-                      choice_list: {
-                        image_url?: string | undefined;
-                        mini_program_appid?: string | undefined;
-                        mini_program_path?: string | undefined;
-                        name: string;
-                        price: number;
-                        count: number;
-                      }[];
-                    }[]
-                  | undefined;
-                image_url: string;
-                name: string;
-                background_url: string;
-              };
-              state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-            };
-          }[]
-        | undefined;
-    };
-  };
-  readonly confirmUserCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/confirm';
-    readonly method: 'POST';
-    readonly body: {
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      appid: string;
-      out_request_no: string;
-    };
-    readonly response: {
-      attach?: string | undefined;
-      channel_custom_info?: string | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      user_product_coupon_bundle_info?:
-        | { user_coupon_bundle_id: string; total_count: number; user_coupon_bundle_index: number; used_count: number }
-        | undefined;
-      confirm_request_no?: string | undefined;
-      confirm_time?: string | undefined;
-      single_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      progressive_bundle_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      coupon_code: string;
-      brand_id: string;
-      receive_time: string;
-      send_request_no: string;
-      send_channel: string;
-      valid_begin_time: string;
-      valid_end_time: string;
-      stock: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      };
-      coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-      product_coupon: {
-        progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-        out_product_no?: string | undefined;
-        single_usage_info?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        scope: 'ALL' | 'SINGLE';
-        type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-        usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-        display_info: {
-          detail_image_url_list?: string[] | undefined;
-          original_price?: number | undefined;
-          combo_package_list?:
-            | {
-                name: string;
-                pick_count: number;
-                choice_list: {
-                  image_url?: string | undefined;
-                  mini_program_appid?: string | undefined;
-                  mini_program_path?: string | undefined;
-                  name: string;
-                  price: number;
-                  count: number;
-                }[];
-              }[]
-            | undefined;
-          image_url: string;
-          name: string;
-          background_url: string;
-        };
-        state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-      };
-    };
-  };
-  readonly useUserCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/use';
-    readonly method: 'POST';
-    readonly body: {
-      store_id?: string | undefined;
-      associated_order_info?:
-        | {
-            transaction_id?: string | undefined;
-            out_trade_no?: string | undefined;
-            mchid?: string | undefined;
-            sub_mchid?: string | undefined;
-          }
-        | undefined;
-      associated_pay_score_order_info?:
-        | {
-            mchid?: string | undefined;
-            sub_mchid?: string | undefined;
-            order_id?: string | undefined;
-            out_order_no?: string | undefined;
-          }
-        | undefined;
-      saved_amount?: number | undefined;
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      appid: string;
-      out_request_no: string;
-      use_time: string;
-    };
-    readonly response: {
-      attach?: string | undefined;
-      channel_custom_info?: string | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      user_product_coupon_bundle_info?:
-        | { user_coupon_bundle_id: string; total_count: number; user_coupon_bundle_index: number; used_count: number }
-        | undefined;
-      confirm_request_no?: string | undefined;
-      confirm_time?: string | undefined;
-      single_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      progressive_bundle_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      coupon_code: string;
-      brand_id: string;
-      receive_time: string;
-      send_request_no: string;
-      send_channel: string;
-      valid_begin_time: string;
-      valid_end_time: string;
-      stock: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      };
-      coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-      product_coupon: {
-        progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-        out_product_no?: string | undefined;
-        single_usage_info?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        scope: 'ALL' | 'SINGLE';
-        type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-        usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-        display_info: {
-          detail_image_url_list?: string[] | undefined;
-          original_price?: number | undefined;
-          combo_package_list?:
-            | {
-                name: string;
-                pick_count: number;
-                choice_list: {
-                  image_url?: string | undefined;
-                  mini_program_appid?: string | undefined;
-                  mini_program_path?: string | undefined;
-                  name: string;
-                  price: number;
-                  count: number;
-                }[];
-              }[]
-            | undefined;
-          image_url: string;
-          name: string;
-          background_url: string;
-        };
-        state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-      };
-    };
-  };
-  readonly returnUserCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/return';
-    readonly method: 'POST';
-    readonly body: {
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      appid: string;
-      out_request_no: string;
-    };
-    readonly response: {
-      attach?: string | undefined;
-      channel_custom_info?: string | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      user_product_coupon_bundle_info?:
-        | { user_coupon_bundle_id: string; total_count: number; user_coupon_bundle_index: number; used_count: number }
-        | undefined;
-      confirm_request_no?: string | undefined;
-      confirm_time?: string | undefined;
-      single_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      progressive_bundle_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      coupon_code: string;
-      brand_id: string;
-      receive_time: string;
-      send_request_no: string;
-      send_channel: string;
-      valid_begin_time: string;
-      valid_end_time: string;
-      stock: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      };
-      coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-      product_coupon: {
-        progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-        out_product_no?: string | undefined;
-        single_usage_info?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        scope: 'ALL' | 'SINGLE';
-        type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-        usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-        display_info: {
-          detail_image_url_list?: string[] | undefined;
-          original_price?: number | undefined;
-          combo_package_list?:
-            | {
-                name: string;
-                pick_count: number;
-                choice_list: {
-                  image_url?: string | undefined;
-                  mini_program_appid?: string | undefined;
-                  mini_program_path?: string | undefined;
-                  name: string;
-                  price: number;
-                  count: number;
-                }[];
-              }[]
-            | undefined;
-          image_url: string;
-          name: string;
-          background_url: string;
-        };
-        state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-      };
-    };
-  };
-  readonly deactivateUserCoupon: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/deactivate';
-    readonly method: 'POST';
-    readonly body: {
-      brand_id: string;
-      product_coupon_id: string;
-      stock_id: string;
-      appid: string;
-      out_request_no: string;
-      deactivate_reason: string;
-    };
-    readonly response: {
-      attach?: string | undefined;
-      channel_custom_info?: string | undefined;
-      deactivate_request_no?: string | undefined;
-      deactivate_time?: string | undefined;
-      deactivate_reason?: string | undefined;
-      coupon_tag_info?:
-        | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-        | undefined;
-      user_product_coupon_bundle_info?:
-        | { user_coupon_bundle_id: string; total_count: number; user_coupon_bundle_index: number; used_count: number }
-        | undefined;
-      confirm_request_no?: string | undefined;
-      confirm_time?: string | undefined;
-      single_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      progressive_bundle_usage_detail?:
-        | {
-            use_request_no?: string | undefined;
-            use_time?: string | undefined;
-            return_request_no?: string | undefined;
-            return_time?: string | undefined;
-            associated_order_info?:
-              | {
-                  transaction_id?: string | undefined;
-                  out_trade_no?: string | undefined;
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                }
-              | undefined;
-            associated_pay_score_order_info?:
-              | {
-                  mchid?: string | undefined;
-                  sub_mchid?: string | undefined;
-                  order_id?: string | undefined;
-                  out_order_no?: string | undefined;
-                }
-              | undefined;
-            saved_amount?: number | undefined;
-          }
-        | undefined;
-      coupon_code: string;
-      brand_id: string;
-      receive_time: string;
-      send_request_no: string;
-      send_channel: string;
-      valid_begin_time: string;
-      valid_end_time: string;
-      stock: {
-        remark?: string | undefined;
-        progressive_bundle_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        single_usage_rule?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-              coupon_available_period: {
-                available_days?: number | undefined;
-                wait_days_after_receive?: number | undefined;
-                weekly_available_period?:
-                  | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                  | undefined;
-                irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                available_seconds?: number | undefined;
-                available_begin_time: string;
-                available_end_time: string;
-              };
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-        stock_bundle_info?: { stock_bundle_id: string; stock_bundle_index: number } | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        stock_id: string;
-        coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-        stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-        usage_rule_display_info: {
-          app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-          app_path?: string | undefined;
-          passcode_link?: string | undefined;
-          coupon_available_store_info?:
-            | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-            | undefined;
-          mini_program_appid?: string | undefined;
-          mini_program_path?: string | undefined;
-          coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-          usage_description: string;
-        };
-        coupon_display_info: {
-          background_color?: `Color${string}` | undefined;
-          entrance_mini_program?:
-            | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-            | undefined;
-          entrance_official_account?: { appid: string } | undefined;
-          entrance_finder?:
-            | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-            | undefined;
-          code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-        };
-        notify_config: { notify_appid: string };
-        store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-        state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-        sent_count_info: { total_count: number; today_count: number };
-      };
-      coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-      product_coupon: {
-        progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-        out_product_no?: string | undefined;
-        single_usage_info?:
-          | {
-              normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-              discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            }
-          | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        brand_id: string;
-        product_coupon_id: string;
-        scope: 'ALL' | 'SINGLE';
-        type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-        usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-        display_info: {
-          detail_image_url_list?: string[] | undefined;
-          original_price?: number | undefined;
-          combo_package_list?:
-            | {
-                name: string;
-                pick_count: number;
-                choice_list: {
-                  image_url?: string | undefined;
-                  mini_program_appid?: string | undefined;
-                  mini_program_path?: string | undefined;
-                  name: string;
-                  price: number;
-                  count: number;
-                }[];
-              }[]
-            | undefined;
-          image_url: string;
-          name: string;
-          background_url: string;
-        };
-        state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-      };
-    };
-  };
-  readonly deactivateUserCouponBundle: {
-    readonly path: '/v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles/{user_coupon_bundle_id}/deactivate';
-    readonly method: 'POST';
-    readonly body: {
-      brand_id: string;
-      product_coupon_id: string;
-      stock_bundle_id: string;
-      appid: string;
-      out_request_no: string;
-      deactivate_reason: string;
-    };
-    readonly response: {
-      user_coupon_bundle_id: string;
-      user_product_coupon_list: {
-        attach?: string | undefined;
-        channel_custom_info?: string | undefined;
-        deactivate_request_no?: string | undefined;
-        deactivate_time?: string | undefined;
-        deactivate_reason?: string | undefined;
-        coupon_tag_info?:
-          | { coupon_tag_list?: 'MEMBER'[] | undefined; member_tag_info?: { member_card_id: string } | undefined }
-          | undefined;
-        confirm_request_no?: string | undefined;
-        confirm_time?: string | undefined;
-        single_usage_detail?:
-          | {
-              use_request_no?: string | undefined;
-              use_time?: string | undefined;
-              return_request_no?: string | undefined;
-              return_time?: string | undefined;
-              associated_order_info?:
-                | {
-                    transaction_id?: string | undefined;
-                    out_trade_no?: string | undefined;
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                  }
-                | undefined;
-              associated_pay_score_order_info?:
-                | {
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                    order_id?: string | undefined;
-                    out_order_no?: string | undefined;
-                  }
-                | undefined;
-              saved_amount?: number | undefined;
-            }
-          | undefined;
-        progressive_bundle_usage_detail?:
-          | {
-              use_request_no?: string | undefined;
-              use_time?: string | undefined;
-              return_request_no?: string | undefined;
-              return_time?: string | undefined;
-              associated_order_info?:
-                | {
-                    transaction_id?: string | undefined;
-                    out_trade_no?: string | undefined;
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                  }
-                | undefined;
-              associated_pay_score_order_info?:
-                | {
-                    mchid?: string | undefined;
-                    sub_mchid?: string | undefined;
-                    order_id?: string | undefined;
-                    out_order_no?: string | undefined;
-                  }
-                | undefined;
-              saved_amount?: number | undefined;
-            }
-          | undefined;
-        coupon_code: string;
-        brand_id: string;
-        receive_time: string;
-        send_request_no: string;
-        send_channel: string;
-        valid_begin_time: string;
-        valid_end_time: string;
-        stock: {
-          remark?: string | undefined;
-          progressive_bundle_usage_rule?:
-            | {
-                normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                coupon_available_period: {
-                  available_days?: number | undefined;
-                  wait_days_after_receive?: number | undefined;
-                  weekly_available_period?:
-                    | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                    | undefined;
-                  irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                  available_seconds?: number | undefined;
-                  available_begin_time: string;
-                  available_end_time: string;
-                };
-              }
-            | undefined;
-          single_usage_rule?:
-            | {
-                normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                discount_coupon?: { threshold: number; percent_off: number } | undefined;
-                exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-                coupon_available_period: {
-                  available_days?: number | undefined;
-                  wait_days_after_receive?: number | undefined;
-                  weekly_available_period?:
-                    | { day_period_list?: { begin_time: number; end_time: number }[] | undefined; day_list: string[] }
-                    | undefined;
-                  irregular_available_period_list?: { begin_time: string; end_time: string }[] | undefined;
-                  available_seconds?: number | undefined;
-                  available_begin_time: string;
-                  available_end_time: string;
-                };
-              }
-            | undefined;
-          deactivate_request_no?: string | undefined;
-          deactivate_time?: string | undefined;
-          deactivate_reason?: string | undefined;
-          coupon_code_count_info?: { total_count: number; available_count: number } | undefined;
-          brand_id: string;
-          product_coupon_id: string;
-          stock_id: string;
-          coupon_code_mode: 'WECHATPAY' | 'UPLOAD' | 'API_ASSIGN';
-          stock_send_rule: { max_count_per_day?: number | undefined; max_count: number; max_count_per_user: number };
-          usage_rule_display_info: {
-            app_jump_type?: 'H5' | 'PASSCODE_LINK' | 'USAGE_GUIDE' | undefined;
-            app_path?: string | undefined;
-            passcode_link?: string | undefined;
-            coupon_available_store_info?:
-              | { mini_program_appid?: string | undefined; mini_program_path?: string | undefined; description: string }
-              | undefined;
-            mini_program_appid?: string | undefined;
-            mini_program_path?: string | undefined;
-            coupon_usage_method_list: ('OFFLINE' | 'MINI_PROGRAM' | 'APP' | 'PAYMENT_CODE')[];
-            usage_description: string;
-          };
-          coupon_display_info: {
-            background_color?: `Color${string}` | undefined;
-            entrance_mini_program?:
-              | { appid: string; path: string; entrance_wording: string; guidance_wording: string }
-              | undefined;
-            entrance_official_account?: { appid: string } | undefined;
-            entrance_finder?:
-              | { finder_id: string; finder_video_id: string; finder_video_cover_image_url: string }
-              | undefined;
-            code_display_mode: 'INVISIBLE' | 'BARCODE' | 'QRCODE';
-          };
-          notify_config: { notify_appid: string };
-          store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
-          state: 'AUDITING' | 'DEACTIVATED' | 'SENDING' | 'PAUSED' | 'STOPPED';
-          stock_bundle_info: { stock_bundle_id: string; stock_bundle_index: number };
-          sent_count_info: { total_count: number; today_count: number };
-        };
-        user_product_coupon_bundle_info: {
-          user_coupon_bundle_id: string;
-          total_count: number;
-          user_coupon_bundle_index: number;
-          used_count: number;
-        };
-        coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
-        product_coupon: {
-          progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
-          out_product_no?: string | undefined;
-          single_usage_info?:
-            | {
-                normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-                discount_coupon?: { threshold: number; percent_off: number } | undefined;
-              }
-            | undefined;
-          deactivate_request_no?: string | undefined;
-          deactivate_time?: string | undefined;
-          deactivate_reason?: string | undefined;
-          brand_id: string;
-          product_coupon_id: string;
-          scope: 'ALL' | 'SINGLE';
-          type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-          usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-          display_info: {
-            detail_image_url_list?: string[] | undefined;
-            original_price?: number | undefined;
-            combo_package_list?:
-              | {
-                  name: string;
-                  pick_count: number;
-                  choice_list: {
-                    image_url?: string | undefined;
-                    mini_program_appid?: string | undefined;
-                    mini_program_path?: string | undefined;
-                    name: string;
-                    price: number;
-                    count: number;
-                  }[];
-                }[]
-              | undefined;
-            image_url: string;
-            name: string;
-            background_url: string;
-          };
-          state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
-        };
-      }[];
-    };
-  };
-  readonly uploadImage: {
-    readonly path: '/v3/marketing/partner/product-coupon/media/upload-image';
-    readonly method: 'POST';
-    readonly media: true;
-    readonly body: { filename: string; sha256: string };
-    readonly response: { image_url: string };
-  };
-  readonly createImageGenerationTask: {
-    readonly path: '/v3/marketing/partner/product-coupon/image-generation-tasks';
-    readonly method: 'POST';
-    readonly body: {
-      combine_image?:
-        | {
-            background_color?: string | undefined;
-            normal_coupon?: { threshold: number; discount_amount: number } | undefined;
-            discount_coupon?: { threshold: number; percent_off: number } | undefined;
-            exchange_coupon?: { threshold: number; exchange_price: number } | undefined;
-            scope: 'ALL' | 'SINGLE';
-            type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
-            usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
-          }
-        | undefined;
-      cut_out?: { image_url: string } | undefined;
-      brand_id: string;
-      task_id: string;
-      image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT';
-    };
-    readonly response: { brand_id: string; task_id: string };
-  };
-  readonly getImageGenerationTask: {
-    readonly path: '/v3/marketing/partner/product-coupon/image-generation-tasks/{task_id}';
-    readonly method: 'GET';
-    readonly query: { brand_id: string; image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT' };
-    readonly response: {
-      combine_image_result?: { image_url: string } | undefined;
-      cut_out_result?: { image_url: string } | undefined;
-      brand_id: string;
-      task_id: string;
-      image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT';
-      task_state: 'PROCESSING' | 'SUCCESS' | 'FAIL';
-    };
+    notify_config: { notify_appid: string };
+    store_scope: 'ALL' | 'NONE' | 'SPECIFIC';
+    sent_count_info: SentCountInfo;
   };
 };
 
-export type CallbackEnvelope = {
-  id: string;
-  create_time: string;
-  resource_type: 'encrypt-resource';
-  event_type: string;
-  summary: string;
-  resource: {
-    associated_data?: string | undefined;
-    original_type: string;
-    algorithm: 'AEAD_AES_256_GCM';
-    ciphertext: string;
-    nonce: string;
-  };
-};
-
-export type ProductCouponSendNotification = {
-  stock_bundle_id?: string | undefined;
-  user_coupon_bundle_id?: string | undefined;
-  phone_number?: string | undefined;
-  country_code?: string | undefined;
+type UserProductCouponInBundle = {
+  deactivate_request_no?: string | undefined;
+  deactivate_time?: string | undefined;
+  deactivate_reason?: string | undefined;
+  confirm_request_no?: string | undefined;
+  confirm_time?: string | undefined;
+  single_usage_detail?: UsageDetail | undefined;
+  progressive_bundle_usage_detail?: UsageDetail | undefined;
   attach?: string | undefined;
   channel_custom_info?: string | undefined;
-  coupon_code: string;
+  coupon_tag_info?: CouponTagInfo | undefined;
   brand_id: string;
-  product_coupon_id: string;
-  stock_id: string;
-  appid: string;
-  openid: string;
-  unionid: string;
+  coupon_code: string;
+  coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
+  valid_begin_time: string;
+  valid_end_time: string;
   receive_time: string;
   send_request_no: string;
   send_channel: string;
-  valid_begin_time: string;
-  valid_end_time: string;
+  user_product_coupon_bundle_info: UserCouponBundleInfo;
+  product_coupon: ProductCoupon;
+  stock: Stock;
 };
 
-export type ImageGenerationNotification = {
-  combine_image_result?: { image_url: string } | undefined;
-  cut_out_result?: { image_url: string } | undefined;
+type UserProductCoupon = {
+  deactivate_request_no?: string | undefined;
+  deactivate_time?: string | undefined;
+  deactivate_reason?: string | undefined;
+  confirm_request_no?: string | undefined;
+  confirm_time?: string | undefined;
+  single_usage_detail?: UsageDetail | undefined;
+  progressive_bundle_usage_detail?: UsageDetail | undefined;
+  user_product_coupon_bundle_info?: UserCouponBundleInfo | undefined;
+  attach?: string | undefined;
+  channel_custom_info?: string | undefined;
+  coupon_tag_info?: CouponTagInfo | undefined;
   brand_id: string;
-  task_id: string;
-  image_generation_type: 'COMBINE_IMAGE' | 'CUT_OUT';
-  task_state: 'PROCESSING' | 'SUCCESS' | 'FAIL';
+  coupon_code: string;
+  coupon_state: 'EFFECTIVE' | 'DEACTIVATED' | 'CONFIRMING' | 'PENDING' | 'USED' | 'EXPIRED' | 'DELETED';
+  valid_begin_time: string;
+  valid_end_time: string;
+  receive_time: string;
+  send_request_no: string;
+  send_channel: string;
+  product_coupon: ProductCoupon;
+  stock: Stock;
+};
+
+type CreatedProductCoupon = {
+  single_usage_info?:
+    | {
+        normal_coupon?: { threshold: number; discount_amount: number } | undefined;
+        discount_coupon?: { threshold: number; percent_off: number } | undefined;
+      }
+    | undefined;
+  progressive_bundle_usage_info?: { interval_days?: number | undefined; count: number } | undefined;
+  out_product_no?: string | undefined;
+  deactivate_request_no?: string | undefined;
+  deactivate_time?: string | undefined;
+  deactivate_reason?: string | undefined;
+  stock?: Stock | undefined;
+  stock_bundle?: StockBundle | undefined;
+  product_coupon_id: string;
+  scope: 'ALL' | 'SINGLE';
+  type: 'NORMAL' | 'DISCOUNT' | 'EXCHANGE';
+  usage_mode: 'SINGLE' | 'PROGRESSIVE_BUNDLE';
+  display_info: {
+    detail_image_url_list?: string[] | undefined;
+    original_price?: number | undefined;
+    combo_package_list?:
+      | {
+          name: string;
+          pick_count: number;
+          choice_list: {
+            mini_program_appid?: string | undefined;
+            mini_program_path?: string | undefined;
+            image_url?: string | undefined;
+            name: string;
+            price: number;
+            count: number;
+          }[];
+        }[]
+      | undefined;
+    name: string;
+    image_url: string;
+    background_url: string;
+  };
+  state: 'AUDITING' | 'EFFECTIVE' | 'DEACTIVATED';
+  brand_id: string;
 };
