@@ -122,7 +122,7 @@ describe('@coupond/client installed alone in a new project', () => {
 
   it('type-checks the three call styles and webhook verification against the installed declarations', () => {
     expect(() => execFileSync(TSC, ['-p', scratch], { cwd: scratch, encoding: 'utf8' })).not.toThrow();
-  });
+  }, 60_000);
 
   it('signs and verifies a webhook in Node from the installed build', () => {
     writeFileSync(join(scratch, 'roundtrip.mjs'), ROUNDTRIP);
