@@ -9,7 +9,7 @@ import { bootstrap, createDemoTenant } from '../src/services/bootstrap.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { type SendOptions, signedFetch } from './signed-fetch.js';
+import { type SendFn, sdkSend } from './sdk-send.js';
 import { openTestStore } from './store/postgres-database.js';
 
 export type { SendOptions } from './signed-fetch.js';
@@ -32,8 +32,8 @@ export interface Running {
   merchant: TestMerchant;
   platform: { id: string; publicKey: string };
   adminToken: string;
-  /** Signs and sends like an SDK would; every part can be overridden to build hostile requests. */
-  send(method: string, path: string, body?: unknown, options?: SendOptions): Promise<Response>;
+  /** Sends through `@coupond/client` as the demo merchant; hostile options forge the request instead (`sdkSend`). */
+  send: SendFn;
   close(): Promise<void>;
 }
 
@@ -87,8 +87,8 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     appid: demo.appid,
   };
 
-  const send = (method: string, path: string, body?: unknown, o: SendOptions = {}) =>
-    signedFetch(address, merchant, method, path, body, o);
+  const platform = { id: platformKey.keyId, publicKey: platformKey.publicKeyPem };
+  const send = sdkSend(address, merchant, platform);
 
   return {
     app,
@@ -97,7 +97,7 @@ export async function startCoupond(options: StartOptions = {}): Promise<Running>
     clock,
     deps,
     merchant,
-    platform: { id: platformKey.keyId, publicKey: platformKey.publicKeyPem },
+    platform,
     adminToken,
     send,
     close: async () => {

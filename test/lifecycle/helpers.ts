@@ -3,7 +3,7 @@ import { addSingleStock, type SingleOptions, seedSingle } from '../catalog/helpe
 import type { Seeded } from '../fixtures/catalog.js';
 import { type Running, type StartOptions, startCoupond } from '../harness.js';
 import { presendBody, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
-import { signedFetch } from '../signed-fetch.js';
+import { sdkSend } from '../sdk-send.js';
 import { CallbackReceiver } from './receiver.js';
 
 const PREFIX = '/v3/marketing/partner/product-coupon';
@@ -71,7 +71,7 @@ export async function addMerchant(c: Running): Promise<Running> {
     appid,
   };
   const origin = c.baseURL.replace(/\/$/, '');
-  return { ...c, merchant, send: (method, path, body, o) => signedFetch(origin, merchant, method, path, body, o) };
+  return { ...c, merchant, send: sdkSend(origin, merchant, c.platform) };
 }
 
 /** The four identifiers a single-coupon call carries. */
