@@ -53,7 +53,12 @@ export function sdkSend(origin: string, signer: Signer & { privateKey: string },
     const slot: { response?: Response } = {};
     await received.run(slot, async () => {
       try {
-        await client.request({ method: method as HttpMethod, path, json: body, ...(o.headers ? { headers: o.headers } : {}) });
+        await client.request({
+          method: method as HttpMethod,
+          path,
+          json: body,
+          ...(o.headers ? { headers: o.headers } : {}),
+        });
       } catch (error) {
         if (!(error instanceof WechatpayError)) throw error;
       }

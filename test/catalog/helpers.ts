@@ -1,3 +1,4 @@
+import { type KnownPath, pathOf, type QueryParams } from '@coupond/client';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { toRfc3339 } from '../../src/domain/clock.js';
 import type { CreateProductCouponBodyT } from '../../src/schemas/product-coupons.js';
@@ -8,26 +9,57 @@ import { type Running, startCoupond } from '../harness.js';
 
 export type { CreatedProductCouponT, StockBundleT, StockPageT, StockT };
 
-const PREFIX = '/v3/marketing/partner/product-coupon';
-const coupon = (id: string) => `${PREFIX}/product-coupons/${id}`;
+const coupon = (product_coupon_id: string) =>
+  pathOf('v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}', { product_coupon_id });
+const bundle = (template: KnownPath) => (product_coupon_id: string, stock_bundle_id: string) =>
+  pathOf(template, { product_coupon_id, stock_bundle_id });
+const stock = (template: KnownPath) => (product_coupon_id: string, stock_id: string) =>
+  pathOf(template, { product_coupon_id, stock_id });
 
 export const paths = {
-  create: `${PREFIX}/product-coupons`,
-  coupon: (id: string, brandId: string) => `${coupon(id)}?brand_id=${brandId}`,
+  create: pathOf('v3/marketing/partner/product-coupon/product-coupons'),
+  coupon: (product_coupon_id: string, brand_id: string) =>
+    pathOf(
+      'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}',
+      { product_coupon_id },
+      { brand_id },
+    ),
   modify: coupon,
-  deactivate: (id: string) => `${coupon(id)}/deactivate`,
-  bundles: (id: string) => `${coupon(id)}/stock-bundles`,
-  bundle: (id: string, bundleId: string) => `${coupon(id)}/stock-bundles/${bundleId}`,
-  budget: (id: string, bundleId: string) => `${coupon(id)}/stock-bundles/${bundleId}/update-budget`,
-  stocks: (id: string, query: Record<string, string | number>) =>
-    `${coupon(id)}/stocks?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
-  addStock: (id: string) => `${coupon(id)}/stocks`,
-  stock: (id: string, stockId: string, brandId: string) => `${coupon(id)}/stocks/${stockId}?brand_id=${brandId}`,
-  singleStock: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}`,
-  stockBudget: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}/update-budget`,
-  stockDeactivate: (id: string, stockId: string) => `${coupon(id)}/stocks/${stockId}/deactivate`,
-  send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
-  notify: `${PREFIX}/notify-configs`,
+  deactivate: (product_coupon_id: string) =>
+    pathOf('v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/deactivate', { product_coupon_id }),
+  bundles: (product_coupon_id: string) =>
+    pathOf('v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles', {
+      product_coupon_id,
+    }),
+  bundle: bundle(
+    'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}',
+  ),
+  budget: bundle(
+    'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/update-budget',
+  ),
+  stocks: (product_coupon_id: string, query: QueryParams) =>
+    pathOf(
+      'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks',
+      { product_coupon_id },
+      query,
+    ),
+  addStock: (product_coupon_id: string) =>
+    pathOf('v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks', { product_coupon_id }),
+  stock: (product_coupon_id: string, stock_id: string, brand_id: string) =>
+    pathOf(
+      'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}',
+      { product_coupon_id, stock_id },
+      { brand_id },
+    ),
+  singleStock: stock('v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}'),
+  stockBudget: stock(
+    'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/update-budget',
+  ),
+  stockDeactivate: stock(
+    'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/deactivate',
+  ),
+  send: (openid: string) => pathOf('v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles', { openid }),
+  notify: pathOf('v3/marketing/partner/product-coupon/notify-configs'),
 };
 
 let counter = 0;

@@ -1,4 +1,4 @@
-import { createClient, type WechatpayClient } from '@coupond/client';
+import { createClient, pathOf, type WechatpayClient } from '@coupond/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandTemplate, queryString, segmentOf } from '../../packages/client/src/paths.js';
 import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatpay.js';
@@ -31,6 +31,19 @@ describe('naming rules (docs/protocol.md, Existing SDKs)', () => {
       'a=it%27s%20%28x%29%21&b=1&b=2&e=true',
     );
     expect(queryString(undefined)).toBe('');
+  });
+
+  it('spells the concrete path of a registered endpoint as the call styles send it', () => {
+    expect(
+      pathOf('v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}', {
+        openid: 'o/1',
+        coupon_code: 'C 1',
+      }),
+    ).toBe('/v3/marketing/partner/product-coupon/users/o%2F1/coupons/C%201');
+    expect(pathOf('v3/marketing/partner/product-coupon/notify-configs', {}, { brand_id: "b'1", x: undefined })).toBe(
+      '/v3/marketing/partner/product-coupon/notify-configs?brand_id=b%271',
+    );
+    expect(() => pathOf('v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}')).toThrow(TypeError);
   });
 });
 

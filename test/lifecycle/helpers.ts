@@ -1,3 +1,4 @@
+import { type KnownPath, pathOf, type QueryParams } from '@coupond/client';
 import { authorizeBrand, createBrand, createMerchant, relateAppId } from '../../src/services/tenants.js';
 import { addSingleStock, type SingleOptions, seedSingle } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
@@ -6,19 +7,24 @@ import { presendBody, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
 import { sdkSend } from '../sdk-send.js';
 import { CallbackReceiver } from './receiver.js';
 
-const PREFIX = '/v3/marketing/partner/product-coupon';
+const coupon = (template: KnownPath) => (openid: string, coupon_code: string) =>
+  pathOf(template, { openid, coupon_code });
 
 export const paths = {
-  notify: `${PREFIX}/notify-configs`,
-  send: (openid: string) => `${PREFIX}/users/${openid}/coupon-bundles`,
-  coupon: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}`,
-  confirm: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/confirm`,
-  use: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/use`,
-  return: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/return`,
-  deactivate: (openid: string, bundleId: string) => `${PREFIX}/users/${openid}/coupon-bundles/${bundleId}/deactivate`,
-  deactivateCoupon: (openid: string, code: string) => `${PREFIX}/users/${openid}/coupons/${code}/deactivate`,
-  list: (openid: string, query: Record<string, string>) =>
-    `${PREFIX}/users/${openid}/coupons?${new URLSearchParams(query)}`,
+  notify: pathOf('v3/marketing/partner/product-coupon/notify-configs'),
+  send: (openid: string) => pathOf('v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles', { openid }),
+  coupon: coupon('v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}'),
+  confirm: coupon('v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/confirm'),
+  use: coupon('v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/use'),
+  return: coupon('v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/return'),
+  deactivate: (openid: string, user_coupon_bundle_id: string) =>
+    pathOf('v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles/{user_coupon_bundle_id}/deactivate', {
+      openid,
+      user_coupon_bundle_id,
+    }),
+  deactivateCoupon: coupon('v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}/deactivate'),
+  list: (openid: string, query: QueryParams) =>
+    pathOf('v3/marketing/partner/product-coupon/users/{openid}/coupons', { openid }, query),
 };
 
 let counter = 0;

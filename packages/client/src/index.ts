@@ -8,7 +8,7 @@ export {
   WechatpayVerificationError,
 } from './errors.js';
 export type { MediaFile } from './media.js';
-export type { QueryParams, QueryValue } from './paths.js';
+export { type PathValues, pathOf, type QueryParams, type QueryValue } from './paths.js';
 export type { KeyInput } from './protocol/webcrypto.js';
 export type { RetryDelay } from './retry.js';
 export type { HttpMethod, RequestOptions, SendRequest, WechatpayResponse } from './sender.js';

@@ -1,3 +1,5 @@
+import type { KnownPath } from './types.js';
+
 /**
  * The naming rules of the call styles (docs/protocol.md, Existing SDKs): a chained property becomes one path segment —
  * `_name_` / `$name$` → `{name}`, camelCase → kebab-case, a leading capital only escapes a reserved word
@@ -54,4 +56,13 @@ export function queryString(params: QueryParams | undefined): string {
       parts.push(`${encodeComponent(key)}=${encodeComponent(String(v))}`);
   }
   return parts.join('&');
+}
+
+/**
+ * The concrete path of a registered endpoint, as the call styles send it: `{name}` placeholders filled and escaped,
+ * then `?params`. For `client.request`, which takes a concrete path, and for logs.
+ */
+export function pathOf(template: KnownPath, values: PathValues = {}, params?: QueryParams): string {
+  const query = queryString(params);
+  return `/${expandTemplate(templateOf(template), values)}${query ? `?${query}` : ''}`;
 }
