@@ -4,6 +4,7 @@ import { createProductCoupon } from '../../src/services/catalog/create.js';
 import { createDemoCatalog, demoBody, demoNotifyUrl } from '../../src/services/catalog/demo.js';
 import type { ProductCouponT } from '../../src/services/catalog/types.js';
 import { type Running, startCoupond } from '../harness.js';
+import { PRESEND } from '../issuance/helpers.js';
 import { json, paths, type StockPageT } from './helpers.js';
 
 let c: Running;
@@ -48,17 +49,13 @@ describe('createDemoCatalog', () => {
     expect(page.stock_list?.[0]?.stock_send_rule.max_count_per_user).toBe(1);
     expect(page.stock_list?.[0]?.stock_send_rule.max_count_per_day).toBeGreaterThan(0);
 
-    const token = await c.send(
-      'POST',
-      `/v3/marketing/partner/product-coupon/users/${DEMO.openid}/pre-send-coupon-bundle`,
-      {
-        brand_id: DEMO.brand_id,
-        product_coupon_id: ids!.product_coupon_id,
-        stock_bundle_id: ids!.stock_bundle_id,
-        appid: DEMO.appid,
-        send_request_no: 'DEMO_TEST_0001',
-      },
-    );
+    const token = await c.send('POST', PRESEND(DEMO.openid), {
+      brand_id: DEMO.brand_id,
+      product_coupon_id: ids!.product_coupon_id,
+      stock_bundle_id: ids!.stock_bundle_id,
+      appid: DEMO.appid,
+      send_request_no: 'DEMO_TEST_0001',
+    });
     expect(token.status).toBe(200);
   });
 

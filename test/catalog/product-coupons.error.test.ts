@@ -67,7 +67,7 @@ describe('查询 / 修改 / 失效商品券: 404 NOT_FOUND, also for other brand
 
 describe('validation', () => {
   it('GET without brand_id → PARAM_ERROR in the query', async () => {
-    const res = await c.send('GET', `/v3/marketing/partner/product-coupon/product-coupons/${live.product_coupon_id}`);
+    const res = await c.send('GET', paths.modify(live.product_coupon_id));
     await expectParamError(res, '/brand_id', 'query');
   });
 

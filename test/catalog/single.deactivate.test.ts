@@ -1,3 +1,4 @@
+import { pathOf } from '@coupond/client';
 import { describe, expect, it } from 'vitest';
 import { clientOf } from '../harness.js';
 import { claim, PRESEND_SINGLE, preSendSingleToken, SEND_SINGLE, singleBody } from '../issuance/helpers.js';
@@ -107,7 +108,11 @@ describe('a deactivated stock issues nothing (D-104)', () => {
     const ref = { product_coupon_id: id, stock_id: s.stockId, appid: live.c.merchant.appid, brand_id: brand() };
     const held = await live.c.send(
       'GET',
-      `/v3/marketing/partner/product-coupon/users/o-before/coupons/${sent.coupon_code}?${new URLSearchParams(ref)}`,
+      pathOf(
+        'v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}',
+        { openid: 'o-before', coupon_code: sent.coupon_code },
+        ref,
+      ),
     );
     expect(await json(held)).toMatchObject({ coupon_code: sent.coupon_code, coupon_state: 'CONFIRMING' });
   });

@@ -62,10 +62,6 @@ describe('查询商品券批次列表 / 指定批次 errors', () => {
     await expectParamError(await list(a.product_coupon_id, { page_token: 'bm90LWEtdG9rZW4' }), '/page_token', 'query');
     const foreign = Buffer.from(`stock:${b.stock_bundle!.stock_list[0]!.stock_id}`).toString('base64url');
     await expectParamError(await list(a.product_coupon_id, { page_token: foreign }), '/page_token', 'query');
-    await expectParamError(
-      await c.send('GET', `/v3/marketing/partner/product-coupon/product-coupons/${a.product_coupon_id}/stocks`),
-      '/brand_id',
-      'query',
-    );
+    await expectParamError(await c.send('GET', paths.addStock(a.product_coupon_id)), '/brand_id', 'query');
   });
 });

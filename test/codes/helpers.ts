@@ -1,10 +1,16 @@
+import { pathOf } from '@coupond/client';
+import { paths } from '../catalog/helpers.js';
 import type { Seeded } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
 
-const PREFIX = '/v3/marketing/partner/product-coupon';
-
-export const UPLOAD_PATH = (productCouponId: string, stockId: string) =>
-  `${PREFIX}/product-coupons/${productCouponId}/stocks/${stockId}/upload-coupon-codes`;
+export const UPLOAD_PATH = (product_coupon_id: string, stock_id: string) =>
+  pathOf(
+    'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/upload-coupon-codes',
+    {
+      product_coupon_id,
+      stock_id,
+    },
+  );
 
 let counter = 0;
 /** A fresh value unique within the run: request numbers and coupon codes. */
@@ -24,7 +30,6 @@ export async function upload(c: Running, s: Seeded, codes: string[], round = 0, 
 
 /** `coupon_code_count_info` of stock #`round` as the stock query answers it. */
 export async function countInfo(c: Running, s: Seeded, round = 0) {
-  const path = `${PREFIX}/product-coupons/${s.productCouponId}/stocks/${s.stockIds[round]}?brand_id=${c.merchant.brandId}`;
-  const res = await c.send('GET', path);
+  const res = await c.send('GET', paths.stock(s.productCouponId, s.stockIds[round]!, c.merchant.brandId));
   return (await res.json()).coupon_code_count_info;
 }

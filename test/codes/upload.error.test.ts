@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, expectParamError } from '../catalog/helpers.js';
+import { expectError, expectParamError, paths } from '../catalog/helpers.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
 import { countInfo, fresh, UPLOAD_PATH, upload, uploadBody } from './helpers.js';
@@ -71,15 +71,11 @@ describe('预上传券Code errors', () => {
       '已过期的批次不可预上传券Code',
     );
     const s = await seedBundle(c, { codeMode: 'UPLOAD' });
-    const deactivate = await c.send(
-      'POST',
-      `/v3/marketing/partner/product-coupon/product-coupons/${s.productCouponId}/deactivate`,
-      {
-        out_request_no: fresh('DEACT'),
-        deactivate_reason: '活动结束',
-        brand_id: c.merchant.brandId,
-      },
-    );
+    const deactivate = await c.send('POST', paths.deactivate(s.productCouponId), {
+      out_request_no: fresh('DEACT'),
+      deactivate_reason: '活动结束',
+      brand_id: c.merchant.brandId,
+    });
     expect(deactivate.status).toBe(200);
     await expectError(
       await post(s.productCouponId, s.stockIds[0]!, uploadBody(c, ['a'])),

@@ -1,9 +1,11 @@
+import { type KnownPath, pathOf } from '@coupond/client';
 import type { Seeded } from '../fixtures/catalog.js';
 import type { Running } from '../harness.js';
 
-export const PRESEND = (openid: string) =>
-  `/v3/marketing/partner/product-coupon/users/${openid}/pre-send-coupon-bundle`;
-export const SEND = (openid: string) => `/v3/marketing/partner/product-coupon/users/${openid}/coupon-bundles`;
+const userPath = (template: KnownPath) => (openid: string) => pathOf(template, { openid });
+
+export const PRESEND = userPath('v3/marketing/partner/product-coupon/users/{openid}/pre-send-coupon-bundle');
+export const SEND = userPath('v3/marketing/partner/product-coupon/users/{openid}/coupon-bundles');
 
 export function presendBody(c: Running, s: Seeded, sendRequestNo: string, extra: Record<string, unknown> = {}) {
   return {
@@ -36,9 +38,8 @@ export async function preview(c: Running, token: string): Promise<{ state: strin
   return res.json();
 }
 
-export const SEND_SINGLE = (openid: string) => `/v3/marketing/partner/product-coupon/users/${openid}/coupons`;
-export const PRESEND_SINGLE = (openid: string) =>
-  `/v3/marketing/partner/product-coupon/users/${openid}/pre-send-coupon`;
+export const SEND_SINGLE = userPath('v3/marketing/partner/product-coupon/users/{openid}/coupons');
+export const PRESEND_SINGLE = userPath('v3/marketing/partner/product-coupon/users/{openid}/pre-send-coupon');
 
 /** A single-mode product coupon and its first stock, as the issuance tests name them. */
 export interface SeededSingle {

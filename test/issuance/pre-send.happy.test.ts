@@ -1,7 +1,9 @@
+import { pathOf } from '@coupond/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifiedBody } from '../api/verify-response.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
+import { paths } from '../lifecycle/helpers.js';
 import { claim, PRESEND, presendBody, preview } from './helpers.js';
 
 let c: Running;
@@ -44,10 +46,7 @@ describe('pre-send → receiving component → user coupon (向用户预发放�
     const later = await (await c.send('POST', PRESEND(openid), body)).json();
     expect((await claim(c, later.token)).result).toBe('ALREADY_RECEIVED');
 
-    const list = await c.send(
-      'GET',
-      `/v3/marketing/partner/product-coupon/users/${openid}/coupons?appid=${c.merchant.appid}&brand_id=${c.merchant.brandId}`,
-    );
+    const list = await c.send('GET', paths.list(openid, { appid: c.merchant.appid, brand_id: c.merchant.brandId }));
     const coupons = JSON.parse(await verifiedBody(list, c.platform.publicKey));
     expect(coupons.total_count).toBe(1);
     const [coupon] = coupons.user_coupon_list;
@@ -68,7 +67,16 @@ describe('pre-send → receiving component → user coupon (向用户预发放�
 
     const detail = await c.send(
       'GET',
-      `/v3/marketing/partner/product-coupon/users/${openid}/coupons/${coupon.coupon_code}?product_coupon_id=${s.productCouponId}&stock_id=${s.stockIds[0]}&appid=${c.merchant.appid}&brand_id=${c.merchant.brandId}`,
+      pathOf(
+        'v3/marketing/partner/product-coupon/users/{openid}/coupons/{coupon_code}',
+        { openid, coupon_code: coupon.coupon_code },
+        {
+          product_coupon_id: s.productCouponId,
+          stock_id: s.stockIds[0],
+          appid: c.merchant.appid,
+          brand_id: c.merchant.brandId,
+        },
+      ),
     );
     expect(detail.status).toBe(200);
     expect((await detail.json()).coupon_code).toBe(coupon.coupon_code);

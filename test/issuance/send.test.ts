@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifiedBody } from '../api/verify-response.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
-import { claim, preSendToken, presendBody, SEND } from './helpers.js';
+import { claim, PRESEND, preSendToken, presendBody, SEND } from './helpers.js';
 
 let c: Running;
 beforeAll(async () => {
@@ -46,11 +46,7 @@ describe('direct send (向用户发放商品券批次组, D-5, D-6)', () => {
     const other = await c.send('POST', SEND('o-someone-else'), presendBody(c, s, 'SHARED_001'));
     expect((await other.json()).code).toBe('ALREADY_EXISTS');
     const sent = await (await c.send('POST', SEND('o-first-api'), presendBody(c, s, 'SHARED_002'))).json();
-    const preSendOther = await c.send(
-      'POST',
-      `/v3/marketing/partner/product-coupon/users/o-intruder/pre-send-coupon-bundle`,
-      presendBody(c, s, 'SHARED_002'),
-    );
+    const preSendOther = await c.send('POST', PRESEND('o-intruder'), presendBody(c, s, 'SHARED_002'));
     expect(sent.user_coupon_bundle_id).toBeTruthy();
     expect((await preSendOther.json()).code).toBe('ALREADY_EXISTS');
   });

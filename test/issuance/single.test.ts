@@ -3,7 +3,7 @@ import { verifiedBody } from '../api/verify-response.js';
 import { createCoupon, expectError, expectParamError, json, no, paths, seedSingle } from '../catalog/helpers.js';
 import { UPLOAD_PATH, uploadBody } from '../codes/helpers.js';
 import { type Env, startWithReceiver } from '../lifecycle/helpers.js';
-import { claim, preview, SEND_SINGLE, type SeededSingle, singleBody } from './helpers.js';
+import { claim, PRESEND, preview, SEND_SINGLE, type SeededSingle, singleBody } from './helpers.js';
 
 /** 向用户发放商品券 (D-100 … D-102): one stock of a single-mode product coupon, one coupon, at once. */
 let env: Env;
@@ -110,10 +110,7 @@ describe('向用户发放商品券', () => {
       appid: c.merchant.appid,
       send_request_no: no('WRONG'),
     };
-    for (const path of [
-      paths.send('o-wrong'),
-      '/v3/marketing/partner/product-coupon/users/o-wrong/pre-send-coupon-bundle',
-    ])
+    for (const path of [paths.send('o-wrong'), PRESEND('o-wrong')])
       await expectError(await c.send('POST', path, body), 400, 'INVALID_REQUEST', /usage_mode 为 SINGLE/);
   });
 

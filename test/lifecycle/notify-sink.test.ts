@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBundle } from '../fixtures/catalog.js';
 import { type Running, startCoupond } from '../harness.js';
 import { presendBody, SEND } from '../issuance/helpers.js';
+import { paths } from './helpers.js';
 
 let c: Running;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ interface SinkEntry {
 
 describe('sandbox notify sink', () => {
   it('receives, verifies and decrypts the SEND callbacks of a merchant pointed at it', async () => {
-    await c.send('POST', '/v3/marketing/partner/product-coupon/notify-configs', {
+    await c.send('POST', paths.notify, {
       notify_url: `${c.baseURL}sandbox/v1/notify-sink`,
     });
     const s = await seedBundle(c);

@@ -1,3 +1,4 @@
+import { pathOf, type QueryParams } from '@coupond/client';
 import { expect } from 'vitest';
 import type { StoreChangeResultT, StorePageT } from '../../src/schemas/stores.js';
 import { type BundleOptions, type CreatedProductCouponT, createCoupon, json } from '../catalog/helpers.js';
@@ -5,17 +6,28 @@ import type { Running } from '../harness.js';
 
 export type { StoreChangeResultT, StorePageT };
 
-const COUPONS = '/v3/marketing/partner/product-coupon/product-coupons';
+type Action = 'associate' | 'disassociate';
 
 export const storePaths = {
-  bundle: (id: string, bundleId: string, action: 'associate' | 'disassociate') =>
-    `${COUPONS}/${id}/stock-bundles/${bundleId}/${action}-stores`,
-  stock: (id: string, stockId: string, action: 'associate' | 'disassociate') =>
-    `${COUPONS}/${id}/stocks/${stockId}/${action}-stores`,
-  list: (id: string, stockId: string, query: Record<string, string | number>) =>
-    `${COUPONS}/${id}/stocks/${stockId}/associated-stores?${new URLSearchParams(
-      Object.entries(query).map(([k, v]) => [k, String(v)]),
-    )}`,
+  bundle: (product_coupon_id: string, stock_bundle_id: string, action: Action) =>
+    pathOf(
+      `v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stock-bundles/{stock_bundle_id}/${action}-stores`,
+      { product_coupon_id, stock_bundle_id },
+    ),
+  stock: (product_coupon_id: string, stock_id: string, action: Action) =>
+    pathOf(
+      `v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/${action}-stores`,
+      {
+        product_coupon_id,
+        stock_id,
+      },
+    ),
+  list: (product_coupon_id: string, stock_id: string, query: QueryParams) =>
+    pathOf(
+      'v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks/{stock_id}/associated-stores',
+      { product_coupon_id, stock_id },
+      query,
+    ),
 };
 
 /** coupond's admin API with the admin token. */

@@ -9,6 +9,7 @@ import {
   setNotifyUrl,
 } from '../catalog/helpers.js';
 import { type Running, startCoupond } from '../harness.js';
+import { paths } from '../lifecycle/helpers.js';
 import { changeBundle, createScoped, registerStores, stockIdsOf } from './helpers.js';
 
 let c: Running;
@@ -19,8 +20,6 @@ beforeAll(async () => {
   ids = await registerStores(c, 3);
 });
 afterAll(() => c.close());
-
-const USERS = '/v3/marketing/partner/product-coupon/users';
 
 /** Issues the bundle to a fresh user and confirms coupon #0: a coupon ready to be used. */
 async function usableCoupon(x: CreatedProductCouponT) {
@@ -33,9 +32,9 @@ async function usableCoupon(x: CreatedProductCouponT) {
     appid: c.merchant.appid,
     brand_id: c.merchant.brandId,
   };
-  await json(await c.send('POST', `${USERS}/${openid}/coupons/${code}/confirm`, { ...ref, out_request_no: no('CF') }));
+  await json(await c.send('POST', paths.confirm(openid, code), { ...ref, out_request_no: no('CF') }));
   const use = (store_id?: string) =>
-    c.send('POST', `${USERS}/${openid}/coupons/${code}/use`, {
+    c.send('POST', paths.use(openid, code), {
       ...ref,
       use_time: '2025-05-20T13:29:35+08:00',
       out_request_no: no('USE'),
