@@ -1,9 +1,9 @@
-import type { Migration } from '../../migration.js';
+import type { SchemaChange } from '../migration.js';
 
-export const tenants: Migration = {
+export const tenants: SchemaChange = {
   version: 1,
   name: 'tenants',
-  sql: `
+  sql: () => `
 CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE platform_keys (
   key_id TEXT PRIMARY KEY, private_key_pem TEXT NOT NULL, public_key_pem TEXT NOT NULL, created_at TEXT NOT NULL

@@ -1,13 +1,17 @@
-import type { Migration } from '../../migration.js';
+import type { PostgresFunction } from '../../migration.js';
 
 /**
- * `coupond_issue` (migrations 10 and 76) learns caller-assigned codes (D-101): a claim whose coupon code names a user
- * coupon already answers `CODE_TAKEN` and writes nothing, instead of failing as an error. Every other claim runs
- * exactly the statements it ran before, in the same one call.
+ * The issuance transaction as one server-side call (D-50): `coupond_issue(claims, no_daily_cap)` issues a batch of
+ * bundles in order, each in its own subtransaction, and returns one outcome per claim. It first locks the stock #0
+ * rows of the whole batch in stock_id order, so a batch never waits for a row while holding a user counter, an
+ * issuance key or a token that another batch needs: batches queue on the stock row instead of deadlocking.
+ *
+ * A claim carrying `from_pool` takes its coupon code with `coupond_take_code` after the stock's counters, writes that
+ * code into coupon #0 and its SEND event, and reports it with `ISSUED`; an empty pool refuses it with `NO_CODES`
+ * (D-86). A claim whose coupon code names a user coupon already answers `CODE_TAKEN` and writes nothing (D-101).
  */
-export const issueAssignedCode: Migration = {
-  version: 91,
-  name: 'issue-assigned-code',
+export const issueFunction: PostgresFunction = {
+  signature: 'coupond_issue(jsonb,integer)',
   sql: `
 CREATE OR REPLACE FUNCTION coupond_issue(claims jsonb, no_daily_cap integer) RETURNS jsonb LANGUAGE plpgsql AS $fn$
 DECLARE

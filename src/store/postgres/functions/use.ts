@@ -1,4 +1,4 @@
-import type { Migration } from '../../migration.js';
+import type { PostgresFunction } from '../../migration.js';
 
 /**
  * 核销 as one server-side call (D-55): `coupond_use(request, transition, bundle_id, next, no_daily_cap)` binds the
@@ -7,11 +7,10 @@ import type { Migration } from '../../migration.js';
  * and writes coupon #k+1 and its SEND event. Any outcome but APPLIED rolls the call's writes back, request record
  * included; a request number already bound answers EXISTING with the first record.
  */
-export const useFunction: Migration = {
-  version: 85,
-  name: 'use-function',
+export const useFunction: PostgresFunction = {
+  signature: 'coupond_use(jsonb,jsonb,text,jsonb,integer)',
   sql: `
-CREATE FUNCTION coupond_use(request jsonb, transition jsonb, bundle_id text, next jsonb, no_daily_cap integer)
+CREATE OR REPLACE FUNCTION coupond_use(request jsonb, transition jsonb, bundle_id text, next jsonb, no_daily_cap integer)
 RETURNS jsonb LANGUAGE plpgsql AS $fn$
 DECLARE
   outcome jsonb;
