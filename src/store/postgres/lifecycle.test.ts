@@ -112,7 +112,7 @@ describe.skipIf(!(await postgresReachable()))('postgres lifecycle across instanc
     const db = openDatabase(TEST_DATABASE_URL, { schema });
     try {
       const before = migrationsFor('postgres').filter((m) => m.version < 5);
-      await migrate(db, before);
+      await migrate(db, before, []);
       for (const id of ['ev-a', 'ev-b', 'ev-c'])
         await db.query(
           `INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
