@@ -162,7 +162,7 @@ describe('every /v3 answer is WeChat-shaped (D-41)', () => {
 });
 
 describe('outside /v3 one JSON parser reads bodies, answering odd ones in WeChat\'s shape', () => {
-  const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  const post = (path: string, body: string | Blob, headers: Record<string, string> = {}) =>
     fetch(`${c.baseURL}${path}`, { method: 'POST', headers, body });
   const asAdmin = { authorization: '', 'content-type': 'text/plain' };
   beforeAll(() => {
@@ -170,7 +170,7 @@ describe('outside /v3 one JSON parser reads bodies, answering odd ones in WeChat
   });
 
   it.each([
-    ['bytes that are not UTF-8', new Uint8Array([0xff, 0xfe, 0x7b])],
+    ['bytes that are not UTF-8', new Blob([new Uint8Array([0xff, 0xfe, 0x7b])])],
     ['cut-off JSON', '{"seconds":'],
     ['plain text', 'hello'],
   ])('%s: 400 PARAM_ERROR from the admin, sandbox and component APIs', async (_, body) => {
