@@ -59,7 +59,7 @@ import type { Metrics } from './plugins/metrics.js';
 import { type EndpointHandler, type EndpointInput, registerEndpoint, type WechatRouter } from './wechat-route.js';
 
 /** What a handler may use besides its input: the services' dependencies, the metrics and the background jobs. */
-export interface HandlerContext {
+interface HandlerContext {
   deps: ServiceDeps;
   metrics: Metrics;
   jobs: LifecycleJobs;

@@ -161,7 +161,7 @@ describe('every /v3 answer is WeChat-shaped (D-41)', () => {
   });
 });
 
-describe('outside /v3 one JSON parser reads bodies, answering odd ones in WeChat\'s shape', () => {
+describe("outside /v3 one JSON parser reads bodies, answering odd ones in WeChat's shape", () => {
   const post = (path: string, body: string | Blob, headers: Record<string, string> = {}) =>
     fetch(`${c.baseURL}${path}`, { method: 'POST', headers, body });
   const asAdmin = { authorization: '', 'content-type': 'text/plain' };
