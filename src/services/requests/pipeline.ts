@@ -37,12 +37,12 @@ export interface NumberedWrite<T, R, O> {
   conflict?: string;
   /**
    * Where a number bound to other parameters is refused: before the state rules (D-4, the default), or after them,
-   * as the user-coupon lifecycle answers (D-107). An identical repeat is replayed before the state rules either way.
+   * as the user-coupon lifecycle answers (D-107, D-118). An identical repeat is replayed before them either way.
    */
   conflictAfterState?: boolean;
   /** Authorization and existence (D-2, D-4), reading the records afresh on every attempt. */
   resolve(): Promise<T>;
-  /** The state rules and the change; throws the business error. Runs only when the number is not yet bound. */
+  /** The state rules and the change; throws the business error. Not run when the number's record answers. */
   plan(resolved: T): Promise<Plan<R, O>>;
 }
 
