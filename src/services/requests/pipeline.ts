@@ -17,7 +17,7 @@ export const Conflicts = {
 export const PLAN_AGAIN = Symbol('plan again');
 
 /** What a write decided from the records it read: its answer, and the one Store call that makes it true. */
-export interface Plan<R, O> {
+interface Plan<R, O> {
   /** The answer, stored with the number for replays. */
   response: R;
   /** Binds the number and makes the change in one transaction, re-checking the state planned from (D-108). */
