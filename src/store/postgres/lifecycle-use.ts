@@ -5,7 +5,7 @@ import { NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import { takeCouponCode } from './code-pool.js';
 import type { Database } from './database.js';
-import { couponObject, eventObject, rowObject } from './json-rows.js';
+import { rowObject } from './json-rows.js';
 
 type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: RequestRow };
 
@@ -46,16 +46,21 @@ function guardedOf(request: RequestRecord, outcome: UseOutcome | null | undefine
   return { ran: true, value: outcome };
 }
 
+const requestRow = (request: RequestRecord) => {
+  const values = requestValues(request);
+  return Object.fromEntries(INSERT_REQUEST_COLUMNS.split(', ').map((column, n) => [column, values[n]]));
+};
+
 function useArguments(request: RequestRecord, command: UseCommand): unknown[] {
   const { transition: t, userCouponBundleId, next } = command;
   return [
-    JSON.stringify(rowObject(INSERT_REQUEST_COLUMNS, requestValues(request))),
+    JSON.stringify(requestRow(request)),
     JSON.stringify({ coupon_code: t.couponCode, from: t.from, to: t.to, detail: t.detail, updated_at: t.updatedAt }),
     userCouponBundleId,
     next
       ? JSON.stringify({
-          coupon: couponObject(next.coupon),
-          event: eventObject(next.event),
+          coupon: rowObject('user_coupons', next.coupon),
+          event: rowObject('outbox', next.event),
           day: next.day,
           max_count_per_user: next.maxCountPerUser,
           max_count_per_day: next.maxCountPerDay,
