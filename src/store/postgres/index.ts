@@ -21,8 +21,8 @@ import { pgIssuer } from './issue.js';
 import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
-import { pgTokenInserter } from './token-inserts.js';
 import { postgresLeases } from './outbox-leases.js';
+import { pgTokenInserter } from './token-inserts.js';
 
 export interface PostgresStoreOptions extends PostgresOptions {
   /** Per-instance caches invalidated by LISTEN/NOTIFY (D-52); default true. */

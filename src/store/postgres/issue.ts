@@ -1,7 +1,6 @@
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
-import { recordMappers } from '../typed/records.js';
-import type { Row } from '../typed/records.js';
+import { type Row, recordMappers } from '../typed/records.js';
 import type { Database } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
 import { rowObject } from './json-rows.js';

@@ -16,7 +16,7 @@ export interface SqliteEngine extends Engine {
   prepared<A, R>(statement: Statement<A, R>): Prepared<A, R>;
 }
 
-export interface Prepared<A, R> {
+interface Prepared<A, R> {
   run(args: A): number;
   get(args: A): R | undefined;
 }
