@@ -28,32 +28,23 @@ export function sqliteCounters(e: SqliteEngine, sending: boolean) {
         .whereRef('total_count', '<', 'max_count'),
     ),
   );
-  const day = e.prepared(
-    prepare((a: Args) =>
-      k
-        .insertInto('stock_day_counts')
-        .values({ stock_id: a.stockId, day: a.key, count: 1, cap: a.cap })
-        .onConflict((oc) =>
-          oc
-            .columns(['stock_id', 'day'])
-            .doUpdateSet((eb) => ({ count: eb('stock_day_counts.count', '+', 1), cap: eb.ref('excluded.cap') }))
-            .whereRef('stock_day_counts.count', '<', 'excluded.cap'),
-        ),
-    ),
-  );
-  const user = e.prepared(
-    prepare((a: Args) =>
-      k
-        .insertInto('user_counts')
-        .values({ stock_id: a.stockId, user_key: a.key, count: 1, cap: a.cap })
-        .onConflict((oc) =>
-          oc
-            .columns(['stock_id', 'user_key'])
-            .doUpdateSet((eb) => ({ count: eb('user_counts.count', '+', 1), cap: eb.ref('excluded.cap') }))
-            .whereRef('user_counts.count', '<', 'excluded.cap'),
-        ),
-    ),
-  );
+  /** An upsert of a counter row: one more, unless at the cap the call gives (which it also stores). */
+  const capped = (table: 'stock_day_counts' | 'user_counts', key: 'day' | 'user_key') =>
+    e.prepared(
+      prepare((a: Args) =>
+        k
+          .insertInto(table as 'user_counts')
+          .values({ stock_id: a.stockId, [key]: a.key, count: 1, cap: a.cap } as never)
+          .onConflict((oc) =>
+            oc
+              .columns(['stock_id', key as 'user_key'])
+              .doUpdateSet((eb) => ({ count: eb('count', '+', 1), cap: eb.ref('excluded.cap') }))
+              .whereRef('count', '<', 'excluded.cap'),
+          ),
+      ),
+    );
+  const day = capped('stock_day_counts', 'day');
+  const user = capped('user_counts', 'user_key');
   const take: Record<Counter, (t: Take) => number> = {
     total: (t) => total.run(t),
     day: (t) => day.run({ stockId: t.stockId, key: t.day, cap: t.maxCountPerDay ?? NO_DAILY_CAP }),

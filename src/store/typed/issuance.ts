@@ -70,30 +70,9 @@ export const issuanceByRequest = (k: Kysely<Database>) =>
       .where('send_request_no', '=', a.sendRequestNo),
   );
 
-/**
- * Issuance reads and the token insert, the same on both databases. The issuing transaction is each adapter's;
- * PostgreSQL gathers the token, issuance and per-user lookups of concurrent requests (D-58).
- */
-export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
-  const { k } = e;
-  const toCoupon = e.records('user_coupons');
-  const coupons = k.selectFrom('user_coupons').selectAll();
-  const q = {
-    insertToken: insertRecord(k, 'tokens'),
-    token: prepare((a: { tokenHash: string }) =>
-      k.selectFrom('tokens').selectAll().where('token_hash', '=', a.tokenHash),
-    ),
-    issuance: issuanceByRequest(k),
-    userCount: prepare((a: { stockId: string; userKey: string }) =>
-      k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
-    ),
-    bundle: prepare((a: { id: string }) =>
-      k.selectFrom('user_coupon_bundles').selectAll().where('user_coupon_bundle_id', '=', a.id),
-    ),
-    coupon: prepare((a: { code: string }) => coupons.where('coupon_code', '=', a.code)),
-    bundleCoupons: prepare((a: { id: string }) => coupons.where('user_coupon_bundle_id', '=', a.id).orderBy('idx')),
-  };
-  const list = perShape((a: ListArgs, given) => {
+/** A page of a user's coupons and the total, one statement shape per set of filters given. */
+const userCouponList = (k: Kysely<Database>) =>
+  perShape((a: ListArgs, given) => {
     const filtered = k.selectFrom('user_coupons').where((eb) =>
       eb.and([
         eb.and(
@@ -114,6 +93,34 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
       page: filtered.selectAll().orderBy('created_at', 'desc').orderBy('coupon_code').limit(a.limit).offset(a.offset),
     };
   });
+
+function issuanceStatements(k: Kysely<Database>) {
+  const coupons = k.selectFrom('user_coupons').selectAll();
+  return {
+    insertToken: insertRecord(k, 'tokens'),
+    token: prepare((a: { tokenHash: string }) =>
+      k.selectFrom('tokens').selectAll().where('token_hash', '=', a.tokenHash),
+    ),
+    issuance: issuanceByRequest(k),
+    userCount: prepare((a: { stockId: string; userKey: string }) =>
+      k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
+    ),
+    bundle: prepare((a: { id: string }) =>
+      k.selectFrom('user_coupon_bundles').selectAll().where('user_coupon_bundle_id', '=', a.id),
+    ),
+    coupon: prepare((a: { code: string }) => coupons.where('coupon_code', '=', a.code)),
+    bundleCoupons: prepare((a: { id: string }) => coupons.where('user_coupon_bundle_id', '=', a.id).orderBy('idx')),
+    list: userCouponList(k),
+  };
+}
+
+/**
+ * Issuance reads and the token insert, the same on both databases. The issuing transaction is each adapter's;
+ * PostgreSQL gathers the token, issuance and per-user lookups of concurrent requests (D-58).
+ */
+export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
+  const q = issuanceStatements(e.k);
+  const toCoupon = e.records('user_coupons');
   const one =
     <A, R, T>(statement: Statement<A, R>, map: (row: R) => T) =>
     (args: A): Promise<T | null> =>
@@ -144,7 +151,7 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
     listUserCoupons: (query) =>
       e.snapshot(function* () {
         const args = listArgs(query);
-        const { count, page } = list(args);
+        const { count, page } = q.list(args);
         const [counted] = yield* all(count, args);
         return { coupons: (yield* all(page, args)).map(toCoupon), total: counted!.total };
       }),

@@ -1,24 +1,20 @@
+import type { Kysely } from 'kysely';
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { CouponLifecycleStore, CouponTransition, LifecycleOutcome } from '../lifecycle.js';
 import type { RequestRecords } from './requests.js';
 import { compiled, jsonText, prepare } from './statement.js';
-import type { TableName } from './tables.js';
+import type { Database, TableName } from './tables.js';
 import { all, type Engine, RollbackWith, run, type Work } from './work.js';
 
 type Outcome = Guarded<LifecycleOutcome>;
 
 const STALE = new RollbackWith<Outcome>({ ran: true, value: { kind: 'STALE' } });
 
-/**
- * The coupon lifecycle written once for both databases. Every transaction that touches a bundle and its coupons
- * changes the bundle row first: on PostgreSQL that locks it, so use, return and deactivate of one bundle queue on
- * it instead of deadlocking on coupon rows. Use and the sweep are each adapter's.
- */
-export function typedLifecycle(e: Engine, requests: RequestRecords) {
-  const { k } = e;
-  type Transition = Omit<CouponTransition, 'detail'> & { detail: string };
-  const q = {
+type Transition = Omit<CouponTransition, 'detail'> & { detail: string };
+
+function lifecycleStatements(k: Kysely<Database>) {
+  return {
     transition: prepare((t: Transition) =>
       k
         .updateTable('user_coupons')
@@ -44,6 +40,16 @@ export function typedLifecycle(e: Engine, requests: RequestRecords) {
       k.selectFrom('user_coupons').select(['coupon_code', 'state']).where('user_coupon_bundle_id', '=', a.id),
     ),
   };
+}
+
+/**
+ * The coupon lifecycle written once for both databases. Every transaction that touches a bundle and its coupons
+ * changes the bundle row first: on PostgreSQL that locks it, so use, return and deactivate of one bundle queue on
+ * it instead of deadlocking on coupon rows. Use and the sweep are each adapter's.
+ */
+export function typedLifecycle(e: Engine, requests: RequestRecords) {
+  const { k } = e;
+  const q = lifecycleStatements(k);
   const wipe = BUSINESS_TABLES.map((table) => compiled(k.deleteFrom(table as TableName)));
 
   /** Compare-and-set: the coupon moves only from the state the service read. */
