@@ -118,12 +118,16 @@ const writes: Record<string, (s: Store) => Promise<unknown>> = {
   'confirms (50 at once)': (s) =>
     fifty(() => s.confirmUserCoupon(request(CONFIRM), transition(toConfirm.get(s)!.pop()!, 'EFFECTIVE'))),
 };
+/** Wall and CPU (this process: the adapter's own work, not the database server's) ms of one call. */
 const once = async (f: () => Promise<unknown>) => {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   await f();
-  return performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
 };
-const results: Record<string, { A: number[]; B: number[] }> = {};
+type Timing = Awaited<ReturnType<typeof once>>;
+const results: Record<string, { A: Timing[]; B: Timing[] }> = {};
 for (const s of [A, B]) for (const f of [...Object.values(reads), ...Object.values(writes)]) await f(s); // warm-up
 const N = Number(process.env.N ?? 200);
 // Interleaved call by call (order alternating), so load swings on the machine hit both sides alike.
@@ -132,7 +136,7 @@ for (const [name, f, n] of [
   ['delivery round (64)', deliveryRound, WRITES] as const,
   ...Object.entries(writes).map(([k, f]) => [k, f, WRITES] as const),
 ]) {
-  const r = { A: [] as number[], B: [] as number[] };
+  const r = { A: [] as Timing[], B: [] as Timing[] };
   results[name] = r;
   for (let i = 0; i < n; i++) {
     if (i % 2) {
@@ -144,12 +148,12 @@ for (const [name, f, n] of [
     }
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`${dialect}: ${EVENTS} coupons/events, calls interleaved, median ms per call`);
+const median = (xs: Timing[], of: keyof Timing) => xs.map((x) => x[of]).sort((a, b) => a - b)[xs.length >> 1]!;
+const column = (a: Timing[], b: Timing[], of: keyof Timing) =>
+  `before ${median(a, of).toFixed(3).padStart(8)}  after ${median(b, of).toFixed(3).padStart(8)}  ${(median(b, of) / median(a, of)).toFixed(2)}`;
+console.log(`${dialect}: ${EVENTS} coupons/events, calls interleaved, median ms per call (wall; CPU of this process)`);
 for (const [name, { A: a, B: b }] of Object.entries(results))
-  console.log(
-    `  ${name.padEnd(22)} before ${median(a).toFixed(3).padStart(8)}  after ${median(b).toFixed(3).padStart(8)}  after/before ${(median(b) / median(a)).toFixed(2)}`,
-  );
+  console.log(`  ${name.padEnd(22)} wall ${column(a, b, 'wall')}   cpu ${column(a, b, 'cpu')}`);
 await A.close();
 await B.close();
 await cleanup();
