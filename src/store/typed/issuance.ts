@@ -1,9 +1,9 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { toRfc3339 } from '../../domain/clock.js';
 import type { IssuanceStore, UserCouponQuery, UserCouponState } from '../issuance.js';
-import { equalTo, insertRecord, perShape, prepare, type Statement } from './statement.js';
+import { equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
-import { all, type Engine, first } from './work.js';
+import { all, type Engine, readOne } from './work.js';
 
 /**
  * Bounds of the time-driven moves at `now`. Stored times are whole seconds in toRfc3339's fixed format, so they
@@ -121,19 +121,12 @@ function issuanceStatements(k: Kysely<Database>) {
 export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
   const q = issuanceStatements(e.k);
   const toCoupon = e.records('user_coupons');
-  const one =
-    <A, R, T>(statement: Statement<A, R>, map: (row: R) => T) =>
-    (args: A): Promise<T | null> =>
-      e.read(function* () {
-        const row = yield* first(statement, args);
-        return row ? map(row) : null;
-      });
   const get = {
-    token: one(q.token, e.records('tokens')),
-    issuance: one(q.issuance, e.records('issuances')),
-    userCount: one(q.userCount, (r) => r.count),
-    bundle: one(q.bundle, e.records('user_coupon_bundles')),
-    coupon: one(q.coupon, toCoupon),
+    token: readOne(e, q.token, e.records('tokens')),
+    issuance: readOne(e, q.issuance, e.records('issuances')),
+    userCount: readOne(e, q.userCount, (r) => r.count),
+    bundle: readOne(e, q.bundle, e.records('user_coupon_bundles')),
+    coupon: readOne(e, q.coupon, toCoupon),
   };
   return {
     insertToken: async (token) => {

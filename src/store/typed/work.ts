@@ -23,6 +23,15 @@ export function* first<A, R>(statement: Statement<A, R>, args: A): Work<R | unde
   return (yield* all(statement, args))[0];
 }
 
+/** A read of one row, as `map` makes it, or null when there is none. */
+export const readOne =
+  <A, R, T>(e: Engine, statement: Statement<A, R>, map: (row: R) => T) =>
+  (args: A): Promise<T | null> =>
+    e.read(function* () {
+      const row = yield* first(statement, args);
+      return row ? map(row) : null;
+    });
+
 /** Runs a statement; the number of rows it changed. */
 export function* run<A>(statement: Statement<A, unknown> | null, args: A): Work<number> {
   return (yield { statement: statement as Statement<unknown, unknown> | null, args, rows: false }) as number;
