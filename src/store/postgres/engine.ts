@@ -30,6 +30,7 @@ export function postgresEngine(db: Database): Engine {
     jsonIsText: false,
     records: recordMappers(false),
     read: (work) => drive(work(), db.pool),
+    row: async (statement, args) => (await db.pool.query(statement.sql, statement.bind(args))).rows[0],
     snapshot: (work) => db.tx((c) => drive(work(), c), 'REPEATABLE READ'),
     change: async (statement, args) =>
       (await execute(db.pool, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number,

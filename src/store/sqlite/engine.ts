@@ -60,6 +60,7 @@ export function sqliteEngine(db: SqliteDb): SqliteEngine {
       return { run: (args: A) => s.run(bind(args)).changes, get: (args: A) => s.get(bind(args)) as R | undefined };
     },
     read: async (work) => drive(work()),
+    row: async (statement, args) => statementFor(statement.sql).get(statement.bind(args)) as never,
     snapshot: async (work) => drive(work()),
     change: (statement, args) => committer.submit(() => execute({ statement, args, rows: false }) as number),
     write: (work) => committer.submit(() => drive(work())).catch((e: unknown) => outcomeOf(e)),
