@@ -30,7 +30,12 @@ export interface Cluster {
 }
 
 function start(bundle: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  const child = spawn(process.execPath, ['--expose-gc', bundle], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_SERVER_FLAGS adds Node flags to every server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
+  const flags = (env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--expose-gc', ...flags, bundle], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code} before it listened`)));
     createInterface({ input: child.stdout! }).once('line', (line) =>

@@ -77,7 +77,18 @@ try {
   for (const phase of phases) {
     results.push(
       only && !phase.name.startsWith(only)
-        ? { name: phase.name, rps: Number.NaN, p50: 0, p99: 0, ok: 0, non2xx: 0, cpuPerRequestUs: 0 }
+        ? {
+            name: phase.name,
+            rps: Number.NaN,
+            p50: 0,
+            p99: 0,
+            ok: 0,
+            non2xx: 0,
+            cpuPerRequestUs: 0,
+            databaseCpuPerRequestUs: 0,
+            loadCpuPerRequestUs: 0,
+            busyCores: 0,
+          }
         : await runPhase([info.address], phase, CONNECTIONS, SECONDS),
     );
     const s = await state();

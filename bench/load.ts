@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { databaseCpuUs, loadGeneratorCpuUs } from './process-cpu.js';
 
 export interface Phase {
   name: string;
@@ -12,6 +13,12 @@ export interface PhaseResult {
   name: string;
   /** Server CPU (user + system, all processes) per answered request, in microseconds. */
   cpuPerRequestUs: number;
+  /** The local PostgreSQL server's CPU per answered request (µs); about 0 on SQLite. */
+  databaseCpuPerRequestUs: number;
+  /** The load generator's (this process's) CPU per answered request (µs). */
+  loadCpuPerRequestUs: number;
+  /** Cores kept busy on average by server, database and load generator together. */
+  busyCores: number;
   rps: number;
   p50: number;
   p99: number;
@@ -52,6 +59,8 @@ export async function runPhase(
 ): Promise<PhaseResult> {
   let next = 0;
   const cpuBefore = await totalCpu(addresses);
+  const databaseBefore = databaseCpuUs();
+  const loadBefore = loadGeneratorCpuUs();
   const total = phase.stopAfterRequests ? Math.min(phase.stopAfterRequests, phase.requests.length) : undefined;
   const started = performance.now();
   const options = (address: string, i: number) => {
@@ -92,9 +101,16 @@ export async function runPhase(
   };
   const result = aggregateResult(runs, { url: addresses[0]!, connections });
   const answered = result['2xx'] + result.non2xx;
+  const serverUs = (await totalCpu(addresses)) - cpuBefore;
+  const databaseUs = databaseCpuUs() - databaseBefore;
+  const loadUs = loadGeneratorCpuUs() - loadBefore;
+  const per = (us: number) => (answered > 0 ? us / answered : 0);
   return {
     name: phase.name,
-    cpuPerRequestUs: answered > 0 ? ((await totalCpu(addresses)) - cpuBefore) / answered : 0,
+    cpuPerRequestUs: per(serverUs),
+    databaseCpuPerRequestUs: per(databaseUs),
+    loadCpuPerRequestUs: per(loadUs),
+    busyCores: (serverUs + databaseUs + loadUs) / (elapsed * 1e6),
     // autocannon averages per whole second, which a run bounded by a request count quantises; count instead.
     rps: answered / elapsed,
     p50: result.latency.p50,

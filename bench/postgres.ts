@@ -140,7 +140,7 @@ for (const setup of SETUPS) {
   out(`\n${r.name} (${USERS} users, ${CONNECTIONS} connections)`);
   for (const p of [r.echo, r.presend, r.claim])
     out(
-      `  ${p.name.padEnd(16)} ${p.rps.toFixed(0).padStart(6)}/s  p50 ${p.p50} ms  p99 ${p.p99} ms  server CPU ${p.cpuPerRequestUs.toFixed(0)} µs/req  non-2xx ${p.non2xx}`,
+      `  ${p.name.padEnd(16)} ${p.rps.toFixed(0).padStart(6)}/s  p50 ${p.p50} ms  p99 ${p.p99} ms  non-2xx ${p.non2xx}  CPU µs/req: server ${p.cpuPerRequestUs.toFixed(0)}, database ${p.databaseCpuPerRequestUs.toFixed(0)}, load ${p.loadCpuPerRequestUs.toFixed(0)}; ${p.busyCores.toFixed(2)} cores busy`,
     );
   out(
     `  pre-send / signed baseline = ${ratio.toFixed(2)}; RECEIVED ${r.received}; peak RSS ${r.peakRss.map((m) => `${m.toFixed(0)} MB`).join(', ')}`,

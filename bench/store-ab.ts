@@ -12,7 +12,8 @@ import type { IssueCommand } from '../src/store/issuance.js';
 import type { Store } from '../src/store/port.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { createCatalog, DAY, issueCommand, request, tokenFor } from '../test/store/contract/fixtures.js';
+import { createCatalog, request } from '../test/fixtures/catalog.js';
+import { DAY, issueCommand, tokenFor } from '../test/store/contract/fixtures.js';
 import { CONFIRM, transition } from '../test/store/contract/lifecycle-fixtures.js';
 import { dropSchema, randomSchema, TEST_DATABASE_URL } from '../test/store/postgres-database.js';
 

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Linux reports a process's CPU time in clock ticks of 10 ms (CLK_TCK = 100 on every usual kernel). */
+const TICK_US = 10_000;
+
+function cpuOfProcess(pid: string): { comm: string; us: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    // Fields after the command name start at field 3: utime, stime, then the reaped children's cutime, cstime
+    // (fields 14–17), so backends that ended during a phase still count through the postmaster.
+    const fields = stat
+      .slice(close + 2)
+      .split(' ')
+      .slice(11, 15);
+    return { comm, us: fields.reduce((sum, f) => sum + Number(f), 0) * TICK_US };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time (µs, user + system) used so far by the local PostgreSQL server's processes, or NaN where /proc is
+ * missing. The difference over a phase is the database's share of that phase's work on this machine.
+ */
+export function databaseCpuUs(): number {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return Number.NaN;
+  }
+  let total = 0;
+  for (const pid of pids) {
+    const p = cpuOfProcess(pid);
+    if (p && (p.comm === 'postgres' || p.comm.startsWith('postgres:'))) total += p.us;
+  }
+  return total;
+}
+
+/** CPU time (µs) of this process: the load generator's own share. */
+export function loadGeneratorCpuUs(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
