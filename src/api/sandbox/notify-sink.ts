@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { aeadDecrypt } from '../../protocol/aead.js';
 import { Headers } from '../../protocol/headers.js';
 import { responseMessage } from '../../protocol/messages.js';
-import { verifyAsync } from '../../protocol/rsa.js';
+import { verifySync } from '../../protocol/rsa.js';
 import { requireAdmin } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
 import { type CallbackEnvelopeT, parseEnvelope } from './envelope.js';
@@ -31,7 +31,7 @@ export function notifySinkRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(NOTIFY_SINK_PATH, async (request, reply) => {
     const body = request.rawBody?.toString('utf8') ?? '';
     const header = (name: string) => String(request.headers[name.toLowerCase()] ?? '');
-    const signatureValid = await verifyAsync(
+    const signatureValid = verifySync(
       responseMessage(header(Headers.timestamp), header(Headers.nonce), body),
       header(Headers.signature),
       ctx.platformKey.publicKeyPem,
