@@ -1,6 +1,6 @@
 /**
  * The layering of docs/architecture.md, enforced by `npm run deps`: imports point down, no cycles, and the SDK
- * (src/client) never reaches server code. Test files may import any layer.
+ * (packages/client, `@coupond/client`) stands alone: it imports nothing outside itself. Test files may import any layer.
  */
 const TESTS = '\\.test\\.ts$|\\.test-helper\\.ts$';
 
@@ -14,7 +14,6 @@ const LAYERS = {
   services: ['domain', 'protocol', 'schemas', 'store', 'notify', 'services'],
   component: ['domain', 'protocol', 'schemas', 'component'],
   console: ['domain', 'protocol', 'schemas', 'store', 'notify', 'services', 'component', 'console'],
-  client: ['domain', 'protocol', 'schemas', 'client'],
   api: ['domain', 'protocol', 'schemas', 'store', 'notify', 'services', 'component', 'console', 'api'],
 };
 
@@ -25,9 +24,6 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
   from: { path: `^src/${layer}/`, pathNot: TESTS },
   to: { path: '^src/', pathNot: `^src/(${allowed.join('|')})/` },
 }));
-
-const SERVER_PACKAGES =
-  '^node_modules/(fastify|@fastify|pg|pg-[a-z-]+|better-sqlite3|kysely|prom-client|ipaddr\\.js|esbuild)/';
 
 module.exports = {
   forbidden: [
@@ -60,18 +56,19 @@ module.exports = {
       },
     },
     {
-      name: 'sdk-without-server',
-      comment: 'coupond/client must install and run without the server: nothing it reaches may use a server package.',
+      name: 'sdk-stands-alone',
+      comment:
+        '@coupond/client installs without dependencies and runs in browsers: it imports only its own files (D-123).',
       severity: 'error',
-      from: { path: '^src/client/', pathNot: TESTS },
-      to: { path: SERVER_PACKAGES, reachable: true },
+      from: { path: '^packages/client/src/' },
+      to: { pathNot: '^packages/client/src/' },
     },
     {
-      name: 'sdk-is-a-leaf',
-      comment: 'Only the CLI (and tests) use the SDK; the server never depends on it.',
+      name: 'sdk-through-its-entries',
+      comment: 'The server uses @coupond/client as a user would: through `@coupond/client` and `…/protocol` only.',
       severity: 'error',
-      from: { path: '^src/', pathNot: `^src/(cli|client)/|${TESTS}` },
-      to: { path: '^src/client/' },
+      from: { path: '^src/' },
+      to: { path: '^packages/client/src/', pathNot: '^packages/client/src/(protocol/)?index\\.ts$' },
     },
     {
       name: 'not-to-unresolvable',
@@ -86,7 +83,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      conditionNames: ['coupond-source', 'import', 'require', 'node', 'default', 'types'],
     },
     cache: { folder: 'node_modules/.cache/dependency-cruiser', strategy: 'content' },
   },

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatAuthorization } from '../src/protocol/authorization.js';
-import { requestMessage } from '../src/protocol/messages.js';
+import { formatAuthorization, requestMessage } from '@coupond/client/protocol';
 import { signSync, toPrivateKey } from '../src/protocol/rsa.js';
 
 export interface SignedRequest {

@@ -1,7 +1,7 @@
+import { createClient, type WechatpayClient } from '@coupond/client';
 import { type App, type AppOptions, buildApp } from '../src/api/app.js';
 import type { RateLimits } from '../src/api/context.js';
 import type { HttpTimeouts } from '../src/api/server-timeouts.js';
-import { createClient, type WechatpayClient } from '../src/client/index.js';
 import { type Clock, TestClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
 import type { NotifyTargets } from '../src/notify/targets.js';

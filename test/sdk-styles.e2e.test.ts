@@ -1,5 +1,5 @@
+import { createClient, type WechatpayClient, WechatpayError, WechatpayVerificationError } from '@coupond/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type WechatpayClient, WechatpayError, WechatpayVerificationError } from '../src/client/index.js';
 import { generateRsaKeyPair } from '../src/protocol/keys.js';
 import { type Seeded, seedBundle } from './fixtures/catalog.js';
 import { clientOf, type Running, startCoupond } from './harness.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient, type HttpMethod, WechatpayError, WechatpayVerificationError } from '../client/index.js';
+import { createClient, type HttpMethod, WechatpayError, WechatpayVerificationError } from '@coupond/client';
 import type { Credentials } from './data-folder.js';
 
 const USAGE = `usage: coupond call <METHOD> <path> [--json '{…}'] [--params 'k=v&…'] [--data DIR]

@@ -1,9 +1,7 @@
 import type { KeyObject } from 'node:crypto';
+import { Headers, randomAlnum, responseMessage, SIGNATURE_TYPE } from '@coupond/client/protocol';
 import { aeadEncrypt } from '../protocol/aead.js';
-import { Headers, SIGNATURE_TYPE } from '../protocol/headers.js';
-import { responseMessage } from '../protocol/messages.js';
 import { signAsync } from '../protocol/rsa.js';
-import { randomAlnum } from '../protocol/webcrypto.js';
 import { type CallbackEnvelope, PRODUCT_COUPON_ASSOCIATED_DATA } from '../schemas/callbacks.js';
 import type { OutboxEvent } from '../store/issuance.js';
 

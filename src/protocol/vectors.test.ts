@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { formatAuthorization, normalizeSerial, parseAuthorization, responseMessage } from '@coupond/client/protocol';
 import { describe, expect, it } from 'vitest';
 import { aeadDecrypt, aeadEncrypt } from './aead.js';
-import { formatAuthorization, normalizeSerial, parseAuthorization } from './authorization.js';
-import { responseMessage } from './messages.js';
 import { signAsync, signSync, toPublicKey, verifySync } from './rsa.js';
 
 const key = readFileSync(new URL('../../test/fixtures/official-test-key.pem', import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { normalizeSerial } from '@coupond/client/protocol';
 import { toRfc3339 } from '../domain/clock.js';
 import { CouponError } from '../domain/errors.js';
 import { fieldError } from '../domain/field-error.js';
-import { normalizeSerial } from '../protocol/authorization.js';
 import { generateRsaKeyPair, newApiV3Key, publicKeyPem, serialForPublicKey } from '../protocol/keys.js';
 import type { ServiceDeps } from './deps.js';
 

@@ -1,4 +1,4 @@
-import { responseMessage } from '../../src/protocol/messages.js';
+import { responseMessage } from '@coupond/client/protocol';
 import { verifySync } from '../../src/protocol/rsa.js';
 
 /** Checks a response carries a valid platform signature over its exact body. */

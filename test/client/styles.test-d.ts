@@ -1,7 +1,5 @@
-import type { Static } from '@sinclair/typebox';
+import type { Endpoints, WechatpayClient, WechatpayResponse } from '@coupond/client';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { WechatpayClient, WechatpayResponse } from '../../src/client/index.js';
-import type { Endpoints } from '../../src/schemas/endpoints.js';
 
 declare const client: WechatpayClient;
 
@@ -33,7 +31,7 @@ describe('typed calls from the schema registry', () => {
     const { stock_bundle_id: _, ...rest } = json;
     const body = { ...rest, stock_id: '1000000013001', coupon_code: 'Code_123456' };
     const users = client.v3.marketing.partner.productCoupon.users._openid_;
-    type Coupon = Static<Endpoints['sendCoupon']['response']>;
+    type Coupon = Endpoints['sendCoupon']['response'];
     expectTypeOf(users.coupons.post({ openid, json: body })).toEqualTypeOf<Promise<WechatpayResponse<Coupon>>>();
     expectTypeOf(client[`${PREFIX}/users/{openid}/coupons`].post).toEqualTypeOf(users.coupons.post);
     expectTypeOf(users.preSendCoupon.post({ openid, json: body })).toEqualTypeOf<

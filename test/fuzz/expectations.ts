@@ -1,6 +1,6 @@
+import { responseMessage } from '@coupond/client/protocol';
 import { Value } from '@sinclair/typebox/value';
 import { PathTable } from '../../src/api/path-table.js';
-import { responseMessage } from '../../src/protocol/messages.js';
 import { verifySync } from '../../src/protocol/rsa.js';
 import { describeRequest, type FuzzRequest, type FuzzRoute } from './requests.js';
 import type { Answer } from './send.js';

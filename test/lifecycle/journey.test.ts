@@ -1,5 +1,5 @@
+import type { WechatpayClient } from '@coupond/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WechatpayClient } from '../../src/client/index.js';
 import { shanghaiDay } from '../../src/domain/clock.js';
 import { seedBundle } from '../fixtures/catalog.js';
 import { clientOf } from '../harness.js';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ProductCouponSendNotification, verifyAndDecryptCallback } from '@coupond/client';
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
-import { type ProductCouponSendNotification, verifyAndDecryptCallback } from '../../src/client/index.js';
 import type { CallbackEnvelope } from '../../src/schemas/callbacks.js';
 
 export interface ReceivedCallback {

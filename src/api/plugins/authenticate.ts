@@ -1,8 +1,11 @@
+import {
+  normalizeSerial,
+  parseAuthorization,
+  requestMessage,
+  TIMESTAMP_WINDOW_SECONDS,
+} from '@coupond/client/protocol';
 import type { FastifyRequest } from 'fastify';
 import { signError } from '../../domain/errors.js';
-import { normalizeSerial, parseAuthorization } from '../../protocol/authorization.js';
-import { TIMESTAMP_WINDOW_SECONDS } from '../../protocol/headers.js';
-import { requestMessage } from '../../protocol/messages.js';
 import { verifySync } from '../../protocol/rsa.js';
 import type { AppContext } from '../context.js';
 

@@ -1,5 +1,5 @@
+import { Headers } from '@coupond/client/protocol';
 import type { FastifyInstance } from 'fastify';
-import { Headers } from '../../protocol/headers.js';
 
 /** Every answer, on every surface, names the request it answers (`Request-ID`). */
 export function registerRequestId(app: FastifyInstance): void {

@@ -1,6 +1,5 @@
+import { Headers, responseMessage, SIGNATURE_TYPE } from '@coupond/client/protocol';
 import type { FastifyInstance } from 'fastify';
-import { Headers, SIGNATURE_TYPE } from '../../protocol/headers.js';
-import { responseMessage } from '../../protocol/messages.js';
 import { signAsync } from '../../protocol/rsa.js';
 import type { AppContext } from '../context.js';
 

@@ -1,7 +1,6 @@
+import { Headers, responseMessage } from '@coupond/client/protocol';
 import type { FastifyInstance } from 'fastify';
 import { aeadDecrypt } from '../../protocol/aead.js';
-import { Headers } from '../../protocol/headers.js';
-import { responseMessage } from '../../protocol/messages.js';
 import { verifySync } from '../../protocol/rsa.js';
 import { requireAdmin } from '../admin/guard.js';
 import type { AppContext } from '../context.js';

@@ -1,17 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AuthorizationFields, parseAuthorization } from '../protocol/authorization.js';
-import { Headers as H, SIGNATURE_TYPE } from '../protocol/headers.js';
-import { generateRsaKeyPair } from '../protocol/keys.js';
-import { requestMessage, responseMessage } from '../protocol/messages.js';
-import { signSync, toPublicKey, verifySync } from '../protocol/rsa.js';
+import {
+  type AuthorizationFields,
+  Headers as H,
+  parseAuthorization,
+  requestMessage,
+  responseMessage,
+  SIGNATURE_TYPE,
+} from '@coupond/client/protocol';
+import { generateRsaKeyPair } from '../../src/protocol/keys.js';
+import { signSync, toPublicKey, verifySync } from '../../src/protocol/rsa.js';
 
 /** Test-only stand-in for api.mch.weixin.qq.com: checks request signatures with src/protocol, signs its answers. */
 export const MERCHANT = {
   mchid: '1900007291',
   serial: '408B07E79B8269FEC3D5D3E6AB8ED163A6A380DB',
-  privateKey: readFileSync(new URL('../../test/fixtures/official-test-key.pem', import.meta.url), 'utf8'),
+  privateKey: readFileSync(new URL('../fixtures/official-test-key.pem', import.meta.url), 'utf8'),
 };
 /** Self-signed X.509 certificate of the official test key (serial 5157F09E…), for platform-certificate mode. */
 export const OFFICIAL_KEY_CERTIFICATE = `-----BEGIN CERTIFICATE-----

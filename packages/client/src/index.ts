@@ -1,5 +1,5 @@
-export type { KeyInput } from '../protocol/webcrypto.js';
 export { type ClientConfig, createClient, SDK_VERSION, WECHATPAY_BASE_URL, type WechatpayClient } from './client.js';
+export type { Endpoints } from './endpoints.js';
 export {
   type VerificationFailure,
   WechatpayConnectionError,
@@ -9,6 +9,7 @@ export {
 } from './errors.js';
 export type { MediaFile } from './media.js';
 export type { QueryParams, QueryValue } from './paths.js';
+export type { KeyInput } from './protocol/webcrypto.js';
 export type { RetryDelay } from './retry.js';
 export type { HttpMethod, RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
 export type { KnownPath, LooseMethod, LooseNode, LooseOptions, PathNode, Registry, TypedOptions } from './types.js';

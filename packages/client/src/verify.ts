@@ -1,8 +1,8 @@
-import { normalizeSerial } from '../protocol/authorization.js';
-import { Headers as H, SIGNTEST_PREFIX, TIMESTAMP_WINDOW_SECONDS } from '../protocol/headers.js';
-import { responseMessage } from '../protocol/messages.js';
-import { importVerifyingKey, type KeyInput, subtleVerify } from '../protocol/webcrypto.js';
 import { WechatpayVerificationError } from './errors.js';
+import { normalizeSerial } from './protocol/authorization.js';
+import { Headers as H, SIGNTEST_PREFIX, TIMESTAMP_WINDOW_SECONDS } from './protocol/headers.js';
+import { responseMessage } from './protocol/messages.js';
+import { importVerifyingKey, type KeyInput, subtleVerify } from './protocol/webcrypto.js';
 
 /**
  * The WeChat Pay keys a merchant trusts. Public-key mode: `wechatpayPublicKey` (PEM) with its id `PUB_KEY_ID_…`.

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRsaKeyPair } from '../protocol/keys.js';
-import {
-  type FakeWechatpay,
-  MERCHANT,
-  OFFICIAL_CERT_SERIAL,
-  OFFICIAL_KEY_CERTIFICATE,
-  startFakeWechatpay,
-} from './fake-wechatpay.test-helper.js';
 import {
   type ClientConfig,
   createClient,
   WechatpayConnectionError,
   WechatpayError,
   WechatpayVerificationError,
-} from './index.js';
+} from '@coupond/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRsaKeyPair } from '../../src/protocol/keys.js';
+import {
+  type FakeWechatpay,
+  MERCHANT,
+  OFFICIAL_CERT_SERIAL,
+  OFFICIAL_KEY_CERTIFICATE,
+  startFakeWechatpay,
+} from './fake-wechatpay.js';
 
 let server: FakeWechatpay;
 beforeAll(async () => {

@@ -1,24 +1,22 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { aeadEncrypt } from '../protocol/aead.js';
-import { publicKeyPem } from '../protocol/keys.js';
-import { responseMessage } from '../protocol/messages.js';
-import { signSync } from '../protocol/rsa.js';
 import {
   base64ToBytes,
   importSigningKey,
   importVerifyingKey,
+  responseMessage,
   subtleAeadDecrypt,
   subtleAeadEncrypt,
   subtleSign,
   subtleVerify,
-} from '../protocol/webcrypto.js';
-import { MERCHANT, OFFICIAL_CERT_SERIAL, OFFICIAL_KEY_CERTIFICATE } from './fake-wechatpay.test-helper.js';
+} from '@coupond/client/protocol';
+import { describe, expect, it } from 'vitest';
+import { aeadEncrypt } from '../../src/protocol/aead.js';
+import { publicKeyPem } from '../../src/protocol/keys.js';
+import { signSync } from '../../src/protocol/rsa.js';
+import { MERCHANT, OFFICIAL_CERT_SERIAL, OFFICIAL_KEY_CERTIFICATE } from './fake-wechatpay.js';
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/protocol-vectors.json', import.meta.url), 'utf8'),
-) as {
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/protocol-vectors.json', import.meta.url), 'utf8')) as {
   signatures: { name: string; message: string; signature: string }[];
   aead: { key: string; nonce: string; aad: string; plaintext: string; ciphertext: string };
   callback: { timestamp: string; nonce: string; body: string; signature: string };

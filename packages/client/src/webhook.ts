@@ -1,5 +1,7 @@
-import { Headers as H, SIGNATURE_TYPE } from '../protocol/headers.js';
-import { responseMessage } from '../protocol/messages.js';
+import type { CallbackEnvelope } from './endpoints.js';
+import { WechatpayVerificationError } from './errors.js';
+import { Headers as H, SIGNATURE_TYPE } from './protocol/headers.js';
+import { responseMessage } from './protocol/messages.js';
 import {
   importSigningKey,
   type KeyInput,
@@ -8,16 +10,14 @@ import {
   subtleAeadDecrypt,
   subtleAeadEncrypt,
   subtleSign,
-} from '../protocol/webcrypto.js';
-import type { CallbackEnvelope } from '../schemas/callbacks.js';
-import { WechatpayVerificationError } from './errors.js';
+} from './protocol/webcrypto.js';
 import { headerLookup, KeyRing, type TrustOptions, verifySignedMessage } from './verify.js';
 
 export type {
   CallbackEnvelope,
   ImageGenerationNotification,
   ProductCouponSendNotification,
-} from '../schemas/callbacks.js';
+} from './endpoints.js';
 
 const ALGORITHM = 'AEAD_AES_256_GCM';
 

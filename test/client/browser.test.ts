@@ -1,11 +1,11 @@
+import { buildTestCallback } from '@coupond/client';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowser } from '../../test/component/browser.js';
-import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatpay.test-helper.js';
-import { buildTestCallback } from './index.js';
+import { launchBrowser, skipBrowser } from '../component/browser.js';
+import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatpay.js';
 
-type Sdk = typeof import('./index.js');
+type Sdk = typeof import('@coupond/client');
 /** The bundle the page loaded (page functions are serialised: they cannot close over test-file names). */
 type SdkWindow = Window & { sdk: Sdk };
 
@@ -17,7 +17,7 @@ describe.skipIf(skipBrowser)('coupond/client in Chromium (WebCrypto, fetch, no n
   beforeAll(async () => {
     server = await startFakeWechatpay();
     const bundle = await build({
-      entryPoints: [new URL('./index.ts', import.meta.url).pathname],
+      entryPoints: [new URL('../../packages/client/src/index.ts', import.meta.url).pathname],
       bundle: true,
       format: 'esm',
       platform: 'browser',

@@ -1,9 +1,9 @@
-import { formatAuthorization } from '../protocol/authorization.js';
-import { requestMessage } from '../protocol/messages.js';
-import { importSigningKey, type KeyInput, randomHex, subtleSign } from '../protocol/webcrypto.js';
 import { WechatpayConnectionError, WechatpayError } from './errors.js';
 import { type MediaFile, mediaBody } from './media.js';
 import { type QueryParams, queryString } from './paths.js';
+import { formatAuthorization } from './protocol/authorization.js';
+import { requestMessage } from './protocol/messages.js';
+import { importSigningKey, type KeyInput, randomHex, subtleSign } from './protocol/webcrypto.js';
 import { backoffMs, isRetryableStatus, type RetryDelay, sleep } from './retry.js';
 import { headerLookup, type KeyRing, verifySignedMessage } from './verify.js';
 

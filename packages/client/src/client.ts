@@ -1,5 +1,5 @@
-import type { KeyInput } from '../protocol/webcrypto.js';
-import type { Endpoints } from '../schemas/endpoints.js';
+import type { Endpoints } from './endpoints.js';
+import type { KeyInput } from './protocol/webcrypto.js';
 import type { RetryDelay } from './retry.js';
 import { createSender } from './sender.js';
 import { createRoot } from './styles.js';

@@ -1,16 +1,24 @@
-import type { Static, TSchema } from '@sinclair/typebox';
-import type { EndpointDef } from '../schemas/endpoint.js';
-import type { Endpoints } from '../schemas/endpoints.js';
+import type { Endpoints } from './endpoints.js';
 import type { MediaFile } from './media.js';
 import type { QueryParams } from './paths.js';
 import type { RequestOptions, SendRequest, WechatpayResponse } from './sender.js';
 
+/** One API as the call styles see it: `body`, `query` and `response` are the types of the JSON on the wire. */
+interface EndpointShape {
+  readonly path: string;
+  readonly method: string;
+  readonly media?: true;
+  readonly body?: unknown;
+  readonly query?: unknown;
+  readonly response?: unknown;
+}
+
 /**
- * Call-style types derived from a schema registry (by default `src/schemas/endpoints.ts`): for every registered
+ * Call-style types derived from an endpoint registry (by default coupond's, `Endpoints`): for every registered
  * path and method, `json`, path parameters, `params` and the response `data` are checked; any other path gets the
  * loose, `unknown`-based signatures.
  */
-export type Registry = Readonly<Record<string, EndpointDef>>;
+export type Registry = { readonly [name: string]: EndpointShape };
 
 /** Endpoints whose path is a literal type; a path widened to `string` cannot be matched and is left out. */
 type Endpoint<R extends Registry> = { [K in keyof R]: string extends R[K]['path'] ? never : R[K] }[keyof R];
@@ -30,15 +38,15 @@ type PathArgs<P extends string> = { [N in ParamNames<P>]: string | number };
 /** A media upload takes the file and writes `meta` itself; any other body is `json`. */
 type JsonArg<E> = E extends { readonly media: true }
   ? { media: MediaFile; json?: undefined }
-  : E extends { readonly body: infer B extends TSchema }
-    ? { json: Static<B> }
+  : E extends { readonly body: infer B }
+    ? { json: B }
     : { json?: undefined };
-type QueryArg<E> = E extends { readonly query: infer Q extends TSchema }
-  ? Record<never, never> extends Static<Q>
-    ? { params?: Static<Q> }
-    : { params: Static<Q> }
+type QueryArg<E> = E extends { readonly query: infer Q }
+  ? Record<never, never> extends Q
+    ? { params?: Q }
+    : { params: Q }
   : { params?: undefined };
-type Data<E> = E extends { readonly response: infer R extends TSchema } ? Static<R> : undefined;
+type Data<E> = E extends { readonly response: infer R } ? R : undefined;
 
 export type TypedOptions<P extends string, E> = PathArgs<P> & JsonArg<E> & QueryArg<E> & RequestOptions;
 

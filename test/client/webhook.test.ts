@@ -1,20 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { aeadDecrypt } from '../protocol/aead.js';
-import { generateRsaKeyPair, publicKeyPem } from '../protocol/keys.js';
-import { responseMessage } from '../protocol/messages.js';
-import { verifySync } from '../protocol/rsa.js';
-import { MERCHANT, OFFICIAL_CERT_SERIAL, OFFICIAL_KEY_CERTIFICATE } from './fake-wechatpay.test-helper.js';
 import {
   buildTestCallback,
   type CallbackInput,
   verifyAndDecryptCallback,
   WechatpayVerificationError,
-} from './index.js';
+} from '@coupond/client';
+import { responseMessage } from '@coupond/client/protocol';
+import { describe, expect, it } from 'vitest';
+import { aeadDecrypt } from '../../src/protocol/aead.js';
+import { generateRsaKeyPair, publicKeyPem } from '../../src/protocol/keys.js';
+import { verifySync } from '../../src/protocol/rsa.js';
+import { MERCHANT, OFFICIAL_CERT_SERIAL, OFFICIAL_KEY_CERTIFICATE } from './fake-wechatpay.js';
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/protocol-vectors.json', import.meta.url), 'utf8'),
-) as {
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/protocol-vectors.json', import.meta.url), 'utf8')) as {
   aead: { key: string; plaintext: string };
   callback: { timestamp: string; nonce: string; body: string; signature: string };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, isRetryableStatus } from './retry.js';
+import { backoffMs, isRetryableStatus } from '../../packages/client/src/retry.js';
 
 describe('retry policy', () => {
   it.each([

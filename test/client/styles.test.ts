@@ -1,7 +1,7 @@
+import { createClient, type WechatpayClient } from '@coupond/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatpay.test-helper.js';
-import { createClient, type WechatpayClient } from './index.js';
-import { expandTemplate, queryString, segmentOf } from './paths.js';
+import { expandTemplate, queryString, segmentOf } from '../../packages/client/src/paths.js';
+import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatpay.js';
 
 describe('naming rules (docs/protocol.md, Existing SDKs)', () => {
   it.each([

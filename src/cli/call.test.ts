@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCall } from '../cli/call.js';
-import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from './fake-wechatpay.test-helper.js';
+import { type FakeWechatpay, MERCHANT, startFakeWechatpay } from '../../test/client/fake-wechatpay.js';
+import { runCall } from './call.js';
 
 let server: FakeWechatpay;
 let dir: string;
