@@ -17,7 +17,8 @@ import type { ServiceDeps } from '../src/services/deps.js';
 import type { Store } from '../src/store/port.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { createCatalog, issueCommand } from '../test/store/contract/fixtures.js';
+import { createCatalog } from '../test/fixtures/catalog.js';
+import { issueCommand } from '../test/store/contract/fixtures.js';
 import { dropSchema, postgresReachable, randomSchema, TEST_DATABASE_URL } from '../test/store/postgres-database.js';
 
 const COUPONS = Number(process.env.COUPONS ?? 1_000_000);

@@ -11,7 +11,8 @@ import { openDatabase } from '../src/store/postgres/database.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { issuanceLookups } from '../src/store/postgres/issuance.js';
 import { postgresNonces } from '../src/store/postgres/nonces.js';
-import { createCatalog, issueCommand, request, tokenFor } from '../test/store/contract/fixtures.js';
+import { createCatalog, request } from '../test/fixtures/catalog.js';
+import { issueCommand, tokenFor } from '../test/store/contract/fixtures.js';
 import { confirm, issue, nextRound, transition, USE } from '../test/store/contract/lifecycle-fixtures.js';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 4000);

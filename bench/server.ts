@@ -20,7 +20,7 @@ import { preSend } from '../src/services/issuance/presend.js';
 import type { Store } from '../src/store/port.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { seedBenchBundle } from './seed.js';
+import { seedBundle } from '../test/fixtures/catalog.js';
 
 interface Seeded {
   merchant: { mchid: string; serial: string; privateKey: string; brandId: string; appid: string };
@@ -41,7 +41,14 @@ async function seed(): Promise<Seeded> {
   if (process.env.BENCH_JOIN) return JSON.parse(process.env.BENCH_JOIN) as Seeded;
   await bootstrap(deps);
   const demo = (await createDemoTenant(deps))!;
-  const bundle = await seedBenchBundle(deps, demo);
+  // A budget large enough for every benchmark claim.
+  const target = {
+    store,
+    clock: deps.clock,
+    merchant: { mchid: demo.mchid, brandId: demo.brand_id, appid: demo.appid },
+    baseURL: 'http://127.0.0.1/',
+  };
+  const bundle = await seedBundle(target, { maxCount: 100_000_000 });
   return {
     merchant: {
       mchid: demo.mchid,

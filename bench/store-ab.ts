@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import type { Store } from '../src/store/port.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { createCatalog, DAY, issueCommand } from '../test/store/contract/fixtures.js';
+import { createCatalog } from '../test/fixtures/catalog.js';
+import { DAY, issueCommand } from '../test/store/contract/fixtures.js';
 import { dropSchema, randomSchema, TEST_DATABASE_URL } from '../test/store/postgres-database.js';
 
 if (!process.env.BASE) throw new Error('BASE must name a checkout of the earlier version');

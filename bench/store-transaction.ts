@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { createCatalog, issueCommand } from '../test/store/contract/fixtures.js';
+import { createCatalog } from '../test/fixtures/catalog.js';
+import { issueCommand } from '../test/store/contract/fixtures.js';
 
 const CLAIMS = 20_000;
 

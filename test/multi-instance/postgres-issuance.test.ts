@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/port.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
+import { createCatalog, request } from '../fixtures/catalog.js';
 import { tally } from '../store/contract/concurrency.js';
-import { createCatalog, DAY, issueCommand, LATER, request } from '../store/contract/fixtures.js';
+import { DAY, issueCommand, LATER } from '../store/contract/fixtures.js';
 import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from '../store/postgres-database.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../../../test/store/contract/fixtures.js';
+import { createCatalog } from '../../../test/fixtures/catalog.js';
 import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from '../../../test/store/postgres-database.js';
 import { createPostgresStore } from './index.js';
 

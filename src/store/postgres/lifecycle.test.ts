@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog, request } from '../../../test/store/contract/fixtures.js';
+import { createCatalog, request } from '../../../test/fixtures/catalog.js';
 import { iso, issue, transition } from '../../../test/store/contract/lifecycle-fixtures.js';
 import {
   dropSchema,

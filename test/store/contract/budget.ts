@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog, DAY, issueCommand, LATER, NEXT_DAY, request, type StoreContext } from './fixtures.js';
+import { createCatalog, request } from '../../fixtures/catalog.js';
+import { DAY, issueCommand, LATER, NEXT_DAY, type StoreContext } from './fixtures.js';
 
 export function budgetContract(ctx: StoreContext): void {
   describe('updateBundleBudget', () => {

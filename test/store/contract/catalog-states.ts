@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog, DAY, LATER, request, type StoreContext, stockBundle } from './fixtures.js';
+import { createCatalog, request, stockBundle } from '../../fixtures/catalog.js';
+import { DAY, LATER, type StoreContext } from './fixtures.js';
 
 const deactivation = (n: number) => ({ request_no: `deact-${n}`, time: LATER, reason: `原因 ${n}` });
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
-import {
-  createCatalog,
-  DAY,
-  issueCommand,
-  LATER,
-  productCoupon,
-  request,
-  type StoreContext,
-  stockBundle,
-} from './fixtures.js';
+import { createCatalog, productCoupon, request, stockBundle } from '../../fixtures/catalog.js';
+import { DAY, issueCommand, LATER, type StoreContext } from './fixtures.js';
 
 const ids = (stocks: StockRecord[]) => stocks.map((s) => s.stockId);
 

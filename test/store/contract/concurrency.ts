@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueCommand, IssueOutcome } from '../../../src/store/issuance.js';
 import type { Store } from '../../../src/store/port.js';
-import { createCatalog, DAY, issueCommand, LATER, request, type StoreContext, tokenFor } from './fixtures.js';
+import { createCatalog, request } from '../../fixtures/catalog.js';
+import { DAY, issueCommand, LATER, type StoreContext, tokenFor } from './fixtures.js';
 
 export type Tally = Partial<Record<IssueOutcome['kind'], number>>;
 

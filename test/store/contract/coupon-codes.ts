@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
 import type { Store } from '../../../src/store/port.js';
-import { createCatalog, DAY, issueCommand, request, type StoreContext, uid } from './fixtures.js';
+import { createCatalog, request, uid } from '../../fixtures/catalog.js';
+import { DAY, issueCommand, type StoreContext } from './fixtures.js';
 import { APPLIED, confirm, counters, issue, nextRound, transition, USE } from './lifecycle-fixtures.js';
 
 const UPLOAD = 'upload-coupon-codes';

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
 import type { Store } from '../../../src/store/port.js';
-import {
-  AT,
-  createCatalog,
-  DAY,
-  issueCommand,
-  LATER,
-  NEXT_DAY,
-  request,
-  type StoreContext,
-  tokenFor,
-} from './fixtures.js';
+import { AT, createCatalog, request } from '../../fixtures/catalog.js';
+import { DAY, issueCommand, LATER, NEXT_DAY, type StoreContext, tokenFor } from './fixtures.js';
 
 async function counters(store: Store, s0: StockRecord, day = DAY) {
   const stock = await store.getStock(s0.stockId, day);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { UserCouponRecord } from '../../../src/store/issuance.js';
 import type { DeactivateBundleCommand } from '../../../src/store/lifecycle.js';
 import type { Store } from '../../../src/store/port.js';
-import { LATER, request, type StoreContext } from './fixtures.js';
+import { request } from '../../fixtures/catalog.js';
+import { LATER, type StoreContext } from './fixtures.js';
 import {
   APPLIED,
   confirm,

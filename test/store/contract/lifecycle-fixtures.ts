@@ -9,17 +9,8 @@ import type {
   NextRound,
 } from '../../../src/store/lifecycle.js';
 import type { Store } from '../../../src/store/port.js';
-import {
-  type BundleOptions,
-  type CatalogFixture,
-  createCatalog,
-  DAY,
-  type IssueOptions,
-  issueCommand,
-  LATER,
-  request,
-  uid,
-} from './fixtures.js';
+import { type BundleOptions, type CatalogFixture, createCatalog, request, uid } from '../../fixtures/catalog.js';
+import { DAY, type IssueOptions, issueCommand, LATER } from './fixtures.js';
 
 /** Lifecycle records as the services build them: coupons moved between states, next rounds, due events. */
 

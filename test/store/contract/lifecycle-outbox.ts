@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxEvent } from '../../../src/store/issuance.js';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from '../../../src/store/lifecycle.js';
 import type { Store } from '../../../src/store/port.js';
-import { createCatalog, type StoreContext, uid } from './fixtures.js';
+import { createCatalog, uid } from '../../fixtures/catalog.js';
+import type { StoreContext } from './fixtures.js';
 import { iso, issue, pending, recordAttempt } from './lifecycle-fixtures.js';
 
 /** Issues one bundle per due time; returns their SEND events in that order. */

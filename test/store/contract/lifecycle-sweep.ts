@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { UserCouponState } from '../../../src/store/issuance.js';
 import type { Store } from '../../../src/store/port.js';
-import { BRAND, LATER, MCHID, request, type StoreContext, uid } from './fixtures.js';
+import { BRAND, MCHID, request, uid } from '../../fixtures/catalog.js';
+import { LATER, type StoreContext } from './fixtures.js';
 import { confirm, issue, transition, USE } from './lifecycle-fixtures.js';
 
 const NOW = '2026-03-01T10:00:00+08:00';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/port.js';
-import { DAY, LATER, request, type StoreContext } from './fixtures.js';
+import { request } from '../../fixtures/catalog.js';
+import { DAY, LATER, type StoreContext } from './fixtures.js';
 import {
   APPLIED,
   confirm,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AT, BRAND, createCatalog, DAY, MCHID, request, type StoreContext } from './fixtures.js';
+import { AT, BRAND, createCatalog, MCHID, request } from '../../fixtures/catalog.js';
+import { DAY, type StoreContext } from './fixtures.js';
 import { confirm, iso, issue, nextRound, recordAttempt, transition, USE } from './lifecycle-fixtures.js';
 
 /** Sandbox reset (D-20). */

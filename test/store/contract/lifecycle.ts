@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LATER, request, type StoreContext } from './fixtures.js';
+import { request } from '../../fixtures/catalog.js';
+import { LATER, type StoreContext } from './fixtures.js';
 import {
   APPLIED,
   CONFIRM,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
 import type { Store } from '../../../src/store/port.js';
-import { AT, BRAND, LATER, productCoupon, request, type StoreContext, uid } from './fixtures.js';
+import { AT, BRAND, productCoupon, request, uid } from '../../fixtures/catalog.js';
+import { LATER, type StoreContext } from './fixtures.js';
 
 const OTHER_BRAND = `${BRAND}9`;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MerchantRecord } from '../../../src/store/tenants.js';
-import { AT, LATER, type StoreContext } from './fixtures.js';
+import { AT } from '../../fixtures/catalog.js';
+import { LATER, type StoreContext } from './fixtures.js';
 
 const merchant = (mchid: string, createdAt = AT): MerchantRecord => ({
   mchid,

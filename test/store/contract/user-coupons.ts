@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AT, BRAND, createCatalog, issueCommand, MCHID, type StoreContext } from './fixtures.js';
+import { AT, BRAND, createCatalog, MCHID } from '../../fixtures/catalog.js';
+import { issueCommand, type StoreContext } from './fixtures.js';
 
 export function userCouponContract(ctx: StoreContext): void {
   describe('listUserCoupons', () => {
