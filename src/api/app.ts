@@ -23,7 +23,6 @@ import {
   registerSecurityHeaders,
   SANDBOX_FRAME_ANCESTORS,
 } from './plugins/security-headers.js';
-import { registerRawBody } from './raw-body.js';
 import { HTTP_TIMEOUTS, type HttpTimeouts, serverTimeoutOptions } from './server-timeouts.js';
 import { surfacesPlugin } from './surfaces.js';
 import { routeBrokenEscapes } from './url-escapes.js';
@@ -65,12 +64,40 @@ const frameAncestorsFor = (sandbox: boolean) => (sandbox ? SANDBOX_FRAME_ANCESTO
 
 /** Builds the HTTP server around a store that `bootstrap` has initialised (platform key, admin token). */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const { store } = options;
   const ids = options.ids ?? randomIds;
+  const ctx = await appContext(options, ids);
+  const server = createServer(options, ids);
+  await registerServerWide(server, ctx, options);
+  const metricsServer = exposeMetrics(server, ctx.metrics, options.metrics ?? {});
+
+  const router: WechatRouter = {
+    ctx,
+    limiter: ctx.rateLimits ? new RateLimiter(ctx.rateLimits) : null,
+    paths: new PathTable(),
+    faults: ctx.deps.sandbox ? new FaultTable() : null,
+  };
+  if (ctx.deps.sandbox && ctx.deps.clock instanceof TestClock) await restoreTestClock(options.store, ctx.deps.clock);
+  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, {
+    run: options.backgroundJobs ?? true,
+    onError: (err, where) => server.log.error({ err }, `background job failed: ${where}`),
+    onAttempt: (outcome, lag) => {
+      ctx.metrics.webhookAttempts.inc({ outcome });
+      ctx.metrics.outboxLag.observe(lag);
+    },
+  });
+  server.addHook('onClose', () => jobs.stop());
+  server.register(v3Plugin(router, jobs));
+  server.register(surfacesPlugin(router, jobs));
+  registerNotFound(server, router.paths);
+  return { server, ctx, jobs, metricsServer };
+}
+
+async function appContext(options: AppOptions, ids: Ids): Promise<AppContext> {
+  const { store } = options;
   const platform = await store.getPlatformKey();
   const adminToken = await store.getSetting('admin_token');
   if (!platform || !adminToken) throw new Error('store is not initialised: run `coupond init` first');
-  const ctx: AppContext = {
+  return {
     deps: {
       store,
       clock: options.clock ?? systemClock,
@@ -89,8 +116,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimits: options.rateLimits === undefined ? WECHAT_RATE_LIMITS : options.rateLimits,
     metrics: new Metrics(),
   };
+}
 
-  const server = Fastify({
+function createServer(options: AppOptions, ids: Ids): FastifyInstance {
+  return Fastify({
     logger: { level: options.logLevel ?? 'info' },
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ids.requestId(),
@@ -101,38 +130,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
     rewriteUrl: routeBrokenEscapes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    // The raw-body parser's limit; a route that takes more (a media upload) says so itself.
+    // Every body parser's limit; a route that takes more (a media upload) says so itself.
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
-  registerRawBody(server);
+}
+
+/**
+ * What every answer needs, on the root instance. No body parser: a request no route matches (404, 405, 501) is
+ * answered without reading its body, and each scope registers its own (`v3Plugin` raw bytes, `surfacesPlugin` JSON).
+ */
+async function registerServerWide(server: FastifyInstance, ctx: AppContext, options: AppOptions): Promise<void> {
+  server.removeAllContentTypeParsers();
   registerDrain(server);
   registerErrorHandler(server);
   registerRequestId(server);
   registerRequestLog(server);
   await registerSecurityHeaders(server, options.frameAncestors ?? frameAncestorsFor(ctx.deps.sandbox));
   recordMetrics(server, ctx.metrics);
-  const metricsServer = exposeMetrics(server, ctx.metrics, options.metrics ?? {});
-
-  const router: WechatRouter = {
-    ctx,
-    limiter: ctx.rateLimits ? new RateLimiter(ctx.rateLimits) : null,
-    paths: new PathTable(),
-    faults: ctx.deps.sandbox ? new FaultTable() : null,
-  };
-  if (ctx.deps.sandbox && ctx.deps.clock instanceof TestClock) await restoreTestClock(store, ctx.deps.clock);
-  const jobs = startLifecycleJobs(ctx.deps, ctx.wireClock, ctx.platformKey, {
-    run: options.backgroundJobs ?? true,
-    onError: (err, where) => server.log.error({ err }, `background job failed: ${where}`),
-    onAttempt: (outcome, lag) => {
-      ctx.metrics.webhookAttempts.inc({ outcome });
-      ctx.metrics.outboxLag.observe(lag);
-    },
-  });
-  server.addHook('onClose', () => jobs.stop());
-  server.register(v3Plugin(router, jobs));
-  server.register(surfacesPlugin(router, jobs));
-  registerNotFound(server, router.paths);
-  return { server, ctx, jobs, metricsServer };
 }

@@ -4,7 +4,6 @@ import { Body, Pattern } from '../schemas/common.js';
 import { endpoints } from '../schemas/endpoints.js';
 import { validate } from '../schemas/validate.js';
 import type { FaultTable } from './fault-table.js';
-import { jsonBody } from './json-body.js';
 
 export const FaultBody = Body({
   api: Type.Union(Object.keys(endpoints).map((name) => Type.Literal(name))),
@@ -20,7 +19,7 @@ export const FaultBody = Body({
 /** `/sandbox/v1/faults` (D-20): make the next calls of one API answer 429, 500, late, or not at all. */
 export function faultRoutes(sandbox: FastifyInstance, faults: FaultTable): void {
   sandbox.post('/faults', async (req, reply) => {
-    const fault = validate(FaultBody, jsonBody(req), 'body');
+    const fault = validate(FaultBody, req.body, 'body');
     faults.add({ ...fault, respond: fault.respond as Parameters<FaultTable['add']>[0]['respond'] });
     return reply.status(201).send({ data: faults.list() });
   });

@@ -4,8 +4,9 @@ import { ADMIN_PREFIX } from './admin/guard.js';
 import { adminPlugin } from './admin/plugin.js';
 import { componentRoutes } from './component/routes.js';
 import { consoleRoutes } from './console/routes.js';
+import { registerJsonBody } from './json-body.js';
 import { healthRoutes } from './routes/health.js';
-import { mediaImageRoute } from './routes/media.js';
+import { mediaImageRoute } from './routes/media-images.js';
 import { openapiRoute } from './routes/openapi.js';
 import { notifySinkRoutes } from './sandbox/notify-sink.js';
 import { sandboxPlugin } from './sandbox/routes.js';
@@ -15,12 +16,15 @@ import type { WechatRouter } from './wechat-route.js';
 /**
  * Everything but `/v3`, as an encapsulated Fastify plugin: health, `/openapi.json`, image URLs, the console's page,
  * the receiving component, and the admin and sandbox APIs, each of those last three a plugin of its own with its
- * hooks (the admin token, for instance). A URL with broken `%`-escapes is refused here before any route runs.
+ * hooks (the admin token, for instance). A URL with broken `%`-escapes is refused here before any route runs, and
+ * bodies are JSON read by the one parser of `json-body.ts` (the notify sink alone keeps raw bytes: it checks a
+ * signature over them).
  */
 export function surfacesPlugin(router: WechatRouter, jobs: LifecycleJobs) {
   const { ctx } = router;
   return async (app: FastifyInstance): Promise<void> => {
     registerBrokenEscapeCheck(app);
+    registerJsonBody(app);
     healthRoutes(app, ctx);
     openapiRoute(app);
     mediaImageRoute(app, ctx);

@@ -51,9 +51,9 @@ export function refuseBrokenEscapes(request: FastifyRequest): void {
 const BROKEN_ISSUE = '含有不合法的百分号转义（须为 UTF-8 的 %XX）';
 
 /**
- * Outside `/v3` (component, admin, sandbox, pages) a marked URL is refused before the route runs; registered in the
+ * Outside `/v3` (component, admin, sandbox, pages) a marked URL is refused before the body is read; registered in the
  * plugin of those surfaces, so `/v3` endpoints answer it themselves after authentication.
  */
 export function registerBrokenEscapeCheck(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request) => refuseBrokenEscapes(request));
+  app.addHook('onRequest', async (request) => refuseBrokenEscapes(request));
 }

@@ -5,7 +5,7 @@ import type { EndpointDef } from '../schemas/endpoint.js';
 import { precompile, validate } from '../schemas/validate.js';
 import type { AppContext } from './context.js';
 import type { FaultTable } from './fault-table.js';
-import { jsonBody } from './json-body.js';
+import { wechatJsonBody } from './json-body.js';
 import { MEDIA_BODY_LIMIT_BYTES, mediaParts, readMediaForm, signedMediaText } from './media-request.js';
 import type { FormPart } from './multipart.js';
 import type { PathTable } from './path-table.js';
@@ -64,7 +64,7 @@ export function registerEndpoint<E extends EndpointDef>(
       const params = parsePart(endpoint.params, request.params, 'uri_template');
       const query = parsePart(endpoint.query, request.query, 'query');
       const media = endpoint.media ? mediaParts(request, form) : undefined;
-      const json = media ? media.meta : endpoint.body ? jsonBody(request, true) : undefined;
+      const json = media ? media.meta : endpoint.body ? wechatJsonBody(request) : undefined;
       const body = endpoint.body ? validate(endpoint.body, json, 'body') : undefined;
       const input = { mchid, params, query, body, request, ...(media?.file ? { file: media.file } : {}) };
       const result = await handler(input as EndpointInput<E>);

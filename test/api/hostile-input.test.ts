@@ -161,6 +161,49 @@ describe('every /v3 answer is WeChat-shaped (D-41)', () => {
   });
 });
 
+describe("outside /v3 one JSON parser reads bodies, answering odd ones in WeChat's shape", () => {
+  const post = (path: string, body: string | Blob, headers: Record<string, string> = {}) =>
+    fetch(`${c.baseURL}${path}`, { method: 'POST', headers, body });
+  const asAdmin = { authorization: '', 'content-type': 'text/plain' };
+  beforeAll(() => {
+    asAdmin.authorization = `Bearer ${c.adminToken}`;
+  });
+
+  it.each([
+    ['bytes that are not UTF-8', new Blob([new Uint8Array([0xff, 0xfe, 0x7b])])],
+    ['cut-off JSON', '{"seconds":'],
+    ['plain text', 'hello'],
+  ])('%s: 400 PARAM_ERROR from the admin, sandbox and component APIs', async (_, body) => {
+    for (const path of ['admin/v1/brands', 'sandbox/v1/clock/advance', 'component/v1/demo/pre-send']) {
+      const res = await post(path, body, asAdmin);
+      expect(res.status, path).toBe(400);
+      expect(await res.json(), path).toMatchObject({ code: 'PARAM_ERROR', detail: { location: 'body' } });
+    }
+  });
+
+  it('the admin token is checked before the body is read', async () => {
+    const res = await post('admin/v1/brands', '{"name":', { 'content-type': 'application/json' });
+    expect(res.status).toBe(401);
+    expect((await res.json()).code).toBe('UNAUTHORIZED');
+  });
+
+  it('a Content-Type HTTP cannot parse: 400 INVALID_REQUEST', async () => {
+    const res = await post('admin/v1/brands', '{"name":"b"}', { ...asAdmin, 'content-type': 'application/' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe('INVALID_REQUEST');
+  });
+
+  it('a request no route matches is answered without its body: empty 404, or 405 where the path serves another method', async () => {
+    const nowhere = await post('v3/nowhere', '{"a":', { 'content-type': 'application/json' });
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.text()).toBe('');
+    const documented = await post('v3/marketing/partner/product-coupon/users/o1/coupons/c1', '{"a":', {
+      'content-type': 'application/json',
+    });
+    expect(documented.status).toBe(405);
+  });
+});
+
 function rawRequest(baseURL: string, text: string): Promise<string> {
   const { hostname, port } = new URL(baseURL);
   return new Promise((resolve, reject) => {

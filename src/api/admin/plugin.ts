@@ -8,11 +8,12 @@ import { adminWebhookRoutes } from './webhooks.js';
 
 /**
  * `/admin/v1` as an encapsulated plugin (registered under `ADMIN_PREFIX`): tenants, stores, the webhook log and the
- * console's JSON API, every route behind the one admin-token hook.
+ * console's JSON API, every route behind the one admin-token hook,
+ * which runs before the body is read.
  */
 export function adminPlugin(ctx: AppContext, jobs: LifecycleJobs) {
   return async (admin: FastifyInstance): Promise<void> => {
-    admin.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
+    admin.addHook('onRequest', async (request) => requireAdmin(request, ctx.adminToken));
     adminTenantRoutes(admin, ctx);
     adminWebhookRoutes(admin, ctx, jobs);
     adminConsoleRoutes(admin, ctx);

@@ -12,7 +12,6 @@ import { validate } from '../../schemas/validate.js';
 import { claimToken, previewToken } from '../../services/issuance/claim.js';
 import { demoPreSend } from '../../services/issuance/demo.js';
 import type { AppContext } from '../context.js';
-import { jsonBody } from '../json-body.js';
 import { withDemoImagesOf } from './demo-origin.js';
 
 /** The receiving component (D-10), as an encapsulated plugin: its JSON API, the H5 page, the demo page, the bundle. */
@@ -40,11 +39,12 @@ function componentScope(app: FastifyInstance, ctx: AppContext): void {
     ctx.metrics.issuance.inc({ channel: 'RECEIVE_COMPONENT', outcome: answer.result });
     return answer;
   });
-  app.post(`${COMPONENT_API_PREFIX}/demo/pre-send`, async (req) => {
+  const sandboxOnly = async () => {
     if (!deps.sandbox) throw new CouponError('NOT_FOUND', '演示接口仅在 sandbox 模式下可用', 404);
-    const body = validate(DemoPreSendBody, jsonBody(req), 'body');
-    return demoPreSend(deps, body);
-  });
+  };
+  app.post(`${COMPONENT_API_PREFIX}/demo/pre-send`, { onRequest: sandboxOnly }, async (req) =>
+    demoPreSend(deps, validate(DemoPreSendBody, req.body, 'body')),
+  );
   app.get(COMPONENT_ROUTES.receive, async (req, reply) => {
     const token = (req.query as Record<string, string | undefined>).token;
     return send(reply, receivePageAsset(token));

@@ -7,7 +7,6 @@ import { validate } from '../../schemas/validate.js';
 import type { LifecycleJobs } from '../../services/lifecycle/jobs.js';
 import { saveTestClock } from '../../services/sandbox-clock.js';
 import type { AppContext } from '../context.js';
-import { jsonBody } from '../json-body.js';
 
 const TEN_YEARS_SECONDS = 10 * 366 * 86_400;
 
@@ -38,13 +37,13 @@ export function sandboxClockRoutes(app: FastifyInstance, ctx: AppContext, jobs: 
   app.get('/clock', async () => state(testClock()));
   app.post('/clock/freeze', async (req) => {
     const clock = testClock();
-    const { at } = validate(FreezeBody, jsonBody(req), 'body');
+    const { at } = validate(FreezeBody, req.body, 'body');
     clock.freeze(at === undefined ? undefined : parseRfc3339(at)!);
     return changed(clock);
   });
   app.post('/clock/advance', async (req) => {
     const clock = testClock();
-    const { seconds } = validate(AdvanceBody, jsonBody(req), 'body');
+    const { seconds } = validate(AdvanceBody, req.body, 'body');
     clock.advance(seconds);
     return changed(clock);
   });

@@ -4,6 +4,7 @@ import { aeadDecrypt } from '../../protocol/aead.js';
 import { verifySync } from '../../protocol/rsa.js';
 import { requireAdmin } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
+import { registerRawBody } from '../raw-body.js';
 import { type CallbackEnvelopeT, parseEnvelope } from './envelope.js';
 
 const NOTIFY_SINK_PATH = '/sandbox/v1/notify-sink';
@@ -22,10 +23,15 @@ interface Received {
 /**
  * A notify URL inside coupond for sandbox users without a server of their own (the demo merchant's default): it
  * answers 204 like a healthy merchant, checks the platform signature, decrypts the resource and keeps the last
- * callbacks for `GET` (admin token).
+ * callbacks for `GET` (admin token). A plugin of its own that keeps the raw body, as `/v3` does: the signature
+ * covers the bytes.
  */
-export function notifySinkRoutes(app: FastifyInstance, ctx: AppContext): void {
-  if (!ctx.deps.sandbox) return;
+export function notifySinkRoutes(parent: FastifyInstance, ctx: AppContext): void {
+  if (ctx.deps.sandbox) parent.register(async (app) => notifySinkScope(app, ctx));
+}
+
+function notifySinkScope(app: FastifyInstance, ctx: AppContext): void {
+  registerRawBody(app);
   const received: Received[] = [];
   app.post(NOTIFY_SINK_PATH, async (request, reply) => {
     const body = request.rawBody?.toString('utf8') ?? '';

@@ -9,12 +9,13 @@ import { sandboxClockRoutes } from './clock.js';
 
 /**
  * `/sandbox/v1` (D-20) as an encapsulated plugin, registered only with `--sandbox`: the test clock, faults, the
- * webhook log and the data reset, every route behind the one admin-token hook.
+ * webhook log and the data reset, every route behind the one admin-token hook,
+ * which runs before the body is read.
  */
 export function sandboxPlugin(ctx: AppContext, jobs: LifecycleJobs, faults: FaultTable | null) {
   const webhooks = webhookHandlers(ctx, jobs);
   return async (sandbox: FastifyInstance): Promise<void> => {
-    sandbox.addHook('preHandler', async (request) => requireAdmin(request, ctx.adminToken));
+    sandbox.addHook('onRequest', async (request) => requireAdmin(request, ctx.adminToken));
     sandboxClockRoutes(sandbox, ctx, jobs);
     if (faults) faultRoutes(sandbox, faults);
     sandbox.get('/webhooks', webhooks.list);

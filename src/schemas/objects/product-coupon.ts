@@ -35,20 +35,19 @@ const SecondOfDay = Type.Integer({ minimum: 0, maximum: 86_399 });
 
 type ObjectFactory = <T extends TProperties>(props: T) => TObject<T>;
 
-/**
- * Builds every shared object twice: strict for request bodies (unknown fields rejected: docs/protocol.md, Errors)
- * and open for responses.
- */
-function build(obj: ObjectFactory) {
+function discounts(obj: ObjectFactory) {
   const NormalCoupon = obj({
     threshold: Fen(),
     discount_amount: Type.Integer({ minimum: 1, maximum: 100_000_000_00 }),
   });
   const DiscountCoupon = obj({ threshold: Fen(), percent_off: Type.Integer({ minimum: 1, maximum: 99 }) });
   const ExchangeCoupon = obj({ threshold: Fen(), exchange_price: Fen() });
+  return { NormalCoupon, DiscountCoupon, ExchangeCoupon };
+}
 
+function availablePeriod(obj: ObjectFactory) {
   const DayPeriod = obj({ begin_time: SecondOfDay, end_time: SecondOfDay });
-  const CouponAvailablePeriod = obj({
+  return obj({
     available_begin_time: DateTime,
     available_end_time: DateTime,
     available_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
@@ -64,11 +63,15 @@ function build(obj: ObjectFactory) {
     ),
     available_seconds: Type.Optional(Type.Integer({ minimum: 3600, maximum: 86_400, multipleOf: 3600 })),
   });
+}
 
-  const MiniProgramLink = {
-    mini_program_appid: Type.Optional(AppId),
-    mini_program_path: Type.Optional(MiniProgramPath),
-  };
+const MiniProgramLink = {
+  mini_program_appid: Type.Optional(AppId),
+  mini_program_path: Type.Optional(MiniProgramPath),
+};
+
+/** How a coupon is used and shown in the user's wallet. */
+function wallet(obj: ObjectFactory) {
   const UsageRuleDisplayInfo = obj({
     coupon_usage_method_list: Type.Array(UsageMethod, { minItems: 1, maxItems: 4, uniqueItems: true }),
     ...MiniProgramLink,
@@ -78,7 +81,6 @@ function build(obj: ObjectFactory) {
     usage_description: Text(1000),
     coupon_available_store_info: Type.Optional(obj({ description: Text(1000), ...MiniProgramLink })),
   });
-
   const CouponDisplayInfo = obj({
     code_display_mode: CodeDisplayMode,
     background_color: Type.Optional(BackgroundColor),
@@ -90,9 +92,11 @@ function build(obj: ObjectFactory) {
       obj({ finder_id: Text(64), finder_video_id: Text(128), finder_video_cover_image_url: ImageUrl }),
     ),
   });
+  return { UsageRuleDisplayInfo, CouponDisplayInfo };
+}
 
-  const NotifyConfig = obj({ notify_appid: AppId });
-
+/** The product coupon's own display: name, images, combo packages. */
+function productDisplay(obj: ObjectFactory) {
   const ComboChoice = obj({
     name: Text(15),
     price: Fen(),
@@ -113,12 +117,20 @@ function build(obj: ObjectFactory) {
     original_price: Type.Optional(Fen(10_000_000)),
     combo_package_list: Type.Optional(Type.Array(ComboPackage, { minItems: 1, maxItems: 50 })),
   });
+  return { ComboPackage, DisplayInfo };
+}
 
+/**
+ * Builds every shared object twice: strict for request bodies (unknown fields rejected: docs/protocol.md, Errors)
+ * and open for responses.
+ */
+function build(obj: ObjectFactory) {
+  const { NormalCoupon, DiscountCoupon, ExchangeCoupon } = discounts(obj);
+  const CouponAvailablePeriod = availablePeriod(obj);
   const ProgressiveBundleUsageInfo = obj({
     count: Type.Integer({ minimum: 3, maximum: 15 }),
     interval_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 })),
   });
-
   /** `usage_mode=SINGLE`: the product coupon's discount when `scope=ALL`, given once for all its stocks. */
   const SingleUsageInfo = obj({
     normal_coupon: Type.Optional(NormalCoupon),
@@ -131,17 +143,14 @@ function build(obj: ObjectFactory) {
     discount_coupon: Type.Optional(DiscountCoupon),
     exchange_coupon: Type.Optional(ExchangeCoupon),
   });
-
   return {
     NormalCoupon,
     DiscountCoupon,
     ExchangeCoupon,
     CouponAvailablePeriod,
-    UsageRuleDisplayInfo,
-    CouponDisplayInfo,
-    NotifyConfig,
-    ComboPackage,
-    DisplayInfo,
+    ...wallet(obj),
+    NotifyConfig: obj({ notify_appid: AppId }),
+    ...productDisplay(obj),
     ProgressiveBundleUsageInfo,
     SingleUsageInfo,
     SingleUsageRule,

@@ -1,17 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IMAGE_CONTENT_TYPES, MEDIA_IMAGE_PREFIX, parseMediaImagePath } from '../../domain/media.js';
-import { uploadImage } from '../../schemas/media.js';
-import * as service from '../../services/media/upload.js';
 import type { AppContext } from '../context.js';
-import { originOf } from '../origin.js';
-import { registerEndpoint, type WechatRouter } from '../wechat-route.js';
-
-export function mediaRoutes(app: FastifyInstance, router: WechatRouter): void {
-  const { deps } = router.ctx;
-  registerEndpoint(app, router, uploadImage, ({ mchid, body, file, request }) =>
-    service.uploadImage(deps, mchid, body, file, originOf(request)),
-  );
-}
 
 /** A year: the URL names the bytes (their SHA-256), so what it shows never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
