@@ -9,11 +9,10 @@ import { randomIds } from '../../src/domain/ids.js';
 import { addStockBundle } from '../../src/services/catalog/bundles.js';
 import { demoBody } from '../../src/services/catalog/demo.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import { migrationsFor } from '../../src/store/migrations/index.js';
 import type { Store } from '../../src/store/port.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
-import { postgresMigrations } from '../../src/store/postgres/migrations/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
-import { sqliteMigrations } from '../../src/store/sqlite/migrations/index.js';
 import { dropSchema, postgresReachable, randomSchema, TEST_DATABASE_URL } from './postgres-database.js';
 
 /**
@@ -182,7 +181,7 @@ describe('sqlite data folder from an earlier version', () => {
       const db = new Database(path, { readonly: true });
       const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
       db.close();
-      expect(applied).toEqual(sqliteMigrations.map((m) => m.version));
+      expect(applied).toEqual(migrationsFor('sqlite').map((m) => m.version));
       return applied;
     };
     return { before, store, versions };
@@ -214,7 +213,7 @@ describe.skipIf(!(await postgresReachable()))('postgres schema from an earlier v
     const versions = async () => {
       const rows = await query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       const applied = rows.map((r) => r.version);
-      expect(applied).toEqual(postgresMigrations.map((m) => m.version));
+      expect(applied).toEqual(migrationsFor('postgres').map((m) => m.version));
       return applied;
     };
     return { before, store, versions };

@@ -4,11 +4,11 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import type { addStock as addEndpoint } from '../../schemas/stocks.js';
 import type { ProductCouponRecord, StockRecord } from '../../store/catalog.js';
 import type { ServiceDeps } from '../deps.js';
+import { Conflicts, runNumbered } from '../requests/pipeline.js';
 import { singleStockRecord } from './build-single.js';
 import { withFreshIds } from './ids.js';
 import { couponToAddTo, requireEffective, stateRefused } from './lookup.js';
 import { renderStock, stockStateAt } from './render.js';
-import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockT } from './types.js';
 
 /** 添加商品券批次: one more stock for a single-mode product coupon (D-70, D-72). */
@@ -18,42 +18,34 @@ type AddBody = Static<typeof addEndpoint.body>;
 /** WeChat counts at most this many stocks in effect per product coupon; stopped and deactivated ones do not count. */
 const MAX_LIVE_STOCKS = 200;
 
-export async function addStock(
-  deps: ServiceDeps,
-  mchid: string,
-  productCouponId: string,
-  body: AddBody,
-): Promise<StockT> {
+export function addStock(deps: ServiceDeps, mchid: string, productCouponId: string, body: AddBody): Promise<StockT> {
   const brandId = body.brand_id;
   const notifyAppId = body.stock.notify_config.notify_appid;
-  const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock', notifyAppId });
-  checkAddStock(coupon.data, body.stock);
-  const request = bindRequest(
-    'addStock',
-    mchid,
-    brandId,
-    body.out_request_no,
-    { product_coupon_id: productCouponId, body },
-    Conflicts.addStock,
-  );
-  const earlier = await earlierAnswer<StockT>(deps, request);
-  if (earlier) return earlier;
-  requireEffective(coupon);
-
-  return withFreshIds(async () => {
-    const now = deps.clock.now();
-    const at = toRfc3339(now);
-    const existing = await singleStocksOf(deps, coupon, now);
-    requireRoomForStock(existing, now);
-    const stock = singleStockRecord(
-      body.stock,
-      { mchid, brandId },
-      { productCouponId, existingStocks: existing.length, state: 'SENDING', at },
-    );
-    const response = renderStock(stock, now);
-    const result = await deps.store.addStock(recordOf(request, response, at), stock);
-    return answerOf(request, result, response);
-  });
+  const write = () =>
+    runNumbered(deps, {
+      key: { mchid, brandId, api: 'addStock', requestNo: body.out_request_no },
+      parameters: { product_coupon_id: productCouponId, body },
+      conflict: Conflicts.addStock,
+      resolve: async () => {
+        const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock', notifyAppId });
+        checkAddStock(coupon.data, body.stock);
+        return coupon;
+      },
+      plan: async (coupon) => {
+        requireEffective(coupon);
+        const now = deps.clock.now();
+        const at = toRfc3339(now);
+        const existing = await singleStocksOf(deps, coupon, now);
+        requireRoomForStock(existing, now);
+        const stock = singleStockRecord(
+          body.stock,
+          { mchid, brandId },
+          { productCouponId, existingStocks: existing.length, state: 'SENDING', at },
+        );
+        return { response: renderStock(stock, now), commit: (request) => deps.store.addStock(request, stock) };
+      },
+    });
+  return withFreshIds(write);
 }
 
 /** Every stock of a single-mode product coupon, in creation order (its stock group has the coupon's id, D-70). */

@@ -6,26 +6,26 @@ import type { ProductCouponRecord, StockData } from '../../store/catalog.js';
 import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { checkImageUrls } from '../media/image-urls.js';
+import { Conflicts, runNumbered } from '../requests/pipeline.js';
 import { stockStateFor } from './audit.js';
 import { bundleRecords } from './build.js';
 import { newStockBundleId, withFreshIds } from './ids.js';
 import {
   bundleStocksOf,
   couponToAddTo,
+  keptState,
   refuseStockState,
   requireLiveStocks,
   requireNotDeactivated,
-  requireStateKept,
 } from './lookup.js';
 import { renderBundle } from './render.js';
-import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from './requests.js';
 import type { StockBundleT } from './types.js';
 
 /** 添加商品券批次组 / 修改商品券批次组. */
 
 type AddBody = Static<typeof addEndpoint.body>;
 
-export async function addStockBundle(
+export function addStockBundle(
   deps: ServiceDeps,
   mchid: string,
   productCouponId: string,
@@ -33,70 +33,72 @@ export async function addStockBundle(
 ): Promise<StockBundleT> {
   const brandId = body.brand_id;
   const notifyAppId = body.stock_bundle.notify_config.notify_appid;
-  const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock_bundle', notifyAppId });
-  checkAddStockBundle(coupon.data, body.stock_bundle);
-  const request = bindRequest(
-    'addStockBundle',
-    mchid,
-    brandId,
-    body.out_request_no,
-    { product_coupon_id: productCouponId, body },
-    Conflicts.addStockBundle,
-  );
-  const earlier = await earlierAnswer<StockBundleT>(deps, request);
-  if (earlier) return earlier;
-  requireNotDeactivated(coupon);
-
-  return withFreshIds(async () => {
-    const now = deps.clock.now();
-    const at = toRfc3339(now);
-    const existing = await deps.store.listStocks({ productCouponId, limit: 1, day: shanghaiDay(now) });
-    const stockBundleId = newStockBundleId(deps);
-    const { record, stocks } = bundleRecords(
-      body.stock_bundle,
-      { mchid, brandId },
-      {
-        productCouponId,
-        stockBundleId,
-        type: coupon.data.type,
-        existingStocks: existing.total,
-        state: stockStateFor(coupon),
-        at,
+  const write = () =>
+    runNumbered(deps, {
+      key: { mchid, brandId, api: 'addStockBundle', requestNo: body.out_request_no },
+      parameters: { product_coupon_id: productCouponId, body },
+      conflict: Conflicts.addStockBundle,
+      resolve: async () => {
+        const coupon = await couponToAddTo(deps, mchid, productCouponId, body, { name: 'stock_bundle', notifyAppId });
+        checkAddStockBundle(coupon.data, body.stock_bundle);
+        return coupon;
       },
-    );
-    const response = renderBundle(stockBundleId, stocks, now);
-    const result = await deps.store.addStockBundle(recordOf(request, response, at), record, stocks);
-    return answerOf(request, result, response);
-  });
+      plan: async (coupon) => {
+        requireNotDeactivated(coupon);
+        const now = deps.clock.now();
+        const at = toRfc3339(now);
+        const existing = await deps.store.listStocks({ productCouponId, limit: 1, day: shanghaiDay(now) });
+        const stockBundleId = newStockBundleId(deps);
+        const { record, stocks } = bundleRecords(
+          body.stock_bundle,
+          { mchid, brandId },
+          {
+            productCouponId,
+            stockBundleId,
+            type: coupon.data.type,
+            existingStocks: existing.total,
+            state: stockStateFor(coupon),
+            at,
+          },
+        );
+        return {
+          response: renderBundle(stockBundleId, stocks, now),
+          commit: (request) => deps.store.addStockBundle(request, record, stocks),
+        };
+      },
+    });
+  return withFreshIds(write);
 }
 
 /** Display, notify and store settings of every stock of the bundle (see `modifiedSettings`). */
-export async function modifyStockBundle(
+export function modifyStockBundle(
   deps: ServiceDeps,
   mchid: string,
   params: { product_coupon_id: string; stock_bundle_id: string },
   body: ModifyStocksBodyT,
 ): Promise<StockBundleT> {
-  const brandId = body.brand_id;
-  const coupon = await couponToModify(deps, mchid, params.product_coupon_id, body);
-  const now = deps.clock.now();
-  const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, shanghaiDay(now));
-  const request = bindRequest('modifyStockBundle', mchid, brandId, body.out_request_no, { ...params, body });
-  const earlier = await earlierAnswer<StockBundleT>(deps, request);
-  if (earlier) return earlier;
-  requireNotDeactivated(coupon);
-  requireLiveStocks(stocks, now);
-
-  const at = toRfc3339(now);
-  const changed = stocks.map((s) => ({ ...s, data: modifiedSettings(s.data, body), updatedAt: at }));
-  const response = renderBundle(params.stock_bundle_id, changed, now);
-  const result = await deps.store.updateStocksData(
-    recordOf(request, response, at),
-    changed.map((s) => ({ stockId: s.stockId, data: s.data })),
-    at,
-  );
-  requireStateKept(result, refuseStockState);
-  return answerOf(request, result, response);
+  return runNumbered(deps, {
+    key: { mchid, brandId: body.brand_id, api: 'modifyStockBundle', requestNo: body.out_request_no },
+    parameters: { ...params, body },
+    resolve: async () => {
+      const coupon = await couponToModify(deps, mchid, params.product_coupon_id, body);
+      const now = deps.clock.now();
+      const stocks = await bundleStocksOf(deps, coupon, params.stock_bundle_id, shanghaiDay(now));
+      return { coupon, stocks, now };
+    },
+    plan: async ({ coupon, stocks, now }) => {
+      requireNotDeactivated(coupon);
+      requireLiveStocks(stocks, now);
+      const at = toRfc3339(now);
+      const changed = stocks.map((s) => ({ ...s, data: modifiedSettings(s.data, body), updatedAt: at }));
+      const data = changed.map((s) => ({ stockId: s.stockId, data: s.data }));
+      return {
+        response: renderBundle(params.stock_bundle_id, changed, now),
+        commit: (request) => deps.store.updateStocksData(request, data, at),
+        settle: keptState(refuseStockState),
+      };
+    },
+  });
 }
 
 /**

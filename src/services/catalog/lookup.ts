@@ -1,6 +1,6 @@
 import { checkBundleMode } from '../../domain/catalog-rules.js';
 import { invalidRequest, Messages, notFound } from '../../domain/errors.js';
-import type { Guarded, ProductCouponRecord, StateChecked, StockRecord } from '../../store/catalog.js';
+import type { ProductCouponRecord, ProductCouponState, StateChecked, StockRecord } from '../../store/catalog.js';
 import { checkAppIdRelated, checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { checkImageUrls } from '../media/image-urls.js';
@@ -71,13 +71,19 @@ export function requireEffective(coupon: Pick<ProductCouponRecord, 'state'>): vo
     throw stateRefused(`商品券当前状态为 ${coupon.state}，仅 EFFECTIVE 状态的商品券可以执行此操作`);
 }
 
+/** A product coupon found no longer `EFFECTIVE` by the write itself (D-108). */
+export const refuseCouponState = (state: ProductCouponState) => requireEffective({ state });
+
 /**
- * D-108: the state a conditional write found when it refused (the record moved on after it was checked) answers as
- * the check would have answered had it run later.
+ * D-108, as the settling of a conditional write: the state it found when it refused (the record moved on after it
+ * was checked) answers as the check would have answered had it run later.
  */
-export function requireStateKept<S>(result: Guarded<StateChecked<S>>, refuse: (found: S) => void): void {
-  if (result.ran && !result.value.ok) refuse(result.value.state);
-}
+export const keptState =
+  <S>(refuse: (found: S) => void) =>
+  (outcome: StateChecked<S>): undefined => {
+    if (!outcome.ok) refuse(outcome.state);
+    return undefined;
+  };
 
 export function requireNotDeactivated(coupon: ProductCouponRecord): void {
   if (coupon.state === 'DEACTIVATED') throw stateRefused('商品券已失效');

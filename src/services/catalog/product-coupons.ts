@@ -5,9 +5,9 @@ import type * as endpoints from '../../schemas/product-coupons.js';
 import { checkBrandAuthorized, ownedProductCoupon } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { checkImageUrls } from '../media/image-urls.js';
-import { requireEffective, requireStateKept } from './lookup.js';
+import { runNumbered } from '../requests/pipeline.js';
+import { keptState, refuseCouponState, requireEffective } from './lookup.js';
 import { renderProductCoupon } from './render.js';
-import { answerOf, bindRequest, earlierAnswer, recordOf } from './requests.js';
 import type { ProductCouponT } from './types.js';
 
 /** 查询商品券 / 修改商品券 / 失效商品券. */
@@ -26,55 +26,58 @@ export async function getProductCoupon(
 }
 
 /** Only display info changes; coupons already issued keep what they were issued with (修改商品券). */
-export async function modifyProductCoupon(
+export function modifyProductCoupon(
   deps: ServiceDeps,
   mchid: string,
   productCouponId: string,
   body: ModifyBody,
 ): Promise<ProductCouponT> {
-  await checkBrandAuthorized(deps, mchid, body.brand_id);
-  const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
-  checkModifyProductCoupon(coupon.data.scope, body.display_info);
-  await checkImageUrls(deps, body);
-  const request = bindRequest('modifyProductCoupon', mchid, body.brand_id, body.out_request_no, {
-    product_coupon_id: productCouponId,
-    body,
+  return runNumbered(deps, {
+    key: { mchid, brandId: body.brand_id, api: 'modifyProductCoupon', requestNo: body.out_request_no },
+    parameters: { product_coupon_id: productCouponId, body },
+    resolve: async () => {
+      await checkBrandAuthorized(deps, mchid, body.brand_id);
+      const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
+      checkModifyProductCoupon(coupon.data.scope, body.display_info);
+      await checkImageUrls(deps, body);
+      return coupon;
+    },
+    plan: async (coupon) => {
+      requireEffective(coupon);
+      const at = toRfc3339(deps.clock.now());
+      const updated = { ...coupon, data: { ...coupon.data, display_info: body.display_info }, updatedAt: at };
+      return {
+        response: renderProductCoupon(updated),
+        commit: (record) => deps.store.updateProductCoupon(record, updated),
+        settle: keptState(refuseCouponState),
+      };
+    },
   });
-  const earlier = await earlierAnswer<ProductCouponT>(deps, request);
-  if (earlier) return earlier;
-  requireEffective(coupon);
-  const at = toRfc3339(deps.clock.now());
-  const updated = { ...coupon, data: { ...coupon.data, display_info: body.display_info }, updatedAt: at };
-  const response = renderProductCoupon(updated);
-  const result = await deps.store.updateProductCoupon(recordOf(request, response, at), updated);
-  requireStateKept(result, (state) => requireEffective({ state }));
-  return answerOf(request, result, response);
 }
 
 /** The product coupon and every stock of it become DEACTIVATED (terminal); issued user coupons stay valid (失效商品券). */
-export async function deactivateProductCoupon(
+export function deactivateProductCoupon(
   deps: ServiceDeps,
   mchid: string,
   productCouponId: string,
   body: DeactivateBody,
 ): Promise<ProductCouponT> {
-  await checkBrandAuthorized(deps, mchid, body.brand_id);
-  const coupon = await ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
-  const request = bindRequest('deactivateProductCoupon', mchid, body.brand_id, body.out_request_no, {
-    product_coupon_id: productCouponId,
-    body,
+  return runNumbered(deps, {
+    key: { mchid, brandId: body.brand_id, api: 'deactivateProductCoupon', requestNo: body.out_request_no },
+    parameters: { product_coupon_id: productCouponId, body },
+    resolve: async () => {
+      await checkBrandAuthorized(deps, mchid, body.brand_id);
+      return ownedProductCoupon(deps, mchid, body.brand_id, productCouponId);
+    },
+    plan: async (coupon) => {
+      requireEffective(coupon);
+      const at = toRfc3339(deps.clock.now());
+      const deactivation = { request_no: body.out_request_no, time: at, reason: body.deactivate_reason };
+      return {
+        response: renderProductCoupon({ ...coupon, state: 'DEACTIVATED', deactivation, updatedAt: at }),
+        commit: (record) => deps.store.deactivateProductCoupon(record, productCouponId, deactivation),
+        settle: keptState(refuseCouponState),
+      };
+    },
   });
-  const earlier = await earlierAnswer<ProductCouponT>(deps, request);
-  if (earlier) return earlier;
-  requireEffective(coupon);
-  const at = toRfc3339(deps.clock.now());
-  const deactivation = { request_no: body.out_request_no, time: at, reason: body.deactivate_reason };
-  const response = renderProductCoupon({ ...coupon, state: 'DEACTIVATED', deactivation, updatedAt: at });
-  const result = await deps.store.deactivateProductCoupon(
-    recordOf(request, response, at),
-    productCouponId,
-    deactivation,
-  );
-  requireStateKept(result, (state) => requireEffective({ state }));
-  return answerOf(request, result, response);
 }

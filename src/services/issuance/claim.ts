@@ -2,6 +2,7 @@ import { shanghaiDay, shanghaiMidnight, toRfc3339 } from '../../domain/clock.js'
 import type { ClaimResponse, TokenPreview } from '../../schemas/component.js';
 import type { TokenRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
+import { sameRequest } from '../requests/fingerprint.js';
 import { codeTaken } from './assigned-code.js';
 import { buildIssueCommand } from './command.js';
 import { componentCoupon } from './component-coupon.js';
@@ -47,7 +48,7 @@ async function alreadyReceived(deps: ServiceDeps, token: TokenRecord, target: Ta
   const existing = await deps.store.getIssuance(token.mchid, token.brandId, token.sendRequestNo);
   if (!existing) return null;
   const coupon = componentCoupon(target);
-  if (existing.fingerprint !== token.fingerprint) return { state: 'NOT_AVAILABLE', coupon };
+  if (!sameRequest(existing, token)) return { state: 'NOT_AVAILABLE', coupon };
   return { state: 'ALREADY_RECEIVED', coupon, ...(await receivedIds(deps, target, existing.userCouponBundleId)) };
 }
 
@@ -113,7 +114,7 @@ export async function claimToken(deps: ServiceDeps, rawToken: string): Promise<C
       return { result: 'RECEIVED', ...(await receivedIds(deps, target, command.bundle.userCouponBundleId, code)) };
     }
     case 'EXISTING':
-      if (outcome.issuance.fingerprint !== token.fingerprint) return { result: 'NOT_AVAILABLE' };
+      if (!sameRequest(outcome.issuance, token)) return { result: 'NOT_AVAILABLE' };
       return { result: 'ALREADY_RECEIVED', ...(await receivedIds(deps, target, outcome.issuance.userCouponBundleId)) };
     case 'DAILY_SOLD_OUT':
       return { result: 'DAILY_SOLD_OUT', daily_resets_at: dailyReset(now) };

@@ -3,10 +3,10 @@ import { shanghaiDay, toRfc3339 } from '../../domain/clock.js';
 import { alreadyExists, invalidRequest, Messages } from '../../domain/errors.js';
 import type { PreSendCouponBody, PreSendCouponBundleBody } from '../../schemas/issuance.js';
 import type { ServiceDeps } from '../deps.js';
+import { fingerprint, type NumberedRequest, requireSameRequest } from '../requests/fingerprint.js';
 import { checkAssignedCode, codeTaken } from './assigned-code.js';
 import {
   blockerError,
-  fingerprintOf,
   isAvailable,
   limitBlocker,
   refOf,
@@ -20,26 +20,45 @@ import {
 const TOKEN_TTL_SECONDS = 300;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** The canonical parameters that make two issuance requests "the same" (D-5, D-6). */
+/**
+ * An issuance's parameters in the form issuance and token records have stored from the start (D-117): name–value
+ * pairs in name order, an absent value `null`, so a number bound before keeps replaying.
+ */
+const issuanceParameters = (parts: Record<string, string | undefined>) =>
+  Object.keys(parts)
+    .sort()
+    .map((name) => [name, parts[name] ?? null]);
+
+/** The parameters that make two issuance requests "the same" (D-5, D-6). */
 export const issuanceFingerprint = (openid: string, b: PreSendCouponBundleBody) =>
-  fingerprintOf({
-    openid,
-    appid: b.appid,
-    product_coupon_id: b.product_coupon_id,
-    stock_bundle_id: b.stock_bundle_id,
-    attach: b.attach,
-  });
+  fingerprint(
+    issuanceParameters({
+      openid,
+      appid: b.appid,
+      product_coupon_id: b.product_coupon_id,
+      stock_bundle_id: b.stock_bundle_id,
+      attach: b.attach,
+    }),
+  );
 
 /** The same for a single coupon (D-102): its stock and assigned code instead of a bundle, so never a bundle's. */
 export const singleFingerprint = (openid: string, b: PreSendCouponBody) =>
-  fingerprintOf({
-    openid,
-    appid: b.appid,
-    product_coupon_id: b.product_coupon_id,
-    stock_id: b.stock_id,
-    coupon_code: b.coupon_code,
-    attach: b.attach,
-  });
+  fingerprint(
+    issuanceParameters({
+      openid,
+      appid: b.appid,
+      product_coupon_id: b.product_coupon_id,
+      stock_id: b.stock_id,
+      coupon_code: b.coupon_code,
+      attach: b.attach,
+    }),
+  );
+
+/** A send request number under D-5, with the conflict text of the issuance APIs. */
+export const issuanceRequest = (fingerprint: string): NumberedRequest => ({
+  fingerprint,
+  conflict: Messages.requestNoConflict,
+});
 
 /** What a token is bound to besides its target. */
 interface Binding {
@@ -88,7 +107,7 @@ export async function preSendSingle(deps: ServiceDeps, mchid: string, openid: st
 async function mintToken(deps: ServiceDeps, target: Target, b: Binding, now: Date) {
   if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
   const existing = await deps.store.getIssuance(b.ref.mchid, b.ref.brandId, b.sendRequestNo);
-  if (existing && existing.fingerprint !== b.fingerprint) throw alreadyExists(Messages.requestNoConflict);
+  if (existing) requireSameRequest(issuanceRequest(b.fingerprint), existing);
   if (!existing) await failFast(deps, target, b.couponCode);
 
   const token = deps.ids.token(32);

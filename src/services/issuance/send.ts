@@ -10,10 +10,11 @@ import {
 import type { UserProductCoupon } from '../../schemas/objects/user-coupon.js';
 import type { UserCouponBundleRecord } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
+import { replayed } from '../requests/fingerprint.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
 import { checkAssignedCode } from './assigned-code.js';
 import { buildIssueCommand, type IssueRequest } from './command.js';
-import { failFast, issuanceFingerprint, singleFingerprint } from './presend.js';
+import { failFast, issuanceFingerprint, issuanceRequest, singleFingerprint } from './presend.js';
 import { isAvailable, refOf, resolveSingleTarget, resolveTarget, singleRefOf, type Target } from './target.js';
 import { renderUserCoupon } from './view.js';
 
@@ -89,10 +90,8 @@ async function issueNow(
   request: IssueRequest,
   now: Date,
 ): Promise<{ issued?: UserCouponBundleRecord; userCouponBundleId: string }> {
-  const replay = (issuance: { fingerprint: string; userCouponBundleId: string }) => {
-    if (issuance.fingerprint !== request.fingerprint) throw alreadyExists(Messages.requestNoConflict);
-    return { userCouponBundleId: issuance.userCouponBundleId };
-  };
+  const replay = (issuance: { fingerprint: string; userCouponBundleId: string }) =>
+    replayed(issuanceRequest(request.fingerprint), issuance, (e) => ({ userCouponBundleId: e.userCouponBundleId }));
   const existing = await deps.store.getIssuance(request.mchid, request.brandId, request.sendRequestNo);
   if (existing) return replay(existing);
   if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);

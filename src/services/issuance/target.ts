@@ -173,10 +173,3 @@ export function blockerError(blocker: Blocker): CouponError {
   if (blocker === 'USER_LIMIT_REACHED') return invalidRequest(Messages.userLimit);
   return notEnough(blocker === 'NO_CODES' ? Messages.codesExhausted : Messages.budget);
 }
-
-export const fingerprintOf = (parts: Record<string, unknown>): string =>
-  JSON.stringify(
-    Object.keys(parts)
-      .sort()
-      .map((k) => [k, parts[k] ?? null]),
-  );

@@ -1,11 +1,10 @@
 import { toRfc3339 } from '../../domain/clock.js';
 import { invalidRequest, Messages } from '../../domain/errors.js';
 import { type ConfirmUserCouponBody, confirmUserCoupon as endpoint } from '../../schemas/user-coupons.js';
-import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
+import { runNumbered } from '../requests/pipeline.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
-import { changeCoupon } from './change.js';
-import { runGuarded } from './request.js';
+import { changeCoupon, settleLifecycle } from './change.js';
 import { couponCall } from './resolve.js';
 
 /** 确认发放用户商品券 (D-15): CONFIRMING → PENDING before `valid_begin_time`, else EFFECTIVE. */
@@ -16,9 +15,8 @@ export function confirmUserCoupon(
   couponCode: string,
   body: ConfirmUserCouponBody,
 ) {
-  return runGuarded(deps, {
+  return runNumbered(deps, {
     ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
-    conflictMessage: Conflicts.other,
     plan: async ({ coupon, bundle }) => {
       if (coupon.state !== 'CONFIRMING') throw invalidRequest(Messages.businessRule);
       const now = deps.clock.now();
@@ -28,6 +26,7 @@ export function confirmUserCoupon(
       const { updated, transition } = changeCoupon(coupon, to, detail, at);
       return {
         response: await userCouponAnswer(deps, updated, bundle),
+        settle: settleLifecycle,
         commit: (request) => deps.store.confirmUserCoupon(request, transition),
       };
     },

@@ -2,11 +2,11 @@ import { toRfc3339 } from '../../domain/clock.js';
 import { stateAt } from '../../domain/coupon-state.js';
 import { type DeactivateUserCouponBody, deactivateUserCoupon as endpoint } from '../../schemas/user-coupons.js';
 import { stateRefused } from '../catalog/lookup.js';
-import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
+import { runNumbered } from '../requests/pipeline.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
+import { settleLifecycle } from './change.js';
 import { deactivatable, deactivatedCoupon } from './deactivate.js';
-import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 
 /**
@@ -22,9 +22,8 @@ export function deactivateUserCoupon(
   body: DeactivateUserCouponBody,
 ) {
   const call = couponCall(deps, endpoint.name, { mchid, openid, couponCode, body });
-  return runGuarded(deps, {
+  return runNumbered(deps, {
     ...call,
-    conflictMessage: Conflicts.other,
     resolve: async () => {
       const resolved = await call.resolve();
       if (resolved.product.data.usage_mode !== 'SINGLE')
@@ -45,6 +44,7 @@ export function deactivateUserCoupon(
           state: 'DEACTIVATED',
           updatedAt: deactivation.time,
         }),
+        settle: settleLifecycle,
         commit: (request) =>
           deps.store.deactivateUserCouponBundle(request, {
             userCouponBundleId: bundle.userCouponBundleId,

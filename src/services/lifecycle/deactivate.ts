@@ -9,11 +9,10 @@ import {
 import type { Deactivation } from '../../store/catalog.js';
 import type { UserCouponRecord } from '../../store/issuance.js';
 import type { CouponTransition } from '../../store/lifecycle.js';
-import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
 import { renderUserCoupon } from '../issuance/view.js';
-import { changeCoupon } from './change.js';
-import { runGuarded } from './request.js';
+import { runNumbered } from '../requests/pipeline.js';
+import { changeCoupon, settleLifecycle } from './change.js';
 import { resolveBundle } from './resolve.js';
 
 /** States a deactivation ends; USED and DELETED stay as they are, and EXPIRED is terminal (D-15). */
@@ -45,10 +44,10 @@ export function deactivateUserCouponBundle(
   userCouponBundleId: string,
   body: DeactivateUserCouponBundleBody,
 ) {
-  return runGuarded(deps, {
+  return runNumbered(deps, {
     key: { mchid, brandId: body.brand_id, api: endpoint.name, requestNo: body.out_request_no },
     parameters: { openid, user_coupon_bundle_id: userCouponBundleId, body },
-    conflictMessage: Conflicts.other,
+    conflictAfterState: true,
     resolve: async () => {
       const { bundle } = await resolveBundle(deps, {
         mchid,
@@ -85,6 +84,7 @@ export function deactivateUserCouponBundle(
       };
       return {
         response,
+        settle: settleLifecycle,
         commit: (request) =>
           deps.store.deactivateUserCouponBundle(request, {
             userCouponBundleId,

@@ -87,7 +87,10 @@ export interface CouponCallBody {
   out_request_no: string;
 }
 
-/** The request-number key, the parameters a repeat must match, and the lookup of one coupon call. */
+/**
+ * The request-number key, the parameters a repeat must match, and the lookup of one coupon call; a number bound to
+ * other parameters is refused after the state rules (D-107).
+ */
 export function couponCall(
   deps: ServiceDeps,
   api: string,
@@ -97,6 +100,7 @@ export function couponCall(
   return {
     key: { mchid, brandId: body.brand_id, api, requestNo: body.out_request_no },
     parameters: { openid, coupon_code: couponCode, body },
+    conflictAfterState: true,
     resolve: () =>
       resolveCoupon(deps, {
         mchid,

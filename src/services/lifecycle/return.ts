@@ -3,12 +3,11 @@ import { stateAt } from '../../domain/coupon-state.js';
 import { invalidRequest, Messages } from '../../domain/errors.js';
 import { detailAfterReturn, usageDetailKey } from '../../domain/usage-detail.js';
 import { returnUserCoupon as endpoint, type ReturnUserCouponBody } from '../../schemas/user-coupons.js';
-import { Conflicts } from '../catalog/requests.js';
 import type { ServiceDeps } from '../deps.js';
+import { runNumbered } from '../requests/pipeline.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
-import { changeCoupon } from './change.js';
+import { changeCoupon, settleLifecycle } from './change.js';
 import { LifecycleMessages } from './messages.js';
-import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 
 /**
@@ -23,9 +22,8 @@ export function returnUserCoupon(
   couponCode: string,
   body: ReturnUserCouponBody,
 ) {
-  return runGuarded(deps, {
+  return runNumbered(deps, {
     ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
-    conflictMessage: Conflicts.other,
     plan: async ({ coupon, bundle, product }) => {
       const now = deps.clock.now();
       if (coupon.state !== 'USED') {
@@ -41,6 +39,7 @@ export function returnUserCoupon(
       const { updated, transition } = changeCoupon(coupon, 'EFFECTIVE', detail, at);
       return {
         response: await userCouponAnswer(deps, updated, { ...bundle, usedCount: bundle.usedCount - 1 }),
+        settle: settleLifecycle,
         commit: (request) =>
           deps.store.returnUserCoupon(request, { transition, userCouponBundleId: bundle.userCouponBundleId }),
       };

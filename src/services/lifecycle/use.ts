@@ -6,12 +6,12 @@ import { detailAfterUse, usageDetailKey } from '../../domain/usage-detail.js';
 import { useUserCoupon as endpoint, type UseUserCouponBody, useOrderProblem } from '../../schemas/user-coupons.js';
 import type { UserCouponState } from '../../store/issuance.js';
 import type { ServiceDeps } from '../deps.js';
+import { runNumbered } from '../requests/pipeline.js';
 import { checkUseStore } from '../stores/use.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
-import { changeCoupon } from './change.js';
+import { changeCoupon, settleLifecycle } from './change.js';
 import { LifecycleMessages } from './messages.js';
 import { planNextRound } from './next-round.js';
-import { runGuarded } from './request.js';
 import { couponCall } from './resolve.js';
 import { usableAt } from './usable.js';
 
@@ -47,9 +47,9 @@ export function useUserCoupon(
   const body = { ...request, use_time: wholeSecondShanghai(request.use_time) };
   const problem = useOrderProblem(body);
   if (problem) throw orderError(body, problem);
-  return runGuarded(deps, {
+  return runNumbered(deps, {
     ...couponCall(deps, endpoint.name, { mchid, openid, couponCode, body }),
-    conflictMessage: LifecycleMessages.useRequestNoUsed,
+    conflict: LifecycleMessages.useRequestNoUsed,
     plan: async (r) => {
       const { coupon, bundle, stock, product } = r;
       const now = deps.clock.now();
@@ -73,6 +73,7 @@ export function useUserCoupon(
       const next = await planNextRound(deps, r, body.appid, now);
       return {
         response: await userCouponAnswer(deps, updated, { ...bundle, usedCount: bundle.usedCount + 1 }),
+        settle: settleLifecycle,
         commit: (request) =>
           deps.store.useUserCoupon(request, { transition, userCouponBundleId: bundle.userCouponBundleId, next }),
       };

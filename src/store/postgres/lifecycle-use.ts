@@ -1,13 +1,14 @@
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { LifecycleOutcome, UseCommand } from '../lifecycle.js';
-import { INSERT_REQUEST_COLUMNS, type RequestRow, requestValues, toRequest } from '../rows/requests.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
+import type { Row } from '../typed/records.js';
+import { requestOfRow, requestRow } from '../typed/requests.js';
 import { takeCouponCode } from './code-pool.js';
 import type { Database } from './database.js';
-import { couponObject, eventObject, rowObject } from './json-rows.js';
+import { couponObject, eventObject } from './json-rows.js';
 
-type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: RequestRow };
+type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: Row };
 
 const USE = 'SELECT coupond_use($1::jsonb, $2::jsonb, $3, $4::jsonb, $5) AS outcome';
 
@@ -42,14 +43,14 @@ function useWithPoolCode(db: Database, request: RequestRecord, command: UseComma
 
 function guardedOf(request: RequestRecord, outcome: UseOutcome | null | undefined): Guarded<LifecycleOutcome> {
   if (!outcome) throw new Error(`request record ${request.api} ${request.requestNo} vanished`);
-  if (outcome.kind === 'EXISTING') return { ran: false, existing: toRequest(outcome.request) };
+  if (outcome.kind === 'EXISTING') return { ran: false, existing: requestOfRow(outcome.request) };
   return { ran: true, value: outcome };
 }
 
 function useArguments(request: RequestRecord, command: UseCommand): unknown[] {
   const { transition: t, userCouponBundleId, next } = command;
   return [
-    JSON.stringify(rowObject(INSERT_REQUEST_COLUMNS, requestValues(request))),
+    JSON.stringify(requestRow(request)),
     JSON.stringify({ coupon_code: t.couponCode, from: t.from, to: t.to, detail: t.detail, updated_at: t.updatedAt }),
     userCouponBundleId,
     next

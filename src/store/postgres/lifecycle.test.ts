@@ -8,11 +8,11 @@ import {
   randomSchema,
   TEST_DATABASE_URL,
 } from '../../../test/store/postgres-database.js';
+import { migrationsFor } from '../migrations/index.js';
 import type { Store } from '../port.js';
 import { openDatabase } from './database.js';
 import { createPostgresStore } from './index.js';
 import { migrate } from './migrate.js';
-import { postgresMigrations } from './migrations/index.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 
@@ -111,15 +111,19 @@ describe.skipIf(!(await postgresReachable()))('postgres lifecycle across instanc
     const schema = randomSchema();
     const db = openDatabase(TEST_DATABASE_URL, { schema });
     try {
-      const before = postgresMigrations.filter((m) => m.version < 5);
-      await migrate(db, before);
+      const before = migrationsFor('postgres').filter((m) => m.version < 5);
+      await migrate(db, before, []);
       for (const id of ['ev-a', 'ev-b', 'ev-c'])
         await db.query(
           `INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
            VALUES ($1, '1900000001', 'PRODUCT_COUPON_SP.SEND', 's', '{}', $2, $2)`,
           [id, iso(0)],
         );
-      expect(await migrate(db)).toEqual(postgresMigrations.filter((m) => m.version >= 5).map((m) => m.version));
+      expect(await migrate(db)).toEqual(
+        migrationsFor('postgres')
+          .filter((m) => m.version >= 5)
+          .map((m) => m.version),
+      );
       const store = await createPostgresStore(TEST_DATABASE_URL, { schema });
       const { deliveries } = await store.listDeliveries({ offset: 0, limit: 10 });
       await store.close();

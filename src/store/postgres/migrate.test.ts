@@ -5,10 +5,11 @@ import {
   randomSchema,
   TEST_DATABASE_URL,
 } from '../../../test/store/postgres-database.js';
+import { migrationsFor } from '../migrations/index.js';
 import { openDatabase } from './database.js';
+import { postgresFunctions } from './functions/index.js';
 import { createPostgresStore } from './index.js';
 import { migrate } from './migrate.js';
-import { postgresMigrations } from './migrations/index.js';
 
 describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
   const schemas: string[] = [];
@@ -26,9 +27,9 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
     const dbs = Array.from({ length: 6 }, () => openDatabase(TEST_DATABASE_URL, { schema, poolSize: 2 }));
     try {
       const applied = await Promise.all(dbs.map((db) => migrate(db)));
-      expect(applied.flat().sort((a, b) => a - b)).toEqual(postgresMigrations.map((m) => m.version));
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(migrationsFor('postgres').map((m) => m.version));
       const rows = await dbs[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.version)).toEqual(postgresMigrations.map((m) => m.version));
+      expect(rows.map((r) => r.version)).toEqual(migrationsFor('postgres').map((m) => m.version));
       expect(await migrate(dbs[0]!)).toEqual([]);
     } finally {
       await Promise.all(dbs.map((db) => db.pool.end()));
@@ -51,7 +52,7 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
     const db = openDatabase(TEST_DATABASE_URL, { schema });
     try {
       const broken = [
-        ...postgresMigrations,
+        ...migrationsFor('postgres'),
         { version: 99, name: 'broken', sql: 'CREATE TABLE t99 (a INT); SELECT 1/0;' },
       ];
       await expect(migrate(db, broken)).rejects.toThrow(/migration 99 \(broken\) failed/);
@@ -60,8 +61,49 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
         [schema],
       );
       expect(tables).toHaveLength(0);
-      const fixed = [...postgresMigrations, { version: 99, name: 'fixed', sql: 'CREATE TABLE t99 (a INT);' }];
+      const fixed = [...migrationsFor('postgres'), { version: 99, name: 'fixed', sql: 'CREATE TABLE t99 (a INT);' }];
       expect(await migrate(db, fixed)).toEqual([99]);
+    } finally {
+      await db.pool.end();
+    }
+  });
+
+  it('replaces a function whose definition changed at the next start and leaves the others alone', async () => {
+    const schema = fresh();
+    const db = openDatabase(TEST_DATABASE_URL, { schema });
+    const versions = () =>
+      db.query<{ proname: string; xmin: string }>(
+        'SELECT proname, xmin::text AS xmin FROM pg_proc WHERE pronamespace = $1::regnamespace ORDER BY proname',
+        [schema],
+      );
+    const answer = () => db.query<{ code: string | null }>("SELECT coupond_take_code('no-such-stock') AS code");
+    try {
+      await migrate(db);
+      const first = await versions();
+      expect(first.map((f) => f.proname)).toEqual([
+        'count_issuance_hour',
+        'coupond_cache_notify',
+        'coupond_issue',
+        'coupond_take_code',
+        'coupond_use',
+      ]);
+      await migrate(db);
+      expect(await versions()).toEqual(first);
+
+      const edited = postgresFunctions.map((fn) =>
+        fn.signature === 'coupond_take_code(text)'
+          ? {
+              ...fn,
+              sql: "CREATE OR REPLACE FUNCTION coupond_take_code(stock text) RETURNS text LANGUAGE sql AS $$ SELECT 'X' $$;",
+            }
+          : fn,
+      );
+      await migrate(db, undefined, edited);
+      expect(await answer()).toEqual([{ code: 'X' }]);
+      const changed = (await versions()).filter((f, i) => f.xmin !== first[i]!.xmin).map((f) => f.proname);
+      expect(changed).toEqual(['coupond_take_code']);
+      await migrate(db);
+      expect(await answer()).toEqual([{ code: null }]);
     } finally {
       await db.pool.end();
     }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { sqliteMigrations } from './migrations/index.js';
+import { migrationsFor } from '../migrations/index.js';
 
 export type SqliteDb = Database.Database;
 
@@ -34,7 +34,7 @@ function migrate(db: SqliteDb): void {
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
-  for (const m of sqliteMigrations) {
+  for (const m of migrationsFor('sqlite')) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);

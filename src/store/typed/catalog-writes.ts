@@ -18,10 +18,15 @@ type Writes = Omit<
 
 /** Product coupons, bundles and stock data, the same on both databases. */
 export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
-  const { k } = e;
-  const toProductCoupon = e.records('product_coupons');
-  const toStockBundle = e.records('stock_bundles');
-  const q = {
+  const stocks = stockStatements(e);
+  return { ...productCouponWrites(e, requests, stocks), ...stockWrites(e, requests, stocks) };
+}
+
+type CouponStatements = ReturnType<typeof couponStatements>;
+type StockStatements = ReturnType<typeof stockStatements>;
+
+function couponStatements({ k }: Engine) {
+  return {
     insertCoupon: insertRecord(k, 'product_coupons'),
     getCoupon: prepare((a: { id: string }) =>
       k.selectFrom('product_coupons').selectAll().where('product_coupon_id', '=', a.id),
@@ -51,14 +56,6 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         .where('product_coupon_id', '=', a.id)
         .where('state', '<>', 'DEACTIVATED'),
     ),
-    deactivateStock: prepare((a: { id: string; deactivation: string; at: string }) =>
-      k
-        .updateTable('stocks')
-        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
-        .where('stock_id', '=', a.id)
-        .where('state', 'in', ['SENDING', 'PAUSED']),
-    ),
-    stockState: prepare((a: { id: string }) => k.selectFrom('stocks').select('state').where('stock_id', '=', a.id)),
     auditCoupon: prepare((a: { id: string; at: string }) =>
       k
         .updateTable('product_coupons')
@@ -73,6 +70,20 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         .where('product_coupon_id', '=', a.id)
         .where('state', '=', 'AUDITING'),
     ),
+  };
+}
+
+function stockStatements(e: Engine) {
+  const { k } = e;
+  return {
+    deactivateStock: prepare((a: { id: string; deactivation: string; at: string }) =>
+      k
+        .updateTable('stocks')
+        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
+        .where('stock_id', '=', a.id)
+        .where('state', 'in', ['SENDING', 'PAUSED']),
+    ),
+    stockState: prepare((a: { id: string }) => k.selectFrom('stocks').select('state').where('stock_id', '=', a.id)),
     // PostgreSQL numbers bundles itself; SQLite takes the next number inside its write transaction.
     insertBundle: prepare((_: StockBundleRecord) => {
       const next = k
@@ -99,32 +110,44 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         .where('state', '<>', 'DEACTIVATED'),
     ),
   };
+}
 
-  /** Inserts a bundle and its stocks; counters start at zero whatever the records say (the store owns them). */
-  function* insertBundle(bundle: StockBundleRecord, stocks: StockRecord[]): Work<void> {
-    const [numbered] = yield* all(q.insertBundle, bundle);
-    for (const s of stocks) yield* run(q.insertStock, { ...s, seq: numbered!.seq });
-  }
-  const deactivated = (id: string, d: Deactivation) => ({ id, deactivation: jsonText(d)!, at: d.time });
+/** Inserts a bundle and its stocks; counters start at zero whatever the records say (the store owns them). */
+function* insertBundle(q: StockStatements, bundle: StockBundleRecord, stocks: StockRecord[]): Work<void> {
+  const [numbered] = yield* all(q.insertBundle, bundle);
+  for (const s of stocks) yield* run(q.insertStock, { ...s, seq: numbered!.seq });
+}
 
-  /**
-   * D-108: `changed` rows of a write conditional on the product coupon being `EFFECTIVE`; none means it moved on,
-   * so the unit of work rolls back (request record included) and answers the state found.
-   */
-  function* whileEffective(id: string, changed: number): Work<StateChecked<ProductCouponState>> {
-    if (changed > 0) return { ok: true };
-    const row = yield* first(q.couponState, { id });
-    if (!row) throw new Error(`product coupon ${id} vanished`);
-    throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
-  }
+const deactivated = (id: string, d: Deactivation) => ({ id, deactivation: jsonText(d)!, at: d.time });
 
+/**
+ * D-108: `changed` rows of a write conditional on the product coupon being `EFFECTIVE`; none means it moved on,
+ * so the unit of work rolls back (request record included) and answers the state found.
+ */
+function* whileEffective(q: CouponStatements, id: string, changed: number): Work<StateChecked<ProductCouponState>> {
+  if (changed > 0) return { ok: true };
+  const row = yield* first(q.couponState, { id });
+  if (!row) throw new Error(`product coupon ${id} vanished`);
+  throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
+}
+
+type CouponWrites = 'getRequestRecord' | 'createProductCoupon' | 'getProductCoupon' | 'updateProductCoupon';
+type CouponStateWrites = 'deactivateProductCoupon' | 'finishAudit';
+
+function productCouponWrites(
+  e: Engine,
+  requests: RequestRecords,
+  stock: StockStatements,
+): Pick<Writes, CouponWrites | CouponStateWrites> {
+  const q = couponStatements(e);
+  const toProductCoupon = e.records('product_coupons');
   return {
     getRequestRecord: (key) => requests.get(key),
     createProductCoupon: (request, coupon, bundle, stocks) =>
       e.write(() =>
         requests.guarded(request, function* () {
           yield* run(q.insertCoupon, coupon);
-          yield* insertBundle(bundle, stocks);
+          yield* insertBundle(stock, bundle, stocks);
         }),
       ),
     getProductCoupon: (id) =>
@@ -137,17 +160,30 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
         requests.guarded(request, function* () {
           const at = coupon.updatedAt;
           const id = coupon.productCouponId;
-          return yield* whileEffective(id, yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at }));
+          return yield* whileEffective(q, id, yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at }));
         }),
       ),
     deactivateProductCoupon: (request, id, deactivation) =>
       e.write(() =>
         requests.guarded(request, function* () {
-          const checked = yield* whileEffective(id, yield* run(q.deactivateCoupon, deactivated(id, deactivation)));
+          const checked = yield* whileEffective(q, id, yield* run(q.deactivateCoupon, deactivated(id, deactivation)));
           yield* run(q.deactivateStocks, deactivated(id, deactivation));
           return checked;
         }),
       ),
+    finishAudit: (id, at) =>
+      e.write(function* () {
+        yield* run(q.auditCoupon, { id, at });
+        yield* run(q.auditStocks, { id, at });
+      }),
+  };
+}
+
+type StockWrites = 'deactivateStock' | 'addStockBundle' | 'addStock' | 'getStockBundle' | 'updateStocksData';
+
+function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements): Pick<Writes, StockWrites> {
+  const toStockBundle = e.records('stock_bundles');
+  return {
     deactivateStock: (request, id, deactivation) =>
       e.write(() =>
         requests.guarded(request, function* (): Work<StateChecked<StockState>> {
@@ -158,13 +194,8 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
           throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
         }),
       ),
-    finishAudit: (id, at) =>
-      e.write(function* () {
-        yield* run(q.auditCoupon, { id, at });
-        yield* run(q.auditStocks, { id, at });
-      }),
     addStockBundle: (request, bundle, stocks) =>
-      e.write(() => requests.guarded(request, () => insertBundle(bundle, stocks))),
+      e.write(() => requests.guarded(request, () => insertBundle(q, bundle, stocks))),
     addStock: (request, stock) =>
       e.write(() =>
         requests.guarded(request, function* () {

@@ -8,27 +8,18 @@ import { all, type Engine, first } from './work.js';
 /** PostgreSQL returns COUNT and SUM of integers as text (bigint, numeric). */
 type Count = number | string;
 
+const countOf = sql<Count>`count(*)`.as('n');
+
 const countsBy = <K extends string>(keys: readonly K[], rows: { state: K; n: Count }[]) =>
   Object.fromEntries(keys.map((key) => [key, Number(rows.find((r) => r.state === key)?.n ?? 0)])) as Record<K, number>;
 
 /** The console's aggregates (D-60), the same on both databases; several reads share one snapshot. */
 export function typedConsole(e: Engine): ConsoleStore {
+  return { ...overview(e), ...productCouponSummaries(e), ...issuedSeries(e), ...userHoldings(e) };
+}
+
+function overview(e: Engine): Pick<ConsoleStore, 'consoleOverview'> {
   const { k } = e;
-  const toBundle = e.records('user_coupon_bundles');
-  const toCoupon = e.records('user_coupons');
-  /** A text field of product coupon `p`'s JSON data. */
-  const dataField = (...path: string[]) =>
-    e.dialect === 'sqlite'
-      ? sql<string | null>`json_extract(p.data, ${sql.raw(`'$.${path.join('.')}'`)})`
-      : sql<string | null>`p.data #>> ${sql.raw(`'{${path.join(',')}}'`)}`;
-  const countOf = sql<Count>`count(*)`.as('n');
-  const newestBundles = (a: { openid: string; limit: number }) =>
-    k
-      .selectFrom('user_coupon_bundles')
-      .where('openid', '=', a.openid)
-      .orderBy('created_at', 'desc')
-      .orderBy('user_coupon_bundle_id')
-      .limit(a.limit);
   const q = {
     totals: prepare((a: { day: string }) =>
       k.selectNoFrom((eb) => [
@@ -47,41 +38,34 @@ export function typedConsole(e: Engine): ConsoleStore {
     ),
     coupons: prepare(() => k.selectFrom('product_coupons').select(['state', countOf]).groupBy('state')),
     deliveries: prepare(() => k.selectFrom('outbox').select(['state', countOf]).groupBy('state')),
-    perHour: prepare((a: { id: string; from: string; to: string }) =>
-      k
-        .selectFrom('issuance_hours')
-        .where('product_coupon_id', '=', a.id)
-        .where('hour', '>=', a.from)
-        .where('hour', '<=', a.to)
-        .select(['hour', (eb) => eb.fn.sum<Count>('count').as('count')])
-        .groupBy('hour')
-        .orderBy('hour'),
-    ),
-    perDay: prepare((a: { id: string; from: string; to: string }) =>
-      k
-        .selectFrom('stock_day_counts as d')
-        .innerJoin('stocks as s', 's.stock_id', 'd.stock_id')
-        .where('s.product_coupon_id', '=', a.id)
-        .where('d.day', '>=', a.from)
-        .where('d.day', '<=', a.to)
-        .where('d.count', '>', 0)
-        .select(['d.day', (eb) => eb.fn.sum<Count>('d.count').as('count')])
-        .groupBy('d.day')
-        .orderBy('d.day'),
-    ),
-    userBundles: prepare((a: { openid: string; limit: number }) => newestBundles(a).selectAll()),
-    userCoupons: prepare((a: { openid: string; limit: number }) =>
-      k
-        .selectFrom('user_coupons')
-        .selectAll()
-        .where('user_coupon_bundle_id', 'in', newestBundles(a).select('user_coupon_bundle_id'))
-        .orderBy('user_coupon_bundle_id')
-        .orderBy('idx'),
-    ),
   };
+  return {
+    consoleOverview: (day) =>
+      e.snapshot(function* () {
+        const totals = (yield* first(q.totals, { day }))!;
+        const coupons = (yield* all(q.coupons, {})) as { state: ProductCouponState; n: Count }[];
+        const deliveries = (yield* all(q.deliveries, {})) as { state: DeliveryState; n: Count }[];
+        return {
+          merchants: Number(totals.merchants),
+          brands: Number(totals.brands),
+          productCoupons: countsBy(['AUDITING', 'EFFECTIVE', 'DEACTIVATED'] as const, coupons),
+          issued: Number(totals.issued),
+          issuedToday: Number(totals.issued_today),
+          deliveries: countsBy(['PENDING', 'DELIVERED', 'FAILED'] as const, deliveries),
+        };
+      }),
+  };
+}
 
-  /** One page of product coupons (newest first) with their bundle and stock counts and budget. */
-  const summaries = perShape((a: ProductCouponSummaryQuery, given) => {
+/** One page of product coupons (newest first) with their bundle and stock counts and budget. */
+function summaryStatements(e: Engine) {
+  const { k } = e;
+  /** A text field of product coupon `p`'s JSON data. */
+  const dataField = (...path: string[]) =>
+    e.dialect === 'sqlite'
+      ? sql<string | null>`json_extract(p.data, ${sql.raw(`'$.${path.join('.')}'`)})`
+      : sql<string | null>`p.data #>> ${sql.raw(`'{${path.join(',')}}'`)}`;
+  return perShape((a: ProductCouponSummaryQuery, given) => {
     const filtered = k
       .selectFrom('product_coupons as p')
       .where((eb) =>
@@ -118,22 +102,11 @@ export function typedConsole(e: Engine): ConsoleStore {
       .orderBy('page.product_coupon_id', 'desc');
     return { count: filtered.select(countOf), page };
   });
+}
 
+function productCouponSummaries(e: Engine): Pick<ConsoleStore, 'listProductCouponSummaries'> {
+  const summaries = summaryStatements(e);
   return {
-    consoleOverview: (day) =>
-      e.snapshot(function* () {
-        const totals = (yield* first(q.totals, { day }))!;
-        const coupons = (yield* all(q.coupons, {})) as { state: ProductCouponState; n: Count }[];
-        const deliveries = (yield* all(q.deliveries, {})) as { state: DeliveryState; n: Count }[];
-        return {
-          merchants: Number(totals.merchants),
-          brands: Number(totals.brands),
-          productCoupons: countsBy(['AUDITING', 'EFFECTIVE', 'DEACTIVATED'] as const, coupons),
-          issued: Number(totals.issued),
-          issuedToday: Number(totals.issued_today),
-          deliveries: countsBy(['PENDING', 'DELIVERED', 'FAILED'] as const, deliveries),
-        };
-      }),
     listProductCouponSummaries: (query) =>
       e.snapshot(function* () {
         const { count, page } = summaries(query);
@@ -154,6 +127,36 @@ export function typedConsole(e: Engine): ConsoleStore {
         }));
         return { total: Number(total!.n), items };
       }),
+  };
+}
+
+function issuedSeries(e: Engine): Pick<ConsoleStore, 'countIssuedPerHour' | 'countIssuedPerDay'> {
+  const { k } = e;
+  const q = {
+    perHour: prepare((a: { id: string; from: string; to: string }) =>
+      k
+        .selectFrom('issuance_hours')
+        .where('product_coupon_id', '=', a.id)
+        .where('hour', '>=', a.from)
+        .where('hour', '<=', a.to)
+        .select(['hour', (eb) => eb.fn.sum<Count>('count').as('count')])
+        .groupBy('hour')
+        .orderBy('hour'),
+    ),
+    perDay: prepare((a: { id: string; from: string; to: string }) =>
+      k
+        .selectFrom('stock_day_counts as d')
+        .innerJoin('stocks as s', 's.stock_id', 'd.stock_id')
+        .where('s.product_coupon_id', '=', a.id)
+        .where('d.day', '>=', a.from)
+        .where('d.day', '<=', a.to)
+        .where('d.count', '>', 0)
+        .select(['d.day', (eb) => eb.fn.sum<Count>('d.count').as('count')])
+        .groupBy('d.day')
+        .orderBy('d.day'),
+    ),
+  };
+  return {
     countIssuedPerHour: (id, from, to) =>
       e.read(function* () {
         return (yield* all(q.perHour, { id, from, to })).map((r) => ({ hour: r.hour, count: Number(r.count) }));
@@ -162,6 +165,32 @@ export function typedConsole(e: Engine): ConsoleStore {
       e.read(function* () {
         return (yield* all(q.perDay, { id, from, to })).map((r) => ({ day: r.day, count: Number(r.count) }));
       }),
+  };
+}
+
+function userHoldings(e: Engine): Pick<ConsoleStore, 'listUserHoldings'> {
+  const { k } = e;
+  const toBundle = e.records('user_coupon_bundles');
+  const toCoupon = e.records('user_coupons');
+  const newestBundles = (a: { openid: string; limit: number }) =>
+    k
+      .selectFrom('user_coupon_bundles')
+      .where('openid', '=', a.openid)
+      .orderBy('created_at', 'desc')
+      .orderBy('user_coupon_bundle_id')
+      .limit(a.limit);
+  const q = {
+    userBundles: prepare((a: { openid: string; limit: number }) => newestBundles(a).selectAll()),
+    userCoupons: prepare((a: { openid: string; limit: number }) =>
+      k
+        .selectFrom('user_coupons')
+        .selectAll()
+        .where('user_coupon_bundle_id', 'in', newestBundles(a).select('user_coupon_bundle_id'))
+        .orderBy('user_coupon_bundle_id')
+        .orderBy('idx'),
+    ),
+  };
+  return {
     listUserHoldings: (openid, limit) =>
       e.snapshot(function* () {
         const bundles = (yield* all(q.userBundles, { openid, limit })).map(toBundle);

@@ -110,10 +110,41 @@ function attemptStatements(e: Engine) {
 
 /** Callback delivery written once for both databases; claiming (the contended part) is the adapter's (D-36). */
 export function typedOutbox(e: Engine, claimDueEvents: OutboxStore['claimDueEvents']): OutboxStore {
+  return { claimDueEvents, ...deliveryAttempts(e), ...deliveryLog(e) };
+}
+
+function deliveryAttempts(e: Engine): Pick<OutboxStore, 'beginDeliveryAttempt' | 'finishDeliveryAttempt'> {
+  const step = attemptStatements(e);
+  return {
+    beginDeliveryAttempt: (a, ifUnanswered, lockedUntil) =>
+      step.unit(function* () {
+        if (
+          (yield* run(step.begin, {
+            ...a,
+            thenState: ifUnanswered.state,
+            thenDueAt: ifUnanswered.nextAttemptAt,
+            lockedUntil,
+          })) === 0
+        )
+          return false;
+        yield* run(step.log, a);
+        return true;
+      }),
+    finishDeliveryAttempt: (a, outcome) =>
+      step.unit(function* () {
+        yield* run(step.result, { ...a, ...outcome });
+        yield* run(step.outcome, { ...a, ...outcome });
+      }),
+  };
+}
+
+type Log = 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver';
+
+/** The webhook log: events newest first, their attempts, and redelivery. */
+function deliveryLog(e: Engine): Pick<OutboxStore, Log> {
   const { k } = e;
   const toDelivery = e.records('outbox');
   const toAttempt = e.records('webhook_attempts');
-  const step = attemptStatements(e);
   const q = {
     get: prepare((a: { eventId: string }) => k.selectFrom('outbox').selectAll().where('event_id', '=', a.eventId)),
     redeliver: prepare((a: { eventId: string; dueAt: string }) =>
@@ -141,26 +172,6 @@ export function typedOutbox(e: Engine, claimDueEvents: OutboxStore['claimDueEven
     });
 
   return {
-    claimDueEvents,
-    beginDeliveryAttempt: (a, ifUnanswered, lockedUntil) =>
-      step.unit(function* () {
-        if (
-          (yield* run(step.begin, {
-            ...a,
-            thenState: ifUnanswered.state,
-            thenDueAt: ifUnanswered.nextAttemptAt,
-            lockedUntil,
-          })) === 0
-        )
-          return false;
-        yield* run(step.log, a);
-        return true;
-      }),
-    finishDeliveryAttempt: (a, outcome) =>
-      step.unit(function* () {
-        yield* run(step.result, { ...a, ...outcome });
-        yield* run(step.outcome, { ...a, ...outcome });
-      }),
     listDeliveries,
     getDelivery: (eventId) =>
       e.read(function* () {

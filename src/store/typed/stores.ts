@@ -4,64 +4,20 @@ import { all, type Engine, first, RollbackWith, run, type Work } from './work.js
 
 /** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
 export function typedStores(e: Engine): StoresStore {
+  return { ...registry(e), ...associations(e) };
+}
+
+function registry(e: Engine): Pick<StoresStore, 'registerStore' | 'brandStoresAmong'> {
   const { k } = e;
-  const toStock = e.records('stocks');
-  const q = {
-    register: insertRecord(k, 'brand_stores', (i) => i.onConflict((oc) => oc.doNothing())),
-    brandOf: prepare((a: { storeId: string }) =>
-      k.selectFrom('brand_stores').select('brand_id').where('store_id', '=', a.storeId),
-    ),
-    associated: prepare((a: { stockId: string; storeId: string }) =>
-      k
-        .selectFrom('stock_stores')
-        .select('store_id')
-        .where('stock_id', '=', a.stockId)
-        .where('store_id', '=', a.storeId),
-    ),
-    count: prepare((a: { stockId: string }) =>
-      k
-        .selectFrom('stock_stores')
-        .where('stock_id', '=', a.stockId)
-        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
-    ),
-  };
-
-  /** Locks the stocks in the given order (SQLite's write transaction already excludes other writers). */
-  const lockStocks = (stockIds: string[]) =>
-    compiled(
-      k
-        .selectFrom('stocks')
-        .selectAll()
-        .where('stock_id', 'in', stockIds)
-        .orderBy('idx')
-        .$if(e.dialect === 'postgres', (s) => s.forUpdate()),
-    );
-
-  function* change(c: StoreChange): Work<StoreChangeOutcome> {
-    const stocks = (yield* all(lockStocks(c.stockIds), undefined)).map(toStock);
-    if (stocks.some((s) => s.state === 'DEACTIVATED')) throw new RollbackWith({ ok: false, reason: 'deactivated' });
-    if (stocks.some((s) => s.data.store_scope !== 'SPECIFIC')) throw new RollbackWith({ ok: false, reason: 'scope' });
-    if (c.storeIds.length === 0) return { ok: true };
-    const statement =
-      c.action === 'associate'
-        ? k
-            .insertInto('stock_stores')
-            .values(
-              c.stockIds.flatMap((stock_id) =>
-                c.storeIds.map((store_id) => ({ stock_id, store_id, created_at: c.at })),
-              ),
-            )
-            .onConflict((oc) => oc.columns(['stock_id', 'store_id']).doNothing())
-        : k.deleteFrom('stock_stores').where('stock_id', 'in', c.stockIds).where('store_id', 'in', c.storeIds);
-    yield* run(compiled(statement), undefined);
-    return { ok: true };
-  }
-
+  const register = insertRecord(k, 'brand_stores', (i) => i.onConflict((oc) => oc.doNothing()));
+  const brandOf = prepare((a: { storeId: string }) =>
+    k.selectFrom('brand_stores').select('brand_id').where('store_id', '=', a.storeId),
+  );
   return {
     registerStore: (record) =>
       e.write(function* () {
-        if ((yield* run(q.register, record)) > 0) return 'created';
-        const owner = yield* first(q.brandOf, { storeId: record.storeId });
+        if ((yield* run(register, record)) > 0) return 'created';
+        const owner = yield* first(brandOf, { storeId: record.storeId });
         return owner?.brand_id === record.brandId ? 'exists' : 'taken';
       }),
     brandStoresAmong: (brandId, storeIds) =>
@@ -76,7 +32,57 @@ export function typedStores(e: Engine): StoresStore {
               .orderBy('store_id');
             return (yield* all(compiled(statement), undefined)).map((r) => r.store_id);
           }),
-    changeStockStores: (c) => e.write(() => change(c)),
+  };
+}
+
+/**
+ * Associates or dissociates stores of stocks it first locks in the given order (SQLite's write transaction already
+ * excludes other writers).
+ */
+function* changeAssociations(e: Engine, c: StoreChange): Work<StoreChangeOutcome> {
+  const { k } = e;
+  const lockStocks = k
+    .selectFrom('stocks')
+    .selectAll()
+    .where('stock_id', 'in', c.stockIds)
+    .orderBy('idx')
+    .$if(e.dialect === 'postgres', (s) => s.forUpdate());
+  const stocks = (yield* all(compiled(lockStocks), undefined)).map(e.records('stocks'));
+  if (stocks.some((s) => s.state === 'DEACTIVATED')) throw new RollbackWith({ ok: false, reason: 'deactivated' });
+  if (stocks.some((s) => s.data.store_scope !== 'SPECIFIC')) throw new RollbackWith({ ok: false, reason: 'scope' });
+  if (c.storeIds.length === 0) return { ok: true };
+  const statement =
+    c.action === 'associate'
+      ? k
+          .insertInto('stock_stores')
+          .values(
+            c.stockIds.flatMap((stock_id) => c.storeIds.map((store_id) => ({ stock_id, store_id, created_at: c.at }))),
+          )
+          .onConflict((oc) => oc.columns(['stock_id', 'store_id']).doNothing())
+      : k.deleteFrom('stock_stores').where('stock_id', 'in', c.stockIds).where('store_id', 'in', c.storeIds);
+  yield* run(compiled(statement), undefined);
+  return { ok: true };
+}
+
+function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listStockStores' | 'isStoreAssociated'> {
+  const { k } = e;
+  const q = {
+    associated: prepare((a: { stockId: string; storeId: string }) =>
+      k
+        .selectFrom('stock_stores')
+        .select('store_id')
+        .where('stock_id', '=', a.stockId)
+        .where('store_id', '=', a.storeId),
+    ),
+    count: prepare((a: { stockId: string }) =>
+      k
+        .selectFrom('stock_stores')
+        .where('stock_id', '=', a.stockId)
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
+    ),
+  };
+  return {
+    changeStockStores: (c) => e.write(() => changeAssociations(e, c)),
     listStockStores: ({ stockId, afterStoreId, limit }) =>
       e.snapshot(function* () {
         const page = k

@@ -1,15 +1,30 @@
-import type { AppIdRecord, TenantStore } from '../tenants.js';
+import type { TenantStore } from '../tenants.js';
 import { insertRecord, prepare, raw, type Statement } from './statement.js';
 import { all, type Engine, first, run } from './work.js';
 
 /** Tenancy (D-1), the same on both databases. */
 export function typedTenants(e: Engine): TenantStore {
+  return { ...settingsAndKeys(e), ...merchants(e), ...brands(e) };
+}
+
+/** A lookup of one row mapped to a record, or null; and a statement that says whether it changed a row. */
+function helpers(e: Engine) {
+  return {
+    one: <A, R, T>(statement: Statement<A, R>, args: A, map: (row: R) => T) =>
+      e.read(function* () {
+        const row = yield* first(statement, args);
+        return row ? map(row) : null;
+      }),
+    changed: async <A>(statement: Statement<A, unknown>, args: A) => (await e.change(statement, args)) > 0,
+  };
+}
+
+type Settings = 'getSetting' | 'initSetting' | 'putSetting' | 'getPlatformKey' | 'initPlatformKey';
+
+function settingsAndKeys(e: Engine): Pick<TenantStore, Settings> {
   const { k } = e;
-  const toMerchant = e.records('merchants');
+  const { one, changed } = helpers(e);
   const toPlatformKey = e.records('platform_keys');
-  const toMerchantKey = e.records('merchant_keys');
-  const toBrand = e.records('brands');
-  const toAppId = e.records('appids');
   const q = {
     getSetting: prepare((a: { name: string }) => k.selectFrom('settings').select('value').where('name', '=', a.name)),
     initSetting: insertRecord(k, 'settings', (i) => i.onConflict((oc) => oc.doNothing())),
@@ -23,6 +38,38 @@ export function typedTenants(e: Engine): TenantStore {
       k.selectFrom('platform_keys').selectAll().orderBy('created_at').orderBy('key_id').limit(1),
     ),
     insertPlatformKey: insertRecord(k, 'platform_keys'),
+  };
+  return {
+    getSetting: (name) => one(q.getSetting, { name }, (r) => r.value),
+    initSetting: (name, value) =>
+      e.write(function* () {
+        yield* run(q.initSetting, { name, value });
+        return (yield* first(q.getSetting, { name }))!.value;
+      }),
+    putSetting: async (name, value) => {
+      await changed(q.putSetting, { name, value });
+    },
+    getPlatformKey: () => one(q.getPlatformKey, {}, toPlatformKey),
+    initPlatformKey: (key) =>
+      e.write(function* () {
+        yield* run(q.lockPlatformKeys, []);
+        const existing = yield* first(q.getPlatformKey, {});
+        if (existing) return toPlatformKey(existing);
+        yield* run(q.insertPlatformKey, key);
+        return key;
+      }),
+  };
+}
+
+type Merchants = 'insertMerchant' | 'getMerchant' | 'listMerchants' | 'setNotifyUrl';
+type MerchantKeys = 'insertMerchantKey' | 'getMerchantKey';
+
+function merchants(e: Engine): Pick<TenantStore, Merchants | MerchantKeys> {
+  const { k } = e;
+  const { one, changed } = helpers(e);
+  const toMerchant = e.records('merchants');
+  const toMerchantKey = e.records('merchant_keys');
+  const q = {
     insertMerchant: insertRecord(k, 'merchants', (i) => i.onConflict((oc) => oc.doNothing())),
     getMerchant: prepare((a: { mchid: string }) => k.selectFrom('merchants').selectAll().where('mchid', '=', a.mchid)),
     listMerchants: prepare(() => k.selectFrom('merchants').selectAll().orderBy('created_at').orderBy('mchid')),
@@ -33,6 +80,31 @@ export function typedTenants(e: Engine): TenantStore {
     getMerchantKey: prepare((a: { mchid: string; serialNo: string }) =>
       k.selectFrom('merchant_keys').selectAll().where('mchid', '=', a.mchid).where('serial_no', '=', a.serialNo),
     ),
+  };
+  return {
+    insertMerchant: (m) => changed(q.insertMerchant, m),
+    getMerchant: (mchid) => one(q.getMerchant, { mchid }, toMerchant),
+    listMerchants: () =>
+      e.read(function* () {
+        return (yield* all(q.listMerchants, {})).map(toMerchant);
+      }),
+    setNotifyUrl: async (mchid, url, at) => {
+      await changed(q.setNotifyUrl, { mchid, url, at });
+    },
+    insertMerchantKey: (key) => changed(q.insertMerchantKey, key),
+    getMerchantKey: (mchid, serialNo) => one(q.getMerchantKey, { mchid, serialNo }, toMerchantKey),
+  };
+}
+
+type Brands = 'insertBrand' | 'getBrand' | 'authorizeBrand' | 'isBrandAuthorized';
+type Users = 'upsertAppId' | 'getAppId' | 'setUnionId' | 'getUnionId' | 'brandHasUnionIds';
+
+function brands(e: Engine): Pick<TenantStore, Brands | Users> {
+  const { k } = e;
+  const { one, changed } = helpers(e);
+  const toBrand = e.records('brands');
+  const toAppId = e.records('appids');
+  const q = {
     insertBrand: insertRecord(k, 'brands', (i) => i.onConflict((oc) => oc.doNothing())),
     getBrand: prepare((a: { brandId: string }) => k.selectFrom('brands').selectAll().where('brand_id', '=', a.brandId)),
     authorize: insertRecord(k, 'brand_authorizations', (i) => i.onConflict((oc) => oc.doNothing())),
@@ -64,50 +136,14 @@ export function typedTenants(e: Engine): TenantStore {
       k.selectFrom('unionids').select('openid').where('brand_id', '=', a.brandId).limit(1),
     ),
   };
-  const one = <A, R, T>(statement: Statement<A, R>, args: A, map: (row: R) => T) =>
-    e.read(function* () {
-      const row = yield* first(statement, args);
-      return row ? map(row) : null;
-    });
-  const changed = async <A>(statement: Statement<A, unknown>, args: A) => (await e.change(statement, args)) > 0;
-
   return {
-    getSetting: (name) => one(q.getSetting, { name }, (r) => r.value),
-    initSetting: (name, value) =>
-      e.write(function* () {
-        yield* run(q.initSetting, { name, value });
-        return (yield* first(q.getSetting, { name }))!.value;
-      }),
-    putSetting: async (name, value) => {
-      await changed(q.putSetting, { name, value });
-    },
-    getPlatformKey: () => one(q.getPlatformKey, {}, toPlatformKey),
-    initPlatformKey: (key) =>
-      e.write(function* () {
-        yield* run(q.lockPlatformKeys, []);
-        const existing = yield* first(q.getPlatformKey, {});
-        if (existing) return toPlatformKey(existing);
-        yield* run(q.insertPlatformKey, key);
-        return key;
-      }),
-    insertMerchant: (m) => changed(q.insertMerchant, m),
-    getMerchant: (mchid) => one(q.getMerchant, { mchid }, toMerchant),
-    listMerchants: () =>
-      e.read(function* () {
-        return (yield* all(q.listMerchants, {})).map(toMerchant);
-      }),
-    setNotifyUrl: async (mchid, url, at) => {
-      await changed(q.setNotifyUrl, { mchid, url, at });
-    },
-    insertMerchantKey: (key) => changed(q.insertMerchantKey, key),
-    getMerchantKey: (mchid, serialNo) => one(q.getMerchantKey, { mchid, serialNo }, toMerchantKey),
     insertBrand: (b) => changed(q.insertBrand, b),
     getBrand: (brandId) => one(q.getBrand, { brandId }, toBrand),
     authorizeBrand: async (brandId, mchid, at) => {
       await changed(q.authorize, { brandId, mchid, createdAt: at });
     },
     isBrandAuthorized: async (brandId, mchid) => (await one(q.isAuthorized, { brandId, mchid }, () => true)) ?? false,
-    upsertAppId: async (a: AppIdRecord) => {
+    upsertAppId: async (a) => {
       await changed(q.upsertAppId, a);
     },
     getAppId: (appid) => one(q.getAppId, { appid }, toAppId),

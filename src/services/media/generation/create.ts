@@ -4,8 +4,8 @@ import { checkImageGeneration } from '../../../domain/image-generation.js';
 import { ownImageOf } from '../../../domain/image-urls.js';
 import type { CreateImageGenerationBodyT, ImageTaskKeyT } from '../../../schemas/image-generation.js';
 import { checkBrandAuthorized } from '../../authorization.js';
-import { answerOf, bindRequest, Conflicts, earlierAnswer, recordOf } from '../../catalog/requests.js';
 import type { ServiceDeps } from '../../deps.js';
+import { Conflicts, runNumbered } from '../../requests/pipeline.js';
 
 /** In the sandbox a task stays PROCESSING this long on the (test) clock; elsewhere it is due at once (D-93). */
 const SANDBOX_GENERATION_SECONDS = 5;
@@ -23,41 +23,42 @@ async function checkCutOutSource(deps: ServiceDeps, url: string): Promise<void> 
  * request number (D-5): the same body replays the first answer, another body answers `ALREADY_EXISTS`. The task is
  * stored `PROCESSING`; the image generation job renders it once it is due.
  */
-export async function createImageTask(
+export function createImageTask(
   deps: ServiceDeps,
   mchid: string,
   body: CreateImageGenerationBodyT,
   origin: string,
 ): Promise<ImageTaskKeyT> {
-  checkImageGeneration(body);
-  if (body.cut_out) await checkCutOutSource(deps, body.cut_out.image_url);
-  await checkBrandAuthorized(deps, mchid, body.brand_id);
-  const request = bindRequest(
-    'createImageGenerationTask',
-    mchid,
-    body.brand_id,
-    body.task_id,
-    { body },
-    Conflicts.imageGenerationTask,
-  );
-  const earlier = await earlierAnswer<ImageTaskKeyT>(deps, request);
-  if (earlier) return earlier;
-  const answer = { task_id: body.task_id, brand_id: body.brand_id };
-  const now = deps.clock.now();
-  const due = new Date(now.getTime() + (deps.sandbox ? SANDBOX_GENERATION_SECONDS * 1000 : 0));
-  const result = await deps.store.createImageTask(recordOf(request, answer, toRfc3339(now)), {
-    mchid,
-    brandId: body.brand_id,
-    taskId: body.task_id,
-    type: body.image_generation_type,
-    request: body,
-    origin,
-    state: 'PROCESSING',
-    imageId: null,
-    failReason: null,
-    createdAt: toRfc3339(now),
-    dueAt: toRfc3339(due),
-    completedAt: null,
+  return runNumbered(deps, {
+    key: { mchid, brandId: body.brand_id, api: 'createImageGenerationTask', requestNo: body.task_id },
+    parameters: { body },
+    conflict: Conflicts.imageGenerationTask,
+    resolve: async () => {
+      checkImageGeneration(body);
+      if (body.cut_out) await checkCutOutSource(deps, body.cut_out.image_url);
+      await checkBrandAuthorized(deps, mchid, body.brand_id);
+    },
+    plan: async () => {
+      const now = deps.clock.now();
+      const due = new Date(now.getTime() + (deps.sandbox ? SANDBOX_GENERATION_SECONDS * 1000 : 0));
+      const task = {
+        mchid,
+        brandId: body.brand_id,
+        taskId: body.task_id,
+        type: body.image_generation_type,
+        request: body,
+        origin,
+        state: 'PROCESSING' as const,
+        imageId: null,
+        failReason: null,
+        createdAt: toRfc3339(now),
+        dueAt: toRfc3339(due),
+        completedAt: null,
+      };
+      return {
+        response: { task_id: body.task_id, brand_id: body.brand_id },
+        commit: (request) => deps.store.createImageTask(request, task),
+      };
+    },
   });
-  return answerOf(request, result, answer);
 }

@@ -3,7 +3,7 @@ import type { Store } from '../../port.js';
 import type { Listener } from './listener.js';
 import { Region } from './region.js';
 
-/** The tables an instance caches; a notification names one of them (migration 11). */
+/** The tables an instance caches; a notification names one of them (functions/cache-notify.ts). */
 const TABLES = [
   'merchants',
   'merchant_keys',

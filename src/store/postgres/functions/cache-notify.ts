@@ -1,0 +1,54 @@
+import type { PostgresFunction } from '../../migration.js';
+
+/**
+ * Cache invalidation across instances (D-52): every change to a table that instances cache sends the table's name
+ * on the channel `coupond_cache.<schema>`, delivered to every listening instance when the change commits. Stocks
+ * and day counters change on every issuance, so they notify only when what the cache keeps changes: state,
+ * caps, data, or a counter reaching its cap (sold out, or sold out for the day).
+ */
+export const cacheNotifyFunction: PostgresFunction = {
+  signature: 'coupond_cache_notify()',
+  sql: `
+CREATE OR REPLACE FUNCTION coupond_cache_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM pg_notify('coupond_cache.' || TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  RETURN NULL;
+END
+$fn$;
+
+CREATE OR REPLACE TRIGGER merchants_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON merchants
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER merchant_keys_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON merchant_keys
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER brands_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON brands
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER brand_authorizations_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON brand_authorizations
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER appids_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON appids
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER unionids_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON unionids
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER product_coupons_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON product_coupons
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER stock_bundles_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON stock_bundles
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER stocks_cache_rows AFTER INSERT OR DELETE OR TRUNCATE ON stocks
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER stocks_cache AFTER UPDATE ON stocks FOR EACH ROW
+  WHEN ((OLD.state, OLD.max_count, OLD.max_count_per_user, OLD.max_count_per_day, OLD.data, OLD.deactivation,
+         OLD.updated_at)
+        IS DISTINCT FROM (NEW.state, NEW.max_count, NEW.max_count_per_user, NEW.max_count_per_day, NEW.data,
+         NEW.deactivation, NEW.updated_at)
+     OR (OLD.total_count >= OLD.max_count) <> (NEW.total_count >= NEW.max_count))
+  EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER stock_day_counts_cache AFTER INSERT OR UPDATE ON stock_day_counts FOR EACH ROW
+  WHEN (NEW.count >= NEW.cap) EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER stock_day_counts_cache_rows AFTER DELETE OR TRUNCATE ON stock_day_counts
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER coupon_code_counts_cache AFTER UPDATE ON coupon_code_counts FOR EACH ROW
+  WHEN (NEW.available_count = 0 OR NEW.total_count <> OLD.total_count)
+  EXECUTE FUNCTION coupond_cache_notify();
+CREATE OR REPLACE TRIGGER coupon_code_counts_cache_rows AFTER INSERT OR DELETE OR TRUNCATE ON coupon_code_counts
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+`,
+};

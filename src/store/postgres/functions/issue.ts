@@ -1,0 +1,130 @@
+import type { PostgresFunction } from '../../migration.js';
+
+/**
+ * The issuance transaction as one server-side call (D-50): `coupond_issue(claims, no_daily_cap)` issues a batch of
+ * bundles in order, each in its own subtransaction, and returns one outcome per claim. It first locks the stock #0
+ * rows of the whole batch in stock_id order, so a batch never waits for a row while holding a user counter, an
+ * issuance key or a token that another batch needs: batches queue on the stock row instead of deadlocking.
+ *
+ * A claim carrying `from_pool` takes its coupon code with `coupond_take_code` after the stock's counters, writes that
+ * code into coupon #0 and its SEND event, and reports it with `ISSUED`; an empty pool refuses it with `NO_CODES`
+ * (D-86). A claim whose coupon code names a user coupon already answers `CODE_TAKEN` and writes nothing (D-101).
+ */
+export const issueFunction: PostgresFunction = {
+  signature: 'coupond_issue(jsonb,integer)',
+  sql: `
+CREATE OR REPLACE FUNCTION coupond_issue(claims jsonb, no_daily_cap integer) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  c jsonb;
+  i jsonb;
+  stock text;
+  day_cap integer;
+  refusal text;
+  stock_state text;
+  code text;
+  violated text;
+  outcome jsonb;
+  outcomes jsonb := '[]'::jsonb;
+BEGIN
+  PERFORM 1 FROM stocks
+  WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e)
+  ORDER BY stock_id FOR UPDATE;
+
+  FOR c IN SELECT e FROM jsonb_array_elements(claims) e LOOP
+    i := c->'issuance';
+    stock := c->>'stock_id';
+    outcome := NULL;
+    refusal := NULL;
+    BEGIN
+      INSERT INTO issuances (mchid, brand_id, send_request_no, channel, openid, appid, user_key, product_coupon_id,
+        stock_bundle_id, attach, fingerprint, user_coupon_bundle_id, created_at)
+      SELECT mchid, brand_id, send_request_no, channel, openid, appid, user_key, product_coupon_id,
+        stock_bundle_id, attach, fingerprint, user_coupon_bundle_id, created_at
+      FROM jsonb_populate_record(NULL::issuances, i)
+      ON CONFLICT (mchid, brand_id, send_request_no) DO NOTHING;
+      IF NOT FOUND THEN
+        SELECT jsonb_build_object('kind', 'EXISTING', 'issuance', to_jsonb(r)) INTO outcome FROM issuances r
+        WHERE r.mchid = i->>'mchid' AND r.brand_id = i->>'brand_id' AND r.send_request_no = i->>'send_request_no';
+      ELSE
+        INSERT INTO user_counts (stock_id, user_key, count, cap)
+        SELECT s.stock_id, i->>'user_key', 1, s.max_count_per_user FROM stocks s
+        WHERE s.stock_id = stock AND s.state = 'SENDING'
+        ON CONFLICT (stock_id, user_key) DO UPDATE SET count = user_counts.count + 1, cap = excluded.cap
+        WHERE user_counts.count < excluded.cap;
+        IF NOT FOUND THEN
+          refusal := 'USER_LIMIT_REACHED';
+        ELSE
+          UPDATE stocks SET total_count = total_count + 1
+          WHERE stock_id = stock AND state = 'SENDING' AND total_count < max_count
+          RETURNING coalesce(max_count_per_day, no_daily_cap) INTO day_cap;
+          IF NOT FOUND THEN
+            refusal := 'SOLD_OUT';
+          ELSE
+            INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (stock, c->>'day', 1, day_cap)
+            ON CONFLICT (stock_id, day) DO UPDATE SET count = stock_day_counts.count + 1, cap = excluded.cap
+            WHERE stock_day_counts.count < excluded.cap;
+            IF NOT FOUND THEN refusal := 'DAILY_SOLD_OUT'; END IF;
+          END IF;
+        END IF;
+        code := NULL;
+        IF refusal IS NULL AND c ? 'from_pool' THEN
+          code := coupond_take_code(stock);
+          IF code IS NULL THEN
+            refusal := 'NO_CODES';
+          ELSE
+            c := jsonb_set(jsonb_set(c, '{coupon,coupon_code}', to_jsonb(code)), '{event,resource,coupon_code}',
+              to_jsonb(code));
+          END IF;
+        END IF;
+        IF refusal IS NOT NULL THEN
+          SELECT s.state INTO stock_state FROM stocks s WHERE s.stock_id = stock;
+          outcome := CASE WHEN stock_state = 'SENDING' THEN jsonb_build_object('kind', refusal)
+            ELSE jsonb_build_object('kind', 'NOT_AVAILABLE', 'state', stock_state) END;
+          RAISE SQLSTATE 'CP001';
+        END IF;
+
+        INSERT INTO user_coupon_bundles (user_coupon_bundle_id, mchid, brand_id, product_coupon_id, stock_bundle_id,
+          openid, appid, user_key, send_request_no, channel, attach, total_count, used_count, state, created_at,
+          updated_at)
+        SELECT user_coupon_bundle_id, mchid, brand_id, product_coupon_id, stock_bundle_id, openid, appid, user_key,
+          send_request_no, channel, attach, total_count, used_count, state, created_at, updated_at
+        FROM jsonb_populate_record(NULL::user_coupon_bundles, c->'bundle');
+        INSERT INTO user_coupons (coupon_code, user_coupon_bundle_id, idx, stock_id, product_coupon_id,
+          stock_bundle_id, mchid, brand_id, openid, appid, user_key, state, valid_begin_time, valid_end_time,
+          receive_time, send_request_no, channel, attach, coupon_tag_info, detail, created_at, updated_at)
+        SELECT coupon_code, user_coupon_bundle_id, idx, stock_id, product_coupon_id, stock_bundle_id, mchid,
+          brand_id, openid, appid, user_key, state, valid_begin_time, valid_end_time, receive_time, send_request_no,
+          channel, attach, coupon_tag_info, detail, created_at, updated_at
+        FROM jsonb_populate_record(NULL::user_coupons, c->'coupon');
+        INSERT INTO outbox (event_id, mchid, event_type, summary, resource, create_time, next_attempt_at)
+        SELECT event_id, mchid, event_type, summary, resource, create_time, next_attempt_at
+        FROM jsonb_populate_record(NULL::outbox, c->'event');
+        IF c->>'token_hash' IS NOT NULL THEN
+          UPDATE tokens SET claimed_at = i->>'created_at' WHERE token_hash = c->>'token_hash' AND claimed_at IS NULL;
+          IF NOT FOUND THEN
+            outcome := jsonb_build_object('kind', 'ERROR', 'message',
+              'token unknown or already claimed: issuance refused (D-12)');
+            RAISE SQLSTATE 'CP001';
+          END IF;
+        END IF;
+        outcome := CASE WHEN code IS NULL THEN '{"kind":"ISSUED"}'::jsonb
+          ELSE jsonb_build_object('kind', 'ISSUED', 'coupon_code', code) END;
+      END IF;
+    EXCEPTION
+      WHEN SQLSTATE 'CP001' THEN NULL;
+      WHEN deadlock_detected OR serialization_failure THEN
+        outcome := jsonb_build_object('kind', 'RETRY', 'code', SQLSTATE, 'message', SQLERRM);
+      WHEN unique_violation THEN
+        GET STACKED DIAGNOSTICS violated = CONSTRAINT_NAME;
+        outcome := CASE WHEN violated = 'user_coupons_pkey' THEN '{"kind":"CODE_TAKEN"}'::jsonb
+          ELSE jsonb_build_object('kind', 'ERROR', 'code', SQLSTATE, 'message', SQLERRM) END;
+      WHEN OTHERS THEN
+        outcome := jsonb_build_object('kind', 'ERROR', 'code', SQLSTATE, 'message', SQLERRM);
+    END;
+    outcomes := outcomes || jsonb_build_array(outcome);
+  END LOOP;
+  RETURN outcomes;
+END
+$fn$;
+`,
+};
