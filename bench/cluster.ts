@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+
+/** The Node flags on `bin/coupond.js`'s first line, so bench servers run as coupond ships. */
+const COUPOND_NODE_FLAGS = (
+  readFileSync(new URL('../bin/coupond.js', import.meta.url), 'utf8')
+    .split('\n')[0]!
+    .match(/--\S+/g) ?? []
+).join(' ');
 
 export interface ServerInfo {
   address: string;
@@ -30,8 +38,9 @@ export interface Cluster {
 }
 
 function start(bundle: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  // BENCH_SERVER_FLAGS adds Node flags to every server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
-  const flags = (env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  // Servers run with the flags `bin/coupond.js` gives Node (D-126) unless BENCH_SERVER_FLAGS names others,
+  // e.g. `--max-semi-space-size=4 --cpu-prof --cpu-prof-dir=/tmp/profiles`, or '' for Node's defaults.
+  const flags = (env.BENCH_SERVER_FLAGS ?? COUPOND_NODE_FLAGS).split(' ').filter(Boolean);
   const child = spawn(process.execPath, ['--expose-gc', ...flags, bundle], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

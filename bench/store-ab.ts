@@ -1,17 +1,20 @@
 /**
  * Same-run A/B of the store: an earlier checkout (`BASE`, with node_modules) against this one, on one database per
  * dialect, calls interleaved one by one so load swings on the machine hit both alike. Times the console's
- * aggregates, the webhook log and a dispatcher round (claim 64 events, 8 per merchant, begin and finish each).
+ * aggregates, the webhook log, a dispatcher round (claim 64 events, 8 per merchant, begin and finish each) and the
+ * hot path: 50 concurrent claims, 50 concurrent pre-sends (their lookups and the token insert), 50 confirms.
  * Run: `BASE=/path/to/earlier/checkout npm run bench:store-ab -- sqlite|postgres` (`EVENTS`, `N` to change sizes).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { IssueCommand } from '../src/store/issuance.js';
 import type { Store } from '../src/store/port.js';
 import { createPostgresStore } from '../src/store/postgres/index.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { createCatalog } from '../test/fixtures/catalog.js';
-import { DAY, issueCommand } from '../test/store/contract/fixtures.js';
+import { createCatalog, request } from '../test/fixtures/catalog.js';
+import { DAY, issueCommand, tokenFor } from '../test/store/contract/fixtures.js';
+import { CONFIRM, transition } from '../test/store/contract/lifecycle-fixtures.js';
 import { dropSchema, randomSchema, TEST_DATABASE_URL } from '../test/store/postgres-database.js';
 
 if (!process.env.BASE) throw new Error('BASE must name a checkout of the earlier version');
@@ -84,20 +87,57 @@ async function deliveryRound(s: Store) {
   );
   return claimed.length;
 }
+// The hot path: each side issues from a stock of its own, so neither waits on the other's counters.
+const WRITES = 24;
+const hot = new Map<Store, Awaited<ReturnType<typeof createCatalog>>['stocks']>();
+for (const s of [A, B]) hot.set(s, (await createCatalog(s, { maxCount: 100_000_000 })).stocks);
+const fifty = (f: () => Promise<unknown>) => Promise.all(Array.from({ length: 50 }, f));
+/** Coupons each side confirms, issued before the timing. */
+const toConfirm = new Map<Store, IssueCommand['coupon'][]>();
+for (const s of [A, B]) {
+  const commands = Array.from({ length: 50 * (WRITES + 1) }, () => issueCommand(hot.get(s)!));
+  await Promise.all(commands.map((c) => s.issueBundle(c)));
+  toConfirm.set(
+    s,
+    commands.map((c) => c.coupon),
+  );
+}
+const writes: Record<string, (s: Store) => Promise<unknown>> = {
+  'claims (50 at once)': (s) => fifty(() => s.issueBundle(issueCommand(hot.get(s)!))),
+  'pre-sends (50 at once)': (s) =>
+    fifty(async () => {
+      const c = issueCommand(hot.get(s)!);
+      const i = c.issuance;
+      await Promise.all([
+        s.getIssuance(i.mchid, i.brandId, i.sendRequestNo),
+        s.getUserCount(c.limits.stockId, i.userKey),
+      ]);
+      const token = tokenFor(c);
+      await s.insertToken(token);
+      await s.getToken(token.tokenHash);
+    }),
+  'confirms (50 at once)': (s) =>
+    fifty(() => s.confirmUserCoupon(request(CONFIRM), transition(toConfirm.get(s)!.pop()!, 'EFFECTIVE'))),
+};
+/** Wall and CPU (this process: the adapter's own work, not the database server's) ms of one call. */
 const once = async (f: () => Promise<unknown>) => {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   await f();
-  return performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
 };
-const results: Record<string, { A: number[]; B: number[] }> = {};
-for (const s of [A, B]) for (const f of Object.values(reads)) await f(s); // warm-up
+type Timing = Awaited<ReturnType<typeof once>>;
+const results: Record<string, { A: Timing[]; B: Timing[] }> = {};
+for (const s of [A, B]) for (const f of [...Object.values(reads), ...Object.values(writes)]) await f(s); // warm-up
 const N = Number(process.env.N ?? 200);
 // Interleaved call by call (order alternating), so load swings on the machine hit both sides alike.
 for (const [name, f, n] of [
   ...Object.entries(reads).map(([k, f]) => [k, f, N] as const),
-  ['delivery round (64)', deliveryRound, 24] as const,
+  ['delivery round (64)', deliveryRound, WRITES] as const,
+  ...Object.entries(writes).map(([k, f]) => [k, f, WRITES] as const),
 ]) {
-  const r = { A: [] as number[], B: [] as number[] };
+  const r = { A: [] as Timing[], B: [] as Timing[] };
   results[name] = r;
   for (let i = 0; i < n; i++) {
     if (i % 2) {
@@ -109,12 +149,12 @@ for (const [name, f, n] of [
     }
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`${dialect}: ${EVENTS} coupons/events, calls interleaved, median ms per call`);
+const median = (xs: Timing[], of: keyof Timing) => xs.map((x) => x[of]).sort((a, b) => a - b)[xs.length >> 1]!;
+const column = (a: Timing[], b: Timing[], of: keyof Timing) =>
+  `before ${median(a, of).toFixed(3).padStart(8)}  after ${median(b, of).toFixed(3).padStart(8)}  ${(median(b, of) / median(a, of)).toFixed(2)}`;
+console.log(`${dialect}: ${EVENTS} coupons/events, calls interleaved, median ms per call (wall; CPU of this process)`);
 for (const [name, { A: a, B: b }] of Object.entries(results))
-  console.log(
-    `  ${name.padEnd(22)} before ${median(a).toFixed(3).padStart(8)}  after ${median(b).toFixed(3).padStart(8)}  after/before ${(median(b) / median(a)).toFixed(2)}`,
-  );
+  console.log(`  ${name.padEnd(22)} wall ${column(a, b, 'wall')}   cpu ${column(a, b, 'cpu')}`);
 await A.close();
 await B.close();
 await cleanup();

@@ -5,7 +5,7 @@ export type SendChannel = 'API' | 'RECEIVE_COMPONENT';
 export type { UserCouponState } from '../domain/states.js';
 
 /** One bundle issuance, keyed by `(mchid, brand_id, send_request_no)` (D-5, D-6, D-12). */
-export interface IssuanceRecord {
+interface IssuanceRecord {
   mchid: string;
   brandId: string;
   sendRequestNo: string;

@@ -6,7 +6,7 @@ import {
 } from '@coupond/client/protocol';
 import type { FastifyRequest } from 'fastify';
 import { signError } from '../../domain/errors.js';
-import { verifyAsync } from '../../protocol/rsa.js';
+import { verifySync } from '../../protocol/rsa.js';
 import type { AppContext } from '../context.js';
 
 const MSG = {
@@ -37,7 +37,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest, sig
   const url = request.originalUrl;
   const body = signedText ?? request.rawBody?.toString('utf8') ?? '';
   const message = requestMessage(request.method, url, timestamp, nonce_str, body);
-  if (!(await verifyAsync(message, signature, key.publicKeyPem))) {
+  if (!verifySync(message, signature, key.publicKeyPem)) {
     throw signError(MSG.signature, {
       detail: { issue: 'sign not match' },
       field: 'signature',

@@ -1,7 +1,7 @@
 import { Headers, responseMessage } from '@coupond/client/protocol';
 import type { FastifyInstance } from 'fastify';
 import { aeadDecrypt } from '../../protocol/aead.js';
-import { verifyAsync } from '../../protocol/rsa.js';
+import { verifySync } from '../../protocol/rsa.js';
 import { requireAdmin } from '../admin/guard.js';
 import type { AppContext } from '../context.js';
 import { registerRawBody } from '../raw-body.js';
@@ -36,7 +36,7 @@ function notifySinkScope(app: FastifyInstance, ctx: AppContext): void {
   app.post(NOTIFY_SINK_PATH, async (request, reply) => {
     const body = request.rawBody?.toString('utf8') ?? '';
     const header = (name: string) => String(request.headers[name.toLowerCase()] ?? '');
-    const signatureValid = await verifyAsync(
+    const signatureValid = verifySync(
       responseMessage(header(Headers.timestamp), header(Headers.nonce), body),
       header(Headers.signature),
       ctx.platformKey.publicKeyPem,

@@ -41,7 +41,7 @@ export interface PostgresOptions {
 type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
 
 /** Ends a transaction early with a value: the transaction rolls back and `tx` returns `value`. */
-export type Rollback<T> = (value: T) => never;
+type Rollback<T> = (value: T) => never;
 
 export interface Database {
   readonly pool: pg.Pool;

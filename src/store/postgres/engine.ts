@@ -15,14 +15,6 @@ async function execute(c: Queryable, { statement, args, rows }: Op): Promise<unk
   return rows ? result.rows : (result.rowCount ?? 0);
 }
 
-/** The rows of one statement. */
-export const rowsOf = async <A, R>(c: Queryable, statement: Statement<A, R>, args: A) =>
-  (await execute(c, { statement: statement as Statement<unknown, unknown>, args, rows: true })) as R[];
-
-/** The number of rows one statement changed. */
-export const changesOf = async <A>(c: Queryable, statement: Statement<A, unknown>, args: A) =>
-  (await execute(c, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number;
-
 async function drive<T>(work: Work<T>, c: Queryable): Promise<T> {
   let step = work.next();
   while (!step.done) step = work.next(await execute(c, step.value));
@@ -38,8 +30,10 @@ export function postgresEngine(db: Database): Engine {
     jsonIsText: false,
     records: recordMappers(false),
     read: (work) => drive(work(), db.pool),
+    row: async (statement, args) => (await db.pool.query(statement.sql, statement.bind(args))).rows[0],
     snapshot: (work) => db.tx((c) => drive(work(), c), 'REPEATABLE READ'),
-    change: (statement, args) => changesOf(db.pool, statement, args),
+    change: async (statement, args) =>
+      (await execute(db.pool, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number,
     write: (work) => db.tx((c, rollback) => drive(work(), c).catch((e: unknown) => rollback(outcomeOf(e)))),
   };
 }

@@ -4,6 +4,7 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
 import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { typedImageTasks } from '../typed/image-tasks.js';
+import { typedIssuance } from '../typed/issuance.js';
 import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
@@ -15,11 +16,13 @@ import { type Listener, listen } from './cache/listener.js';
 import { type Database, openDatabase, type PostgresOptions } from './database.js';
 import { postgresEngine } from './engine.js';
 import type { GroupCommitOptions } from './group-commit.js';
-import { postgresIssuance } from './issuance.js';
+import { issuanceLookups } from './issuance.js';
+import { pgIssuer } from './issue.js';
 import { postgresLifecycle } from './lifecycle.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
 import { postgresLeases } from './outbox-leases.js';
+import { pgTokenInserter } from './token-inserts.js';
 
 export interface PostgresStoreOptions extends PostgresOptions {
   /** Per-instance caches invalidated by LISTEN/NOTIFY (D-52); default true. */
@@ -63,8 +66,12 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...couponCodeWrites(engine, requests),
     ...postgresBudget(engine, requests),
     ...typedStores(engine),
-    ...postgresIssuance(db, options.groupCommit),
-    ...postgresLifecycle(db, engine),
+    ...typedIssuance(engine),
+    // Gathered across concurrent requests (D-51, D-54, D-58).
+    insertToken: pgTokenInserter(db, options.groupCommit),
+    ...issuanceLookups(db, options.groupCommit ?? {}),
+    issueBundle: pgIssuer(db, options.groupCommit),
+    ...postgresLifecycle(db, engine, requests),
     ...typedOutbox(engine, postgresLeases(engine)),
     ...typedConsole(engine),
     ...typedMedia(engine),

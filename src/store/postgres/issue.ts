@@ -1,26 +1,22 @@
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
-import { type IssuanceRow, toIssuance } from '../rows/issuance.js';
-import {
-  ISSUANCE_COLUMNS,
-  issuanceValues,
-  USER_COUPON_BUNDLE_COLUMNS,
-  userCouponBundleValues,
-} from '../rows/issuance-values.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
+import { type Row, recordMappers } from '../typed/records.js';
 import type { Database } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
-import { couponObject, eventObject, rowObject } from './json-rows.js';
+import { rowObject } from './json-rows.js';
+
+const toIssuance = recordMappers(false)('issuances');
 
 /** One claim as `coupond_issue` reads it (migrations 10 and 76). */
 function claimArgument(command: IssueCommand) {
   const { issuance, limits, bundle, coupon, event } = command;
   return {
-    issuance: rowObject(ISSUANCE_COLUMNS, issuanceValues(issuance)),
+    issuance: rowObject('issuances', issuance),
     stock_id: limits.stockId,
     day: limits.day,
-    bundle: rowObject(USER_COUPON_BUNDLE_COLUMNS, userCouponBundleValues(bundle)),
-    coupon: couponObject(coupon),
-    event: eventObject(event),
+    bundle: rowObject('user_coupon_bundles', bundle),
+    coupon: rowObject('user_coupons', coupon),
+    event: rowObject('outbox', event),
     token_hash: command.tokenHash ?? null,
     ...(command.fromPool ? { from_pool: true } : {}),
   };
@@ -30,7 +26,7 @@ type FunctionOutcome =
   | { kind: 'ISSUED'; coupon_code?: string }
   | { kind: 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'USER_LIMIT_REACHED' | 'NO_CODES' | 'CODE_TAKEN' }
   | { kind: 'NOT_AVAILABLE'; state: Extract<IssueOutcome, { kind: 'NOT_AVAILABLE' }>['state'] }
-  | { kind: 'EXISTING'; issuance: IssuanceRow }
+  | { kind: 'EXISTING'; issuance: Row }
   | { kind: 'RETRY' | 'ERROR'; code?: string; message: string };
 
 function toBatchOutcome(o: FunctionOutcome): BatchOutcome<IssueOutcome> {

@@ -1,26 +1,23 @@
-import type { OutboxEvent, UserCouponRecord } from '../issuance.js';
-import {
-  OUTBOX_EVENT_COLUMNS,
-  outboxEventValues,
-  USER_COUPON_COLUMNS,
-  userCouponValues,
-} from '../rows/issuance-values.js';
+import { camel } from '../typed/columns.js';
+import { type TableName, tables } from '../typed/tables.js';
+
+/** The columns a record of `table` carries, in the table's order. */
+export const rowColumns = (table: TableName) =>
+  Object.entries(tables[table]).flatMap(([column, c]) => (c.owned ? [] : [column]));
+
+const fields = new Map<TableName, [column: string, field: string][]>();
 
 /**
- * A row as a JSON object keyed by column, from an insert's column list and values, for the server-side functions
- * that read rows with `jsonb_populate_record`. JSON columns are given as values in `json`, not as text.
+ * A record as a JSON object keyed by column, for the server-side functions that read rows with
+ * `jsonb_populate_record`: every column of `table` the record carries, JSON columns as values, not as text.
  */
-export function rowObject(columns: string, values: unknown[], json: Record<string, unknown> = {}) {
+export function rowObject(table: TableName, record: object): Record<string, unknown> {
+  let plan = fields.get(table);
+  if (!plan) {
+    plan = rowColumns(table).map((column) => [column, camel(column)]);
+    fields.set(table, plan);
+  }
   const row: Record<string, unknown> = {};
-  for (const [n, column] of columns.split(', ').entries()) row[column] = values[n];
-  return Object.assign(row, json);
+  for (const [column, field] of plan) row[column] = (record as Record<string, unknown>)[field];
+  return row;
 }
-
-export const couponObject = (coupon: UserCouponRecord) =>
-  rowObject(USER_COUPON_COLUMNS, userCouponValues(coupon), {
-    coupon_tag_info: coupon.couponTagInfo ?? undefined,
-    detail: coupon.detail,
-  });
-
-export const eventObject = (event: OutboxEvent) =>
-  rowObject(OUTBOX_EVENT_COLUMNS, outboxEventValues(event), { resource: event.resource });

@@ -6,7 +6,7 @@ import type { Row } from '../typed/records.js';
 import { requestOfRow, requestRow } from '../typed/requests.js';
 import { takeCouponCode } from './code-pool.js';
 import type { Database } from './database.js';
-import { couponObject, eventObject } from './json-rows.js';
+import { rowObject } from './json-rows.js';
 
 type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: Row };
 
@@ -55,8 +55,8 @@ function useArguments(request: RequestRecord, command: UseCommand): unknown[] {
     userCouponBundleId,
     next
       ? JSON.stringify({
-          coupon: couponObject(next.coupon),
-          event: eventObject(next.event),
+          coupon: rowObject('user_coupons', next.coupon),
+          event: rowObject('outbox', next.event),
           day: next.day,
           max_count_per_user: next.maxCountPerUser,
           max_count_per_day: next.maxCountPerDay,

@@ -9,11 +9,14 @@ export const NO_DAILY_CAP = MAX_BUDGET;
 export type Counter = 'total' | 'day' | 'user';
 
 /** Stock #0's counters in the order an issuance takes them, so the first refusal is the one D-4 reports. */
-export const ISSUE_COUNTERS = [
-  { counter: 'user', refusal: 'USER_LIMIT_REACHED' },
-  { counter: 'total', refusal: 'SOLD_OUT' },
-  { counter: 'day', refusal: 'DAILY_SOLD_OUT' },
-] as const satisfies readonly { counter: Counter; refusal: string }[];
+export const ISSUE_COUNTERS: readonly Counter[] = ['user', 'total', 'day'];
+
+/** What an issuance answers when a counter of stock #0 refuses. */
+export const ISSUE_REFUSALS = {
+  user: 'USER_LIMIT_REACHED',
+  total: 'SOLD_OUT',
+  day: 'DAILY_SOLD_OUT',
+} as const satisfies Record<Counter, string>;
 
 /** Stock #k+1's counters in the order the next round takes them (D-11); the first that refuses is reported. */
 export const NEXT_ROUND_COUNTERS: readonly Counter[] = ['total', 'day', 'user'];

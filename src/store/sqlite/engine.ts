@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { recordMappers } from '../typed/records.js';
+import type { Statement } from '../typed/statement.js';
 import type { Database } from '../typed/tables.js';
 import { type Engine, type Op, outcomeOf, type Work } from '../typed/work.js';
 import type { SqliteDb } from './database.js';
@@ -11,6 +12,13 @@ export interface SqliteEngine extends Engine {
   drive<T>(work: Work<T>): T;
   /** Runs `unit` in its own savepoint of the next group commit. */
   batch<R>(unit: () => R): Promise<R>;
+  /** A typed statement as one better-sqlite3 prepared statement, for transactions written for SQLite alone. */
+  prepared<A, R>(statement: Statement<A, R>): Prepared<A, R>;
+}
+
+interface Prepared<A, R> {
+  run(args: A): number;
+  get(args: A): R | undefined;
 }
 
 /**
@@ -47,7 +55,12 @@ export function sqliteEngine(db: SqliteDb): SqliteEngine {
     records: recordMappers(true),
     drive,
     batch: (unit) => committer.submit(unit),
+    prepared: <A, R>({ sql, bind }: Statement<A, R>) => {
+      const s = db.prepare(sql);
+      return { run: (args: A) => s.run(bind(args)).changes, get: (args: A) => s.get(bind(args)) as R | undefined };
+    },
     read: async (work) => drive(work()),
+    row: async (statement, args) => statementFor(statement.sql).get(statement.bind(args)) as never,
     snapshot: async (work) => drive(work()),
     change: (statement, args) => committer.submit(() => execute({ statement, args, rows: false }) as number),
     write: (work) => committer.submit(() => drive(work())).catch((e: unknown) => outcomeOf(e)),

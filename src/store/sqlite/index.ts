@@ -4,6 +4,7 @@ import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
 import { couponCodeWrites } from '../typed/coupon-codes.js';
 import { typedImageTasks } from '../typed/image-tasks.js';
+import { typedIssuance } from '../typed/issuance.js';
 import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
@@ -12,7 +13,7 @@ import { typedTenants } from '../typed/tenants.js';
 import { sqliteBudget } from './budget.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
-import { sqliteIssuance } from './issuance.js';
+import { sqliteIssuer } from './issue.js';
 import { sqliteLifecycle } from './lifecycle.js';
 import { sqliteNonces } from './nonces.js';
 import { sqliteLeases } from './outbox-leases.js';
@@ -34,8 +35,9 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     ...couponCodeWrites(engine, requests),
     ...sqliteBudget(engine, requests, catalog),
     ...typedStores(engine),
-    ...sqliteIssuance(db, engine),
-    ...sqliteLifecycle(db, engine),
+    ...typedIssuance(engine),
+    issueBundle: sqliteIssuer(db, engine),
+    ...sqliteLifecycle(db, engine, requests),
     ...typedOutbox(engine, sqliteLeases(engine)),
     ...typedConsole(engine),
     ...typedMedia(engine),

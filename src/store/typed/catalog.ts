@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
 import { compiled, equalTo, prepare } from './statement.js';
-import { all, type Engine, first, type Work } from './work.js';
+import { all, type Engine, readOne, type Work } from './work.js';
 
 /** An UPLOAD-mode stock shows its pool's counts (D-85); the parsed data is shared, so it is copied, not changed. */
 const withCodeCounts = (stock: StockRecord, total: number, available: number): StockRecord => ({
@@ -66,14 +66,11 @@ export function catalogQueries(e: Engine) {
     e.read(function* () {
       return (yield* all(q.bundleStocks, { stockBundleId, day })).map(toStock);
     });
+  const getStock = readOne(e, q.getStock, toStock);
   const reads: Pick<CatalogStore, StockReads> = {
     getBundleStocks,
     getIssuanceStocks: getBundleStocks,
-    getStock: (stockId, day) =>
-      e.read(function* () {
-        const row = yield* first(q.getStock, { stockId, day });
-        return row ? toStock(row) : null;
-      }),
+    getStock: (stockId, day) => getStock({ stockId, day }),
     listStocks: (query) => e.snapshot(() => listStocks(query)),
   };
   return { q, toStock, reads };

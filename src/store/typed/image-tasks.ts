@@ -1,7 +1,7 @@
 import type { ImageTaskKey, ImageTaskStore } from '../image-tasks.js';
 import type { RequestRecords } from './requests.js';
 import { insertRecord, prepare } from './statement.js';
-import { all, type Engine, first, run } from './work.js';
+import { all, type Engine, readOne, run } from './work.js';
 
 /** Image generation tasks (D-93), the same on both databases. */
 export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskStore {
@@ -45,11 +45,7 @@ export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskS
           yield* run(q.insert, task);
         }),
       ),
-    getImageTask: (key) =>
-      e.read(function* () {
-        const row = yield* first(q.get, key);
-        return row ? toTask(row) : null;
-      }),
+    getImageTask: readOne(e, q.get, toTask),
     dueImageTasks: (now, limit) =>
       e.read(function* () {
         return (yield* all(q.due, { now, limit })).map(toTask);

@@ -1,6 +1,6 @@
 import type { MediaStore } from '../media.js';
 import { compiled, insertRecord, prepare } from './statement.js';
-import { all, type Engine, first } from './work.js';
+import { all, type Engine, readOne } from './work.js';
 
 /** Stored images (D-90), the same on both databases. */
 export function typedMedia(e: Engine): MediaStore {
@@ -14,15 +14,12 @@ export function typedMedia(e: Engine): MediaStore {
     stored: (imageIds: string[]) =>
       compiled(k.selectFrom('media_images').select('image_id').where('image_id', 'in', imageIds)),
   };
+  const getImage = readOne(e, q.get, toImage);
   return {
     saveImage: async (image) => {
       await e.change(q.insert, image);
     },
-    getImage: (imageId) =>
-      e.read(function* () {
-        const row = yield* first(q.get, { imageId });
-        return row ? toImage(row) : null;
-      }),
+    getImage: (imageId) => getImage({ imageId }),
     storedImageIds: async (imageIds) => {
       if (imageIds.length === 0) return [];
       return e.read(function* () {

@@ -2,7 +2,7 @@ import { type QueryCreator, sql } from 'kysely';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryQuery, DeliveryState, OutboxStore } from '../lifecycle.js';
 import { compiled, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
-import { all, type Engine, first, run } from './work.js';
+import { all, type Engine, first, readOne, run } from './work.js';
 
 /** Placeholders are flat: an attempt, the outcome it leaves if unanswered (`then…`), the lease it must hold. */
 type Begin = DeliveryAttempt & { thenState: DeliveryState; thenDueAt: string; lockedUntil: string };
@@ -171,13 +171,10 @@ function deliveryLog(e: Engine): Pick<OutboxStore, Log> {
       return { deliveries: (yield* all(page, query)).map(toDelivery), total: counted!.total };
     });
 
+  const getDelivery = readOne(e, q.get, toDelivery);
   return {
     listDeliveries,
-    getDelivery: (eventId) =>
-      e.read(function* () {
-        const row = yield* first(q.get, { eventId });
-        return row ? toDelivery(row) : null;
-      }),
+    getDelivery: (eventId) => getDelivery({ eventId }),
     listDeliveryAttempts: (eventIds) =>
       e.read(function* () {
         if (eventIds.length === 0) return [];

@@ -7,7 +7,7 @@ import { type Database, tables } from './tables.js';
 import { type Engine, first, run, type Work } from './work.js';
 
 /** Binding a request number (nothing on conflict) and reading what it is bound to. */
-export const requestStatements = (k: Kysely<Database>) => ({
+const requestStatements = (k: Kysely<Database>) => ({
   insert: insertRecord(k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
   get: prepare((a: RequestKey) =>
     k

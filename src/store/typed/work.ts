@@ -23,6 +23,14 @@ export function* first<A, R>(statement: Statement<A, R>, args: A): Work<R | unde
   return (yield* all(statement, args))[0];
 }
 
+/** A read of one row, as `map` makes it, or null when there is none. */
+export const readOne =
+  <A, R, T>(e: Engine, statement: Statement<A, R>, map: (row: R) => T) =>
+  async (args: A): Promise<T | null> => {
+    const row = await e.row(statement, args);
+    return row ? map(row) : null;
+  };
+
 /** Runs a statement; the number of rows it changed. */
 export function* run<A>(statement: Statement<A, unknown> | null, args: A): Work<number> {
   return (yield { statement: statement as Statement<unknown, unknown> | null, args, rows: false }) as number;
@@ -51,6 +59,8 @@ export interface Engine {
   read<T>(work: () => Work<T>): Promise<T>;
   /** Several reads that must agree with each other (a page and its total). */
   snapshot<T>(work: () => Work<T>): Promise<T>;
+  /** The first row of one read statement, outside an explicit transaction: no unit of work around it. */
+  row<A, R>(statement: Statement<A, R>, args: A): Promise<R | undefined>;
   /** One statement as its own transaction; the number of rows it changed. */
   change<A>(statement: Statement<A, unknown>, args: A): Promise<number>;
   /** One transaction; a `RollbackWith` undoes it and its outcome is the answer. */

@@ -4,7 +4,9 @@ import type { PostgresFunction } from '../../migration.js';
  * The issuance transaction as one server-side call (D-50): `coupond_issue(claims, no_daily_cap)` issues a batch of
  * bundles in order, each in its own subtransaction, and returns one outcome per claim. It first locks the stock #0
  * rows of the whole batch in stock_id order, so a batch never waits for a row while holding a user counter, an
- * issuance key or a token that another batch needs: batches queue on the stock row instead of deadlocking.
+ * issuance key or a token that another batch needs: batches queue on the stock row instead of deadlocking. Holding
+ * those locks, it takes the total and daily counters in memory and writes each changed one once, after the last
+ * claim (D-127).
  *
  * A claim carrying `from_pool` takes its coupon code with `coupond_take_code` after the stock's counters, writes that
  * code into coupon #0 and its SEND event, and reports it with `ISSUED`; an empty pool refuses it with `NO_CODES`
@@ -18,17 +20,25 @@ DECLARE
   c jsonb;
   i jsonb;
   stock text;
+  s record;
+  budget jsonb := '{}'::jsonb;
+  days jsonb := '{}'::jsonb;
+  day_key text;
+  day_count integer;
   day_cap integer;
   refusal text;
-  stock_state text;
   code text;
   violated text;
   outcome jsonb;
-  outcomes jsonb := '[]'::jsonb;
+  outcomes jsonb[] := '{}';
 BEGIN
-  PERFORM 1 FROM stocks
-  WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e)
-  ORDER BY stock_id FOR UPDATE;
+  FOR s IN SELECT stock_id, state, total_count, max_count, coalesce(max_count_per_day, no_daily_cap) AS day_cap,
+    max_count_per_user
+    FROM stocks WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e)
+    ORDER BY stock_id FOR UPDATE LOOP
+    budget := budget || jsonb_build_object(s.stock_id, jsonb_build_array(s.state, s.total_count, s.max_count,
+      s.day_cap, s.total_count, s.max_count_per_user));
+  END LOOP;
 
   FOR c IN SELECT e FROM jsonb_array_elements(claims) e LOOP
     i := c->'issuance';
@@ -46,25 +56,26 @@ BEGIN
         SELECT jsonb_build_object('kind', 'EXISTING', 'issuance', to_jsonb(r)) INTO outcome FROM issuances r
         WHERE r.mchid = i->>'mchid' AND r.brand_id = i->>'brand_id' AND r.send_request_no = i->>'send_request_no';
       ELSE
+        IF budget->stock->>0 IS DISTINCT FROM 'SENDING' THEN
+          outcome := jsonb_build_object('kind', 'NOT_AVAILABLE', 'state', budget->stock->>0);
+          RAISE SQLSTATE 'CP001';
+        END IF;
         INSERT INTO user_counts (stock_id, user_key, count, cap)
-        SELECT s.stock_id, i->>'user_key', 1, s.max_count_per_user FROM stocks s
-        WHERE s.stock_id = stock AND s.state = 'SENDING'
+        VALUES (stock, i->>'user_key', 1, (budget->stock->>5)::integer)
         ON CONFLICT (stock_id, user_key) DO UPDATE SET count = user_counts.count + 1, cap = excluded.cap
         WHERE user_counts.count < excluded.cap;
         IF NOT FOUND THEN
           refusal := 'USER_LIMIT_REACHED';
+        ELSIF (budget->stock->>1)::integer >= (budget->stock->>2)::integer THEN
+          refusal := 'SOLD_OUT';
         ELSE
-          UPDATE stocks SET total_count = total_count + 1
-          WHERE stock_id = stock AND state = 'SENDING' AND total_count < max_count
-          RETURNING coalesce(max_count_per_day, no_daily_cap) INTO day_cap;
-          IF NOT FOUND THEN
-            refusal := 'SOLD_OUT';
-          ELSE
-            INSERT INTO stock_day_counts (stock_id, day, count, cap) VALUES (stock, c->>'day', 1, day_cap)
-            ON CONFLICT (stock_id, day) DO UPDATE SET count = stock_day_counts.count + 1, cap = excluded.cap
-            WHERE stock_day_counts.count < excluded.cap;
-            IF NOT FOUND THEN refusal := 'DAILY_SOLD_OUT'; END IF;
+          day_key := stock || ' ' || (c->>'day');
+          day_count := (days->>day_key)::integer;
+          IF day_count IS NULL THEN
+            SELECT d.count INTO day_count FROM stock_day_counts d WHERE d.stock_id = stock AND d.day = c->>'day';
+            day_count := coalesce(day_count, 0);
           END IF;
+          IF day_count >= (budget->stock->>3)::integer THEN refusal := 'DAILY_SOLD_OUT'; END IF;
         END IF;
         code := NULL;
         IF refusal IS NULL AND c ? 'from_pool' THEN
@@ -77,9 +88,7 @@ BEGIN
           END IF;
         END IF;
         IF refusal IS NOT NULL THEN
-          SELECT s.state INTO stock_state FROM stocks s WHERE s.stock_id = stock;
-          outcome := CASE WHEN stock_state = 'SENDING' THEN jsonb_build_object('kind', refusal)
-            ELSE jsonb_build_object('kind', 'NOT_AVAILABLE', 'state', stock_state) END;
+          outcome := jsonb_build_object('kind', refusal);
           RAISE SQLSTATE 'CP001';
         END IF;
 
@@ -109,6 +118,8 @@ BEGIN
         END IF;
         outcome := CASE WHEN code IS NULL THEN '{"kind":"ISSUED"}'::jsonb
           ELSE jsonb_build_object('kind', 'ISSUED', 'coupon_code', code) END;
+        budget := jsonb_set(budget, ARRAY[stock, '1'], to_jsonb((budget->stock->>1)::integer + 1));
+        days := days || jsonb_build_object(day_key, day_count + 1);
       END IF;
     EXCEPTION
       WHEN SQLSTATE 'CP001' THEN NULL;
@@ -121,9 +132,17 @@ BEGIN
       WHEN OTHERS THEN
         outcome := jsonb_build_object('kind', 'ERROR', 'code', SQLSTATE, 'message', SQLERRM);
     END;
-    outcomes := outcomes || jsonb_build_array(outcome);
+    outcomes := outcomes || outcome;
   END LOOP;
-  RETURN outcomes;
+
+  UPDATE stocks SET total_count = (b.value->>1)::integer
+  FROM jsonb_each(budget) b WHERE stocks.stock_id = b.key AND (b.value->>1) <> (b.value->>4);
+  INSERT INTO stock_day_counts (stock_id, day, count, cap)
+  SELECT split_part(d.key, ' ', 1), split_part(d.key, ' ', 2), d.value::integer,
+    (budget->split_part(d.key, ' ', 1)->>3)::integer
+  FROM jsonb_each_text(days) d
+  ON CONFLICT (stock_id, day) DO UPDATE SET count = excluded.count, cap = excluded.cap;
+  RETURN to_jsonb(outcomes);
 END
 $fn$;
 `,
