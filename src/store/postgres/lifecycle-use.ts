@@ -3,7 +3,7 @@ import type { LifecycleOutcome, UseCommand } from '../lifecycle.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import type { Row } from '../typed/records.js';
-import { requestOfRow, requestRow } from '../typed/requests.js';
+import { requestOfRow } from '../typed/requests.js';
 import { takeCouponCode } from './code-pool.js';
 import type { Database } from './database.js';
 import { rowObject } from './json-rows.js';
@@ -50,7 +50,7 @@ function guardedOf(request: RequestRecord, outcome: UseOutcome | null | undefine
 function useArguments(request: RequestRecord, command: UseCommand): unknown[] {
   const { transition: t, userCouponBundleId, next } = command;
   return [
-    JSON.stringify(requestRow(request)),
+    JSON.stringify(rowObject('request_records', request)),
     JSON.stringify({ coupon_code: t.couponCode, from: t.from, to: t.to, detail: t.detail, updated_at: t.updatedAt }),
     userCouponBundleId,
     next

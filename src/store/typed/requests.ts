@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Guarded, RequestKey, RequestRecord } from '../catalog.js';
-import { camel } from './columns.js';
-import { type Row, recordMappers } from './records.js';
+import { recordMappers } from './records.js';
 import { insertRecord, prepare } from './statement.js';
-import { type Database, tables } from './tables.js';
+import type { Database } from './tables.js';
 import { type Engine, first, run, type Work } from './work.js';
 
 /** Binding a request number (nothing on conflict) and reading what it is bound to. */
@@ -46,10 +45,6 @@ export function requestRecords(e: Engine) {
 }
 
 export type RequestRecords = ReturnType<typeof requestRecords>;
-
-/** A request record as a row keyed by column: the JSON that PostgreSQL's `coupond_use` takes and answers. */
-export const requestRow = (r: RequestRecord): Row =>
-  Object.fromEntries(Object.keys(tables.request_records).map((c) => [c, r[camel(c) as keyof RequestRecord]]));
 
 /** The record of such a row (no JSON columns, so the same on either database). */
 export const requestOfRow = recordMappers(false)('request_records');
