@@ -14,7 +14,9 @@ import { lifecycleOutboxContract } from './contract/lifecycle-outbox.js';
 import { lifecycleSweepContract, listStateAtContract } from './contract/lifecycle-sweep.js';
 import { lifecycleUseContract } from './contract/lifecycle-use.js';
 import { lifecycleWipeContract } from './contract/lifecycle-wipe.js';
+import { listStocksContract } from './contract/list-stocks.js';
 import { mediaContract } from './contract/media.js';
+import { requestRecordContract } from './contract/request-records.js';
 import { storesContract } from './contract/stores.js';
 import { tenantContract } from './contract/tenants.js';
 import { userCouponContract } from './contract/user-coupons.js';
@@ -45,7 +47,9 @@ export function runStoreContract(
     });
 
     tenantContract(ctx);
+    requestRecordContract(ctx);
     catalogContract(ctx);
+    listStocksContract(ctx);
     catalogStatesContract(ctx);
     budgetContract(ctx);
     storesContract(ctx);

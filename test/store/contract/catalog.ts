@@ -1,68 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRecord } from '../../../src/store/catalog.js';
-import { createCatalog, productCoupon, request, stockBundle } from '../../fixtures/catalog.js';
+import { createCatalog, request, stockBundle } from '../../fixtures/catalog.js';
 import { DAY, issueCommand, LATER, type StoreContext } from './fixtures.js';
 
-const ids = (stocks: StockRecord[]) => stocks.map((s) => s.stockId);
+const _ids = (stocks: StockRecord[]) => stocks.map((s) => s.stockId);
 
+/** Product coupons, bundles and stocks as written and read back. */
 export function catalogContract(ctx: StoreContext): void {
-  describe('request-record guarding (D-5)', () => {
-    it('binds the request number to the first request and stores the record', async () => {
-      const { store } = ctx;
-      const f = productCoupon();
-      const req = request('create-product-coupon');
-      expect(await store.getRequestRecord(req)).toBeNull();
-      expect(await store.createProductCoupon(req, f.coupon, f.bundle, f.stocks)).toEqual({
-        ran: true,
-        value: undefined,
-      });
-      expect(await store.getRequestRecord(req)).toEqual(req);
-    });
-
-    it('a replay returns the first record and changes nothing', async () => {
-      const { store } = ctx;
-      const first = productCoupon();
-      const req = request('create-product-coupon', 'same-no', 'fp-first');
-      await store.createProductCoupon(req, first.coupon, first.bundle, first.stocks);
-      const second = productCoupon();
-      const replay = { ...req, fingerprint: 'fp-second', response: '{}', createdAt: LATER };
-      expect(await store.createProductCoupon(replay, second.coupon, second.bundle, second.stocks)).toEqual({
-        ran: false,
-        existing: req,
-      });
-      expect(await store.getProductCoupon(second.coupon.productCouponId)).toBeNull();
-      expect(await store.getStockBundle(second.bundle.stockBundleId)).toBeNull();
-      expect(await store.getStock(second.stocks[0]!.stockId, DAY)).toBeNull();
-      expect(await store.getRequestRecord(req)).toEqual(req);
-    });
-
-    it('the same number under another API, brand or merchant is a different request', async () => {
-      const { store } = ctx;
-      const f = await createCatalog(store);
-      for (const req of [
-        request('update-product-coupon', 'n-1'),
-        { ...request('update-product-coupon', 'n-1'), brandId: 'other-brand' },
-        { ...request('update-product-coupon', 'n-1'), mchid: '1900000099' },
-      ]) {
-        expect((await store.updateProductCoupon(req, f.coupon)).ran).toBe(true);
-      }
-    });
-
-    it('concurrent uses of one number run once', async () => {
-      const { store } = ctx;
-      const f = await createCatalog(store);
-      const results = await Promise.all(
-        Array.from({ length: 10 }, () => {
-          const b = stockBundle(f.coupon.productCouponId);
-          return store.addStockBundle(request('add-stock-bundle', 'concurrent-no'), b.bundle, b.stocks);
-        }),
-      );
-      expect(results.filter((r) => r.ran)).toHaveLength(1);
-      const stocks = await store.listStocks({ productCouponId: f.coupon.productCouponId, limit: 100, day: DAY });
-      expect(stocks.total).toBe(6);
-    });
-  });
-
   describe('catalog', () => {
     it('creates a product coupon with its first bundle and reads them back', async () => {
       const { store } = ctx;
@@ -213,89 +157,6 @@ export function catalogContract(ctx: StoreContext): void {
       const replay = [{ stockId: s2.stockId, data: data(s2) }];
       expect((await store.updateStocksData(req, replay, LATER)).ran).toBe(false);
       expect(await store.getStock(s2.stockId, DAY)).toEqual(s2);
-    });
-  });
-
-  describe('listStocks', () => {
-    async function threeBundles() {
-      const { store } = ctx;
-      const f = await createCatalog(store);
-      const b2 = stockBundle(f.coupon.productCouponId, { state: 'PAUSED', createdAt: LATER });
-      const b3 = stockBundle(f.coupon.productCouponId, { createdAt: LATER });
-      await store.addStockBundle(request('add-stock-bundle'), b2.bundle, b2.stocks);
-      await store.addStockBundle(request('add-stock-bundle'), b3.bundle, b3.stocks);
-      await createCatalog(store);
-      return { productCouponId: f.coupon.productCouponId, all: [...f.stocks, ...b2.stocks, ...b3.stocks], b2 };
-    }
-
-    it('orders by bundle creation, then index, and pages by afterStockId; total ignores the page', async () => {
-      const { store } = ctx;
-      const { productCouponId, all } = await threeBundles();
-      const seen: StockRecord[] = [];
-      let afterStockId: string | undefined;
-      for (;;) {
-        const page = await store.listStocks({ productCouponId, afterStockId, limit: 4, day: DAY });
-        expect(page.total).toBe(9);
-        seen.push(...page.stocks);
-        if (page.stocks.length < 4) break;
-        afterStockId = page.stocks.at(-1)!.stockId;
-      }
-      expect(ids(seen)).toEqual(ids(all));
-      expect(seen).toEqual(all);
-    });
-
-    it('keeps bundle order, then index, whatever the number of stocks in a bundle', async () => {
-      const { store } = ctx;
-      const f = await createCatalog(store, { rounds: 120 });
-      const next = stockBundle(f.coupon.productCouponId, { createdAt: LATER });
-      await store.addStockBundle(request('add-stock-bundle'), next.bundle, next.stocks);
-      const seen: StockRecord[] = [];
-      let afterStockId: string | undefined;
-      for (let page = 0; page < 10; page++) {
-        const { stocks } = await store.listStocks({
-          productCouponId: f.coupon.productCouponId,
-          afterStockId,
-          limit: 50,
-          day: DAY,
-        });
-        seen.push(...stocks);
-        if (stocks.length < 50) break;
-        afterStockId = stocks.at(-1)!.stockId;
-      }
-      expect(ids(seen)).toEqual(ids([...f.stocks, ...next.stocks]));
-    });
-
-    it('filters by bundle and by state', async () => {
-      const { store } = ctx;
-      const { productCouponId, all, b2 } = await threeBundles();
-      const byBundle = await store.listStocks({
-        productCouponId,
-        stockBundleId: b2.bundle.stockBundleId,
-        limit: 10,
-        day: DAY,
-      });
-      expect(byBundle).toEqual({ stocks: b2.stocks, total: 3 });
-      const paused = await store.listStocks({ productCouponId, state: 'PAUSED', limit: 2, day: DAY });
-      expect(paused.total).toBe(3);
-      expect(ids(paused.stocks)).toEqual(ids(b2.stocks).slice(0, 2));
-      const sending = await store.listStocks({ productCouponId, state: 'SENDING', limit: 10, day: DAY });
-      expect(ids(sending.stocks)).toEqual(ids(all.filter((s) => s.state === 'SENDING')));
-      const after = await store.listStocks({
-        productCouponId,
-        state: 'SENDING',
-        afterStockId: all[2]!.stockId,
-        limit: 10,
-        day: DAY,
-      });
-      expect(ids(after.stocks)).toEqual(ids(all.slice(6)));
-      expect(after.total).toBe(6);
-    });
-
-    it('reports the product coupon of each stock and nothing of other product coupons', async () => {
-      const { store } = ctx;
-      const { productCouponId } = await threeBundles();
-      const { stocks } = await store.listStocks({ productCouponId, limit: 100, day: DAY });
-      expect(new Set(stocks.map((s) => s.productCouponId))).toEqual(new Set([productCouponId]));
     });
   });
 }
