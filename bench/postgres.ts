@@ -114,7 +114,8 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
       auditHotBundle(q, bundle.stockIds[0]!, bundle.stockBundleId),
     );
     const failures = auditFailures(audit, received);
-    if (claimR.non2xx > 0) failures.push(`${claimR.non2xx} claims not answered 200`);
+    for (const phase of [echoR, presendR, claimR])
+      if (phase.non2xx > 0) failures.push(`${phase.non2xx} ${phase.name} requests not answered 200`);
     if (refusals.size > 0) out(`  answers other than 200: ${[...refusals].join(' | ')}`);
     return {
       name: setup.name,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { buildApp } from '../src/api/app.js';
 import { PathTable } from '../src/api/path-table.js';
+import { registerWechatScope } from '../src/api/v3.js';
 import { registerEndpoint, type WechatRouter } from '../src/api/wechat-route.js';
 import { systemClock } from '../src/domain/clock.js';
 import { randomIds } from '../src/domain/ids.js';
@@ -75,22 +76,26 @@ const signedEcho = defineEndpoint({
   rate: 'user',
 });
 const router: WechatRouter = { ctx: app.ctx, limiter: null, paths: new PathTable(), faults: null };
-registerEndpoint(app.server, router, signedEcho, async () => ({ ok: true }));
 app.server.get('/bench/bare', async () => ({ ok: true }));
-app.server.post('/bench/tokens', async (request) => {
-  const { count, prefix } = JSON.parse(request.rawBody?.toString() ?? '{}') as { count: number; prefix: string };
-  const mint = (i: number) =>
-    preSend(deps, merchant.mchid, `${prefix}-${i}`, {
-      brand_id: merchant.brandId,
-      appid: merchant.appid,
-      product_coupon_id: bundle.productCouponId,
-      stock_bundle_id: bundle.stockBundleId,
-      send_request_no: `${prefix}_${i}`,
-    }).then((r) => r.token);
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i += 500)
-    tokens.push(...(await Promise.all(Array.from({ length: Math.min(500, count - i) }, (_, k) => mint(i + k)))));
-  return { tokens };
+// The baseline runs in a scope like /v3's (raw bodies, signed answers), so it costs what a WeChat route's pipeline costs.
+await app.server.register(async (scope) => {
+  registerWechatScope(scope, app.ctx);
+  registerEndpoint(scope, router, signedEcho, async () => ({ ok: true }));
+  scope.post('/bench/tokens', async (request) => {
+    const { count, prefix } = JSON.parse(request.rawBody?.toString() ?? '{}') as { count: number; prefix: string };
+    const mint = (i: number) =>
+      preSend(deps, merchant.mchid, `${prefix}-${i}`, {
+        brand_id: merchant.brandId,
+        appid: merchant.appid,
+        product_coupon_id: bundle.productCouponId,
+        stock_bundle_id: bundle.stockBundleId,
+        send_request_no: `${prefix}_${i}`,
+      }).then((r) => r.token);
+    const tokens: string[] = [];
+    for (let i = 0; i < count; i += 500)
+      tokens.push(...(await Promise.all(Array.from({ length: Math.min(500, count - i) }, (_, k) => mint(i + k)))));
+    return { tokens };
+  });
 });
 app.server.get('/bench/cpu', async () => process.cpuUsage());
 /** Forget the peak RSS of the set-up (minting tokens), so the peak reported is that of the load phases. */
