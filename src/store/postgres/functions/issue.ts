@@ -36,8 +36,8 @@ BEGIN
     max_count_per_user
     FROM stocks WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e)
     ORDER BY stock_id FOR UPDATE LOOP
-    budget := budget || jsonb_build_object(s.stock_id, jsonb_build_array(s.state, s.total_count, s.max_count,
-      s.day_cap, s.total_count, s.max_count_per_user));
+    budget := budget || jsonb_build_object(s.stock_id, jsonb_build_object('state', s.state,
+      'left', s.max_count - s.total_count, 'taken', 0, 'day_cap', s.day_cap, 'user_cap', s.max_count_per_user));
   END LOOP;
 
   FOR c IN SELECT e FROM jsonb_array_elements(claims) e LOOP
@@ -56,26 +56,26 @@ BEGIN
         SELECT jsonb_build_object('kind', 'EXISTING', 'issuance', to_jsonb(r)) INTO outcome FROM issuances r
         WHERE r.mchid = i->>'mchid' AND r.brand_id = i->>'brand_id' AND r.send_request_no = i->>'send_request_no';
       ELSE
-        IF budget->stock->>0 IS DISTINCT FROM 'SENDING' THEN
-          outcome := jsonb_build_object('kind', 'NOT_AVAILABLE', 'state', budget->stock->>0);
+        IF budget->stock->>'state' IS DISTINCT FROM 'SENDING' THEN
+          outcome := jsonb_build_object('kind', 'NOT_AVAILABLE', 'state', budget->stock->>'state');
           RAISE SQLSTATE 'CP001';
         END IF;
         INSERT INTO user_counts (stock_id, user_key, count, cap)
-        VALUES (stock, i->>'user_key', 1, (budget->stock->>5)::integer)
+        VALUES (stock, i->>'user_key', 1, (budget->stock->>'user_cap')::integer)
         ON CONFLICT (stock_id, user_key) DO UPDATE SET count = user_counts.count + 1, cap = excluded.cap
         WHERE user_counts.count < excluded.cap;
         IF NOT FOUND THEN
           refusal := 'USER_LIMIT_REACHED';
-        ELSIF (budget->stock->>1)::integer >= (budget->stock->>2)::integer THEN
+        ELSIF (budget->stock->>'taken')::integer >= (budget->stock->>'left')::integer THEN
           refusal := 'SOLD_OUT';
         ELSE
-          day_key := stock || ' ' || (c->>'day');
+          day_key := jsonb_build_array(stock, c->>'day')::text;
           day_count := (days->>day_key)::integer;
           IF day_count IS NULL THEN
             SELECT d.count INTO day_count FROM stock_day_counts d WHERE d.stock_id = stock AND d.day = c->>'day';
             day_count := coalesce(day_count, 0);
           END IF;
-          IF day_count >= (budget->stock->>3)::integer THEN refusal := 'DAILY_SOLD_OUT'; END IF;
+          IF day_count >= (budget->stock->>'day_cap')::integer THEN refusal := 'DAILY_SOLD_OUT'; END IF;
         END IF;
         code := NULL;
         IF refusal IS NULL AND c ? 'from_pool' THEN
@@ -118,7 +118,7 @@ BEGIN
         END IF;
         outcome := CASE WHEN code IS NULL THEN '{"kind":"ISSUED"}'::jsonb
           ELSE jsonb_build_object('kind', 'ISSUED', 'coupon_code', code) END;
-        budget := jsonb_set(budget, ARRAY[stock, '1'], to_jsonb((budget->stock->>1)::integer + 1));
+        budget := jsonb_set(budget, ARRAY[stock, 'taken'], to_jsonb((budget->stock->>'taken')::integer + 1));
         days := days || jsonb_build_object(day_key, day_count + 1);
       END IF;
     EXCEPTION
@@ -135,12 +135,11 @@ BEGIN
     outcomes := outcomes || outcome;
   END LOOP;
 
-  UPDATE stocks SET total_count = (b.value->>1)::integer
-  FROM jsonb_each(budget) b WHERE stocks.stock_id = b.key AND (b.value->>1) <> (b.value->>4);
+  UPDATE stocks SET total_count = total_count + (b.value->>'taken')::integer
+  FROM jsonb_each(budget) b WHERE stocks.stock_id = b.key AND (b.value->>'taken')::integer > 0;
   INSERT INTO stock_day_counts (stock_id, day, count, cap)
-  SELECT split_part(d.key, ' ', 1), split_part(d.key, ' ', 2), d.value::integer,
-    (budget->split_part(d.key, ' ', 1)->>3)::integer
-  FROM jsonb_each_text(days) d
+  SELECT k->>0, k->>1, d.value::integer, (budget->(k->>0)->>'day_cap')::integer
+  FROM jsonb_each_text(days) d, LATERAL (SELECT d.key::jsonb AS k) day_of
   ON CONFLICT (stock_id, day) DO UPDATE SET count = excluded.count, cap = excluded.cap;
   RETURN to_jsonb(outcomes);
 END
