@@ -1,15 +1,6 @@
 import type { Store } from '../port.js';
-import { catalogQueries } from '../typed/catalog.js';
-import { catalogWrites } from '../typed/catalog-writes.js';
-import { typedConsole } from '../typed/console.js';
-import { couponCodeWrites } from '../typed/coupon-codes.js';
-import { typedImageTasks } from '../typed/image-tasks.js';
-import { typedIssuance } from '../typed/issuance.js';
-import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
-import { requestRecords } from '../typed/requests.js';
-import { typedStores } from '../typed/stores.js';
-import { typedTenants } from '../typed/tenants.js';
+import { typedStore } from '../typed/store.js';
 import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
 import { type Listener, listen } from './cache/listener.js';
@@ -56,26 +47,17 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     throw error;
   }
   const engine = postgresEngine(db);
-  const requests = requestRecords(engine);
-  const catalog = catalogQueries(engine);
+  const { requests, methods } = typedStore(engine);
   const store: Store = {
     kind: 'postgres',
-    ...typedTenants(engine),
-    ...catalog.reads,
-    ...catalogWrites(engine, requests),
-    ...couponCodeWrites(engine, requests),
+    ...methods,
     ...postgresBudget(engine, requests),
-    ...typedStores(engine),
-    ...typedIssuance(engine),
     // Gathered across concurrent requests (D-51, D-54, D-58).
     insertToken: pgTokenInserter(db, options.groupCommit),
     ...issuanceLookups(db, options.groupCommit ?? {}),
     issueBundle: pgIssuer(db, options.groupCommit),
     ...postgresLifecycle(db, engine, requests),
     ...typedOutbox(engine, postgresLeases(engine)),
-    ...typedConsole(engine),
-    ...typedMedia(engine),
-    ...typedImageTasks(engine, requests),
     rememberNonce: postgresNonces(db, 64, options.groupCommit),
     async ping() {
       await db.query('SELECT 1');

@@ -1,15 +1,6 @@
 import type { Store } from '../port.js';
-import { catalogQueries } from '../typed/catalog.js';
-import { catalogWrites } from '../typed/catalog-writes.js';
-import { typedConsole } from '../typed/console.js';
-import { couponCodeWrites } from '../typed/coupon-codes.js';
-import { typedImageTasks } from '../typed/image-tasks.js';
-import { typedIssuance } from '../typed/issuance.js';
-import { typedMedia } from '../typed/media.js';
 import { typedOutbox } from '../typed/outbox.js';
-import { requestRecords } from '../typed/requests.js';
-import { typedStores } from '../typed/stores.js';
-import { typedTenants } from '../typed/tenants.js';
+import { typedStore } from '../typed/store.js';
 import { sqliteBudget } from './budget.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
@@ -24,24 +15,16 @@ import { rememberOwnedTenancy } from './tenancy-cache.js';
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
-  const requests = requestRecords(engine);
-  const catalog = catalogQueries(engine);
+  const { requests, catalog, methods } = typedStore(engine);
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
-    ...rememberOwnedTenancy(typedTenants(engine)),
-    ...catalog.reads,
-    ...catalogWrites(engine, requests),
-    ...couponCodeWrites(engine, requests),
+    ...methods,
+    ...rememberOwnedTenancy(methods),
     ...sqliteBudget(engine, requests, catalog),
-    ...typedStores(engine),
-    ...typedIssuance(engine),
     issueBundle: sqliteIssuer(db, engine),
     ...sqliteLifecycle(db, engine, requests),
     ...typedOutbox(engine, sqliteLeases(engine)),
-    ...typedConsole(engine),
-    ...typedMedia(engine),
-    ...typedImageTasks(engine, requests),
     rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       ready();

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { ProductCouponState, StockState } from '../../domain/states.js';
 import type {
   CatalogStore,
@@ -7,9 +8,11 @@ import type {
   StockData,
   StockRecord,
 } from '../catalog.js';
+import type { Row } from './records.js';
 import type { RequestRecords } from './requests.js';
-import { insertRecord, jsonText, prepare, recordValues } from './statement.js';
-import { all, type Engine, first, RollbackWith, run, type Work } from './work.js';
+import { insertRecord, jsonText, prepare, recordValues, untyped } from './statement.js';
+import type { Database } from './tables.js';
+import { all, type Engine, first, RollbackWith, recordBy, run, type Work } from './work.js';
 
 type Writes = Omit<
   CatalogStore,
@@ -25,64 +28,50 @@ export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
 type CouponStatements = ReturnType<typeof couponStatements>;
 type StockStatements = ReturnType<typeof stockStatements>;
 
+type Keyed = { id: string; at: string };
+type Data = Keyed & { data: string };
+type Deactivating = Keyed & { deactivation: string };
+
+/**
+ * `UPDATE table SET fields, updated_at = at WHERE key = id AND state op states`, compiled once: a change that only
+ * rows in some states take.
+ */
+function updateIn(k: Kysely<Database>, table: 'product_coupons' | 'stocks', key: 'product_coupon_id' | 'stock_id') {
+  return <A extends Keyed>(fields: (a: A) => Row, op: '=' | '<>' | 'in', states: string | string[]) =>
+    prepare((a: A) =>
+      untyped(k)
+        .updateTable(table)
+        .set({ ...fields(a), updated_at: a.at })
+        .where(key, '=', a.id)
+        .where('state', op, states),
+    );
+}
+
+const newData = (a: Data) => ({ data: a.data });
+const deactivating = (a: Deactivating) => ({ state: 'DEACTIVATED', deactivation: a.deactivation });
+
 function couponStatements({ k }: Engine) {
+  const coupon = updateIn(k, 'product_coupons', 'product_coupon_id');
+  const couponStocks = updateIn(k, 'stocks', 'product_coupon_id');
   return {
     insertCoupon: insertRecord(k, 'product_coupons'),
-    getCoupon: prepare((a: { id: string }) =>
-      k.selectFrom('product_coupons').selectAll().where('product_coupon_id', '=', a.id),
-    ),
     couponState: prepare((a: { id: string }) =>
       k.selectFrom('product_coupons').select('state').where('product_coupon_id', '=', a.id),
     ),
-    updateCouponData: prepare((a: { id: string; data: string; at: string }) =>
-      k
-        .updateTable('product_coupons')
-        .set({ data: a.data, updated_at: a.at })
-        .where('product_coupon_id', '=', a.id)
-        .where('state', '=', 'EFFECTIVE'),
-    ),
-    deactivateCoupon: prepare((a: { id: string; deactivation: string; at: string }) =>
-      k
-        .updateTable('product_coupons')
-        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
-        .where('product_coupon_id', '=', a.id)
-        .where('state', '=', 'EFFECTIVE'),
-    ),
+    updateCouponData: coupon(newData, '=', 'EFFECTIVE'),
+    deactivateCoupon: coupon(deactivating, '=', 'EFFECTIVE'),
     // A stock deactivated on its own keeps its own deactivation.
-    deactivateStocks: prepare((a: { id: string; deactivation: string; at: string }) =>
-      k
-        .updateTable('stocks')
-        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
-        .where('product_coupon_id', '=', a.id)
-        .where('state', '<>', 'DEACTIVATED'),
-    ),
-    auditCoupon: prepare((a: { id: string; at: string }) =>
-      k
-        .updateTable('product_coupons')
-        .set({ state: 'EFFECTIVE', updated_at: a.at })
-        .where('product_coupon_id', '=', a.id)
-        .where('state', '=', 'AUDITING'),
-    ),
-    auditStocks: prepare((a: { id: string; at: string }) =>
-      k
-        .updateTable('stocks')
-        .set({ state: 'SENDING', updated_at: a.at })
-        .where('product_coupon_id', '=', a.id)
-        .where('state', '=', 'AUDITING'),
-    ),
+    deactivateStocks: couponStocks(deactivating, '<>', 'DEACTIVATED'),
+    auditCoupon: coupon(() => ({ state: 'EFFECTIVE' }), '=', 'AUDITING'),
+    auditStocks: couponStocks(() => ({ state: 'SENDING' }), '=', 'AUDITING'),
   };
 }
 
 function stockStatements(e: Engine) {
   const { k } = e;
+  const stock = updateIn(k, 'stocks', 'stock_id');
   return {
-    deactivateStock: prepare((a: { id: string; deactivation: string; at: string }) =>
-      k
-        .updateTable('stocks')
-        .set({ state: 'DEACTIVATED', deactivation: a.deactivation, updated_at: a.at })
-        .where('stock_id', '=', a.id)
-        .where('state', 'in', ['SENDING', 'PAUSED']),
-    ),
+    deactivateStock: stock(deactivating, 'in', ['SENDING', 'PAUSED']),
     stockState: prepare((a: { id: string }) => k.selectFrom('stocks').select('state').where('stock_id', '=', a.id)),
     // PostgreSQL numbers bundles itself; SQLite takes the next number inside its write transaction.
     insertBundle: prepare((_: StockBundleRecord) => {
@@ -99,16 +88,7 @@ function stockStatements(e: Engine) {
     groupSeq: prepare((a: { id: string }) =>
       k.selectFrom('stock_bundles').select('seq').where('stock_bundle_id', '=', a.id),
     ),
-    getBundle: prepare((a: { id: string }) =>
-      k.selectFrom('stock_bundles').selectAll().where('stock_bundle_id', '=', a.id),
-    ),
-    updateStockData: prepare((a: { stockId: string; data: string; at: string }) =>
-      k
-        .updateTable('stocks')
-        .set({ data: a.data, updated_at: a.at })
-        .where('stock_id', '=', a.stockId)
-        .where('state', '<>', 'DEACTIVATED'),
-    ),
+    updateStockData: stock(newData, '<>', 'DEACTIVATED'),
   };
 }
 
@@ -140,9 +120,9 @@ function productCouponWrites(
   stock: StockStatements,
 ): Pick<Writes, CouponWrites | CouponStateWrites> {
   const q = couponStatements(e);
-  const toProductCoupon = e.records('product_coupons');
+  const getProductCoupon = recordBy(e, 'product_coupons', 'product_coupon_id');
   return {
-    getRequestRecord: (key) => requests.get(key),
+    getRequestRecord: requests.get,
     createProductCoupon: (request, coupon, bundle, stocks) =>
       e.write(() =>
         requests.guarded(request, function* () {
@@ -150,11 +130,7 @@ function productCouponWrites(
           yield* insertBundle(stock, bundle, stocks);
         }),
       ),
-    getProductCoupon: (id) =>
-      e.read(function* () {
-        const row = yield* first(q.getCoupon, { id });
-        return row ? toProductCoupon(row) : null;
-      }),
+    getProductCoupon: (productCouponId) => getProductCoupon({ productCouponId }),
     updateProductCoupon: (request, coupon) =>
       e.write(() =>
         requests.guarded(request, function* () {
@@ -182,7 +158,7 @@ function productCouponWrites(
 type StockWrites = 'deactivateStock' | 'addStockBundle' | 'addStock' | 'getStockBundle' | 'updateStocksData';
 
 function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements): Pick<Writes, StockWrites> {
-  const toStockBundle = e.records('stock_bundles');
+  const getStockBundle = recordBy(e, 'stock_bundles', 'stock_bundle_id');
   return {
     deactivateStock: (request, id, deactivation) =>
       e.write(() =>
@@ -204,16 +180,12 @@ function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements): P
           yield* run(q.insertStock, { ...stock, seq: group.seq });
         }),
       ),
-    getStockBundle: (id) =>
-      e.read(function* () {
-        const row = yield* first(q.getBundle, { id });
-        return row ? toStockBundle(row) : null;
-      }),
+    getStockBundle: (stockBundleId) => getStockBundle({ stockBundleId }),
     updateStocksData: (request, stocks: { stockId: string; data: StockData }[], at) =>
       e.write(() =>
         requests.guarded(request, function* (): Work<StateChecked<StockState>> {
           for (const s of stocks) {
-            const changed = yield* run(q.updateStockData, { stockId: s.stockId, data: jsonText(s.data)!, at });
+            const changed = yield* run(q.updateStockData, { id: s.stockId, data: jsonText(s.data)!, at });
             if (changed === 0) throw new RollbackWith({ ran: true, value: { ok: false, state: 'DEACTIVATED' } });
           }
           return { ok: true };

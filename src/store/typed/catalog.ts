@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
 import { compiled, equalTo, prepare } from './statement.js';
-import { all, type Engine, readOne, type Work } from './work.js';
+import { all, type Engine, readAll, readOne, type Work } from './work.js';
 
 /** An UPLOAD-mode stock shows its pool's counts (D-85); the parsed data is shared, so it is copied, not changed. */
 const withCodeCounts = (stock: StockRecord, total: number, available: number): StockRecord => ({
@@ -62,10 +62,8 @@ export function catalogQueries(e: Engine) {
     return { stocks: (yield* all(compiled(page), undefined)).map(toStock), total: counted!.total };
   }
 
-  const getBundleStocks = (stockBundleId: string, day: string) =>
-    e.read(function* () {
-      return (yield* all(q.bundleStocks, { stockBundleId, day })).map(toStock);
-    });
+  const bundleStocks = readAll(e, q.bundleStocks, toStock);
+  const getBundleStocks = (stockBundleId: string, day: string) => bundleStocks({ stockBundleId, day });
   const getStock = readOne(e, q.getStock, toStock);
   const reads: Pick<CatalogStore, StockReads> = {
     getBundleStocks,

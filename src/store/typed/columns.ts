@@ -42,7 +42,7 @@ export type TableOf<D extends Description> = {
 };
 
 /** `snake_case` column → `camelCase` record field; `idx` is `index` in records. */
-type Camel<S extends string> = S extends 'idx'
+export type Camel<S extends string> = S extends 'idx'
   ? 'index'
   : S extends `${infer H}_${infer T}`
     ? `${H}${Capitalize<Camel<T>>}`

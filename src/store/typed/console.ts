@@ -3,7 +3,7 @@ import type { ProductCouponState } from '../catalog.js';
 import type { ConsoleStore, ProductCouponSummaryQuery, UsageMode } from '../console.js';
 import type { DeliveryState } from '../lifecycle.js';
 import { equalTo, perShape, prepare } from './statement.js';
-import { all, type Engine, first } from './work.js';
+import { all, type Engine, first, readAll } from './work.js';
 
 /** PostgreSQL returns COUNT and SUM of integers as text (bigint, numeric). */
 type Count = number | string;
@@ -156,15 +156,11 @@ function issuedSeries(e: Engine): Pick<ConsoleStore, 'countIssuedPerHour' | 'cou
         .orderBy('d.day'),
     ),
   };
+  const perHour = readAll(e, q.perHour, (r) => ({ hour: r.hour, count: Number(r.count) }));
+  const perDay = readAll(e, q.perDay, (r) => ({ day: r.day, count: Number(r.count) }));
   return {
-    countIssuedPerHour: (id, from, to) =>
-      e.read(function* () {
-        return (yield* all(q.perHour, { id, from, to })).map((r) => ({ hour: r.hour, count: Number(r.count) }));
-      }),
-    countIssuedPerDay: (id, from, to) =>
-      e.read(function* () {
-        return (yield* all(q.perDay, { id, from, to })).map((r) => ({ day: r.day, count: Number(r.count) }));
-      }),
+    countIssuedPerHour: (id, from, to) => perHour({ id, from, to }),
+    countIssuedPerDay: (id, from, to) => perDay({ id, from, to }),
   };
 }
 

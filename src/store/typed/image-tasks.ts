@@ -1,22 +1,13 @@
 import type { ImageTaskKey, ImageTaskStore } from '../image-tasks.js';
 import type { RequestRecords } from './requests.js';
 import { insertRecord, prepare } from './statement.js';
-import { all, type Engine, readOne, run } from './work.js';
+import { type Engine, readAll, recordBy, run } from './work.js';
 
 /** Image generation tasks (D-93), the same on both databases. */
 export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskStore {
   const { k } = e;
-  const toTask = e.records('image_tasks');
-  const byKey = (a: ImageTaskKey) =>
-    k
-      .selectFrom('image_tasks')
-      .selectAll()
-      .where('mchid', '=', a.mchid)
-      .where('brand_id', '=', a.brandId)
-      .where('task_id', '=', a.taskId);
   const q = {
     insert: insertRecord(k, 'image_tasks'),
-    get: prepare(byKey),
     due: prepare((a: { now: string; limit: number }) =>
       k
         .selectFrom('image_tasks')
@@ -38,6 +29,7 @@ export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskS
     image: insertRecord(k, 'media_images', (i) => i.onConflict((oc) => oc.column('image_id').doNothing())),
     event: insertRecord(k, 'outbox'),
   };
+  const due = readAll(e, q.due, e.records('image_tasks'));
   return {
     createImageTask: (request, task) =>
       e.write(() =>
@@ -45,11 +37,8 @@ export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskS
           yield* run(q.insert, task);
         }),
       ),
-    getImageTask: readOne(e, q.get, toTask),
-    dueImageTasks: (now, limit) =>
-      e.read(function* () {
-        return (yield* all(q.due, { now, limit })).map(toTask);
-      }),
+    getImageTask: recordBy(e, 'image_tasks', 'mchid', 'brand_id', 'task_id'),
+    dueImageTasks: (now, limit) => due({ now, limit }),
     completeImageTask: (o) =>
       e.write(function* () {
         const ended = { ...o.key, state: o.state, imageId: o.image?.imageId ?? null, failReason: o.failReason };

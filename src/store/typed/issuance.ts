@@ -3,7 +3,7 @@ import { toRfc3339 } from '../../domain/clock.js';
 import type { IssuanceStore, UserCouponQuery, UserCouponState } from '../issuance.js';
 import { equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
-import { all, type Engine, readOne } from './work.js';
+import { all, type Engine, readAll, readOne, recordBy, writes } from './work.js';
 
 /**
  * Bounds of the time-driven moves at `now`. Stored times are whole seconds in toRfc3339's fixed format, so they
@@ -59,17 +59,6 @@ function stateAt(eb: ExpressionBuilder<Database, 'user_coupons'>, a: ListArgs, g
   return eb.and(equalTo({ state: given('stored') as UserCouponState | undefined }));
 }
 
-/** The issuance a brand's `send_request_no` is bound to (D-6). */
-export const issuanceByRequest = (k: Kysely<Database>) =>
-  prepare((a: { mchid: string; brandId: string; sendRequestNo: string }) =>
-    k
-      .selectFrom('issuances')
-      .selectAll()
-      .where('mchid', '=', a.mchid)
-      .where('brand_id', '=', a.brandId)
-      .where('send_request_no', '=', a.sendRequestNo),
-  );
-
 /** A page of a user's coupons and the total, one statement shape per set of filters given. */
 const userCouponList = (k: Kysely<Database>) =>
   perShape((a: ListArgs, given) => {
@@ -94,57 +83,47 @@ const userCouponList = (k: Kysely<Database>) =>
     };
   });
 
-function issuanceStatements(k: Kysely<Database>) {
-  const coupons = k.selectFrom('user_coupons').selectAll();
-  return {
-    insertToken: insertRecord(k, 'tokens'),
-    token: prepare((a: { tokenHash: string }) =>
-      k.selectFrom('tokens').selectAll().where('token_hash', '=', a.tokenHash),
-    ),
-    issuance: issuanceByRequest(k),
-    userCount: prepare((a: { stockId: string; userKey: string }) =>
-      k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
-    ),
-    bundle: prepare((a: { id: string }) =>
-      k.selectFrom('user_coupon_bundles').selectAll().where('user_coupon_bundle_id', '=', a.id),
-    ),
-    coupon: prepare((a: { code: string }) => coupons.where('coupon_code', '=', a.code)),
-    bundleCoupons: prepare((a: { id: string }) => coupons.where('user_coupon_bundle_id', '=', a.id).orderBy('idx')),
-    list: userCouponList(k),
-  };
-}
-
 /**
  * Issuance reads and the token insert, the same on both databases. The issuing transaction is each adapter's;
  * PostgreSQL gathers the token, issuance and per-user lookups of concurrent requests (D-58).
  */
 export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
-  const q = issuanceStatements(e.k);
+  const { k } = e;
   const toCoupon = e.records('user_coupons');
+  const list = userCouponList(k);
   const get = {
-    token: readOne(e, q.token, e.records('tokens')),
-    issuance: readOne(e, q.issuance, e.records('issuances')),
-    userCount: readOne(e, q.userCount, (r) => r.count),
-    bundle: readOne(e, q.bundle, e.records('user_coupon_bundles')),
-    coupon: readOne(e, q.coupon, toCoupon),
+    token: recordBy(e, 'tokens', 'token_hash'),
+    // The issuance a brand's `send_request_no` is bound to (D-6).
+    issuance: recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no'),
+    userCount: readOne(
+      e,
+      prepare((a: { stockId: string; userKey: string }) =>
+        k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
+      ),
+      (r) => r.count,
+    ),
+    bundle: recordBy(e, 'user_coupon_bundles', 'user_coupon_bundle_id'),
+    coupon: recordBy(e, 'user_coupons', 'coupon_code'),
+    bundleCoupons: readAll(
+      e,
+      prepare((a: { id: string }) =>
+        k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
+      ),
+      toCoupon,
+    ),
   };
   return {
-    insertToken: async (token) => {
-      await e.change(q.insertToken, token);
-    },
+    insertToken: writes(e, insertRecord(k, 'tokens')),
     getToken: (tokenHash) => get.token({ tokenHash }),
     getIssuance: (mchid, brandId, sendRequestNo) => get.issuance({ mchid, brandId, sendRequestNo }),
     getUserCount: async (stockId, userKey) => (await get.userCount({ stockId, userKey })) ?? 0,
-    getUserCouponBundle: (id) => get.bundle({ id }),
-    getUserCoupon: (code) => get.coupon({ code }),
-    listBundleCoupons: (id) =>
-      e.read(function* () {
-        return (yield* all(q.bundleCoupons, { id })).map(toCoupon);
-      }),
+    getUserCouponBundle: (userCouponBundleId) => get.bundle({ userCouponBundleId }),
+    getUserCoupon: (couponCode) => get.coupon({ couponCode }),
+    listBundleCoupons: (id) => get.bundleCoupons({ id }),
     listUserCoupons: (query) =>
       e.snapshot(function* () {
         const args = listArgs(query);
-        const { count, page } = q.list(args);
+        const { count, page } = list(args);
         const [counted] = yield* all(count, args);
         return { coupons: (yield* all(page, args)).map(toCoupon), total: counted!.total };
       }),

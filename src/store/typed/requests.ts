@@ -1,22 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { Guarded, RequestKey, RequestRecord } from '../catalog.js';
+import type { Guarded, RequestRecord } from '../catalog.js';
 import { recordMappers } from './records.js';
-import { insertRecord, prepare } from './statement.js';
+import { insertRecord, selectBy } from './statement.js';
 import type { Database } from './tables.js';
-import { type Engine, first, run, type Work } from './work.js';
+import { type Engine, first, readOne, run, type Work } from './work.js';
 
 /** Binding a request number (nothing on conflict) and reading what it is bound to. */
 const requestStatements = (k: Kysely<Database>) => ({
   insert: insertRecord(k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
-  get: prepare((a: RequestKey) =>
-    k
-      .selectFrom('request_records')
-      .selectAll()
-      .where('mchid', '=', a.mchid)
-      .where('brand_id', '=', a.brandId)
-      .where('api', '=', a.api)
-      .where('request_no', '=', a.requestNo),
-  ),
+  get: selectBy(k, 'request_records', 'mchid', 'brand_id', 'api', 'request_no'),
 });
 
 /** D-5: request numbers bound to their first request, inside the caller's unit of work. */
@@ -24,11 +16,7 @@ export function requestRecords(e: Engine) {
   const toRequest = e.records('request_records');
   const q = requestStatements(e.k);
   return {
-    get: (key: RequestKey) =>
-      e.read(function* () {
-        const row = yield* first(q.get, key);
-        return row ? toRequest(row) : null;
-      }),
+    get: readOne(e, q.get, toRequest),
     /**
      * Binds the request number first, so a replay (concurrent or later) finds it bound and changes nothing; on
      * PostgreSQL a concurrent replay waits for the first transaction on the number's row.

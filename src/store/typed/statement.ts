@@ -1,6 +1,7 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import { camel, type InsertOf } from './columns.js';
-import { type Database, type TableName, tables } from './tables.js';
+import { type Camel, camel, type InsertOf } from './columns.js';
+import type { RecordFor, Row } from './records.js';
+import { type Database, type TableName, type Tables, tables } from './tables.js';
 
 type Args = Record<string, unknown>;
 
@@ -90,6 +91,25 @@ export function insertRecord<T extends TableName, A = InsertOf<(typeof tables)[T
 function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: string[] = []) {
   // The placeholders stand for the record's typed fields; Kysely only sees them as values.
   return k.insertInto(table).values(recordValues(table, also) as never);
+}
+
+/** The fields of a `T` record that name `columns`. */
+export type KeyOf<T extends TableName, C extends string> = Pick<RecordFor<T>, Camel<C> & keyof RecordFor<T>>;
+
+/** Kysely over tables whose names and columns are only known when the statement is built. */
+export const untyped = (k: Kysely<Database>) => k as unknown as Kysely<Record<string, Row>>;
+
+/** `SELECT *` of the rows of `table` whose `columns` equal the call's fields of the same names, compiled once. */
+export function selectBy<T extends TableName, C extends keyof Tables[T] & string>(
+  k: Kysely<Database>,
+  table: T,
+  ...columns: C[]
+): Statement<KeyOf<T, C>, Row> {
+  // The placeholders stand for the key's typed fields; Kysely only sees them as values.
+  let query = untyped(k).selectFrom(table).selectAll();
+  for (const column of columns)
+    query = query.where(column, '=', (placeholders as Record<string, never>)[camel(column)]!);
+  return fromCompiled(query.compile());
 }
 
 /** The given `column: value` conditions of a list query; those whose value is undefined are left out. */

@@ -1,6 +1,6 @@
 import type { StoreChange, StoreChangeOutcome, StoresStore } from '../stores.js';
 import { compiled, insertRecord, prepare } from './statement.js';
-import { all, type Engine, first, RollbackWith, run, type Work } from './work.js';
+import { all, type Engine, first, RollbackWith, readOne, run, type Work } from './work.js';
 
 /** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
 export function typedStores(e: Engine): StoresStore {
@@ -81,6 +81,7 @@ function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listS
         .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
     ),
   };
+  const associated = readOne(e, q.associated, () => true);
   return {
     changeStockStores: (c) => e.write(() => changeAssociations(e, c)),
     listStockStores: ({ stockId, afterStoreId, limit }) =>
@@ -96,9 +97,6 @@ function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listS
         const [counted] = yield* all(q.count, { stockId });
         return { storeIds, total: counted!.total };
       }),
-    isStoreAssociated: (stockId, storeId) =>
-      e.read(function* () {
-        return (yield* first(q.associated, { stockId, storeId })) !== undefined;
-      }),
+    isStoreAssociated: async (stockId, storeId) => (await associated({ stockId, storeId })) ?? false,
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Mappers } from './records.js';
-import type { Statement } from './statement.js';
-import type { Database } from './tables.js';
+import { type Statement, selectBy } from './statement.js';
+import type { Database, TableName, Tables } from './tables.js';
 
 /**
  * A unit of store work written once for both databases, as a generator: it yields each statement and gets its
@@ -29,6 +29,34 @@ export const readOne =
   async (args: A): Promise<T | null> => {
     const row = await e.row(statement, args);
     return row ? map(row) : null;
+  };
+
+/** The rows of one read, each as `map` makes it. */
+export const readAll =
+  <A, R, T>(e: Engine, statement: Statement<A, R>, map: (row: R) => T) =>
+  (args: A): Promise<T[]> =>
+    e.read(function* () {
+      return (yield* all(statement, args)).map(map);
+    });
+
+/** A read of the record of `table` whose `columns` equal the call's fields, or null when there is none. */
+export const recordBy = <T extends TableName, C extends keyof Tables[T] & string>(
+  e: Engine,
+  table: T,
+  ...columns: C[]
+) => readOne(e, selectBy(e.k, table, ...columns), e.records(table));
+
+/** One statement as its own transaction: whether it changed a row. */
+export const changes =
+  <A>(e: Engine, statement: Statement<A, unknown>) =>
+  async (args: A): Promise<boolean> =>
+    (await e.change(statement, args)) > 0;
+
+/** One statement as its own transaction, for writes that answer nothing. */
+export const writes =
+  <A>(e: Engine, statement: Statement<A, unknown>) =>
+  async (args: A): Promise<void> => {
+    await e.change(statement, args);
   };
 
 /** Runs a statement; the number of rows it changed. */
