@@ -76,6 +76,8 @@ export async function runPhase(
       url: address,
       connections: share,
       duration: seconds,
+      // A run bounded by a request count ends only at autocannon's next sample tick: tick often, so none idles.
+      sampleInt: 100,
       skipAggregateResult: true,
       ...(amount !== undefined ? { amount } : {}),
       requests: [
@@ -97,7 +99,7 @@ export async function runPhase(
     } as autocannon.Options;
   };
   const runs = await Promise.all(addresses.map((a, i) => autocannon(options(a, i))));
-  // autocannon notices a reached request count only at its next one-second tick: time the phase to its last answer.
+  // autocannon notices a reached request count only at its next sample tick: time the phase to its last answer.
   const elapsed = (lastAnswer - started) / 1000;
   // aggregateResult is part of autocannon's API but missing from its type definitions.
   const { aggregateResult } = autocannon as unknown as {
