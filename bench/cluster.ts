@@ -38,7 +38,7 @@ export interface Cluster {
 }
 
 function start(bundle: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  // Servers run with the flags `bin/coupond.js` gives Node (D-126) unless BENCH_SERVER_FLAGS names others,
+  // Servers run with the flags `bin/coupond.js` gives Node (D-126, D-128) unless BENCH_SERVER_FLAGS names others,
   // e.g. `--max-semi-space-size=4 --cpu-prof --cpu-prof-dir=/tmp/profiles`, or '' for Node's defaults.
   const flags = (env.BENCH_SERVER_FLAGS ?? COUPOND_NODE_FLAGS).split(' ').filter(Boolean);
   const child = spawn(process.execPath, ['--expose-gc', ...flags, bundle], {
@@ -64,6 +64,7 @@ export async function startCluster(bundle: string, count: number, env: NodeJS.Pr
   );
   const all = [first, ...rest];
   const servers = all.map((s) => s.info);
+  if (new Set(servers.map((s) => s.address)).size !== count) throw new Error('bench servers share an address');
   return {
     servers,
     processes: all.map((s) => s.child),

@@ -1,7 +1,6 @@
 import type { Store } from '../port.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { typedStore } from '../typed/store.js';
-import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
 import { type Listener, listen } from './cache/listener.js';
 import { type Database, openDatabase, type PostgresOptions } from './database.js';
@@ -51,7 +50,6 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   const store: Store = {
     kind: 'postgres',
     ...methods,
-    ...postgresBudget(engine, requests),
     // Gathered across concurrent requests (D-51, D-54, D-58).
     insertToken: pgTokenInserter(db, options.groupCommit),
     ...issuanceLookups(db, options.groupCommit ?? {}),

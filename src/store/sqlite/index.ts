@@ -1,7 +1,6 @@
 import type { Store } from '../port.js';
 import { typedOutbox } from '../typed/outbox.js';
 import { typedStore } from '../typed/store.js';
-import { sqliteBudget } from './budget.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuer } from './issue.js';
@@ -15,13 +14,12 @@ import { rememberOwnedTenancy } from './tenancy-cache.js';
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
-  const { requests, catalog, methods } = typedStore(engine);
+  const { requests, methods } = typedStore(engine);
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...methods,
     ...rememberOwnedTenancy(methods),
-    ...sqliteBudget(engine, requests, catalog),
     issueBundle: sqliteIssuer(db, engine),
     ...sqliteLifecycle(db, engine, requests),
     ...typedOutbox(engine, sqliteLeases(engine)),

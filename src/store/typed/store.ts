@@ -1,5 +1,6 @@
 import type { LifecycleStore } from '../lifecycle.js';
 import type { Store } from '../port.js';
+import { typedBudget } from './budget.js';
 import { catalogQueries } from './catalog.js';
 import { catalogWrites } from './catalog-writes.js';
 import { typedConsole } from './console.js';
@@ -13,29 +14,25 @@ import { typedTenants } from './tenants.js';
 import type { Engine } from './work.js';
 
 /** The port methods each adapter writes for its own database. */
-type PerDialect = keyof LifecycleStore | 'updateBundleBudget' | 'updateStockBudget' | 'issueBundle' | 'rememberNonce';
+type PerDialect = keyof LifecycleStore | 'issueBundle' | 'rememberNonce';
 
-/**
- * The port methods written once for both databases, and the request records and catalog reads that the adapters'
- * own transactions build on.
- */
+/** The port methods written once for both databases, and the request records the adapters' own ones build on. */
 export function typedStore(e: Engine): {
   requests: RequestRecords;
-  catalog: ReturnType<typeof catalogQueries>;
   methods: Omit<Store, PerDialect | 'kind' | 'ping' | 'close'>;
 } {
   const requests = requestRecords(e);
-  const catalog = catalogQueries(e);
   const methods = {
     ...typedTenants(e),
-    ...catalog.reads,
+    ...catalogQueries(e),
     ...catalogWrites(e, requests),
     ...couponCodeWrites(e, requests),
+    ...typedBudget(e, requests),
     ...typedStores(e),
     ...typedIssuance(e),
     ...typedConsole(e),
     ...typedMedia(e),
     ...typedImageTasks(e, requests),
   };
-  return { requests, catalog, methods };
+  return { requests, methods };
 }
