@@ -38,7 +38,7 @@ export interface Cluster {
 }
 
 function start(bundle: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  // Servers run with the flags `bin/coupond.js` gives Node (D-126) unless BENCH_SERVER_FLAGS names others,
+  // Servers run with the flags `bin/coupond.js` gives Node (D-126, D-128) unless BENCH_SERVER_FLAGS names others,
   // e.g. `--max-semi-space-size=4 --cpu-prof --cpu-prof-dir=/tmp/profiles`, or '' for Node's defaults.
   const flags = (env.BENCH_SERVER_FLAGS ?? COUPOND_NODE_FLAGS).split(' ').filter(Boolean);
   const child = spawn(process.execPath, ['--expose-gc', ...flags, bundle], {

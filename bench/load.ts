@@ -63,6 +63,11 @@ export async function runPhase(
   const loadBefore = loadGeneratorCpuUs();
   const total = phase.stopAfterRequests ? Math.min(phase.stopAfterRequests, phase.requests.length) : undefined;
   const started = performance.now();
+  let lastAnswer = started;
+  const onResponse = (status: number, body: string) => {
+    lastAnswer = performance.now();
+    phase.onResponse?.(status, body);
+  };
   const options = (address: string, i: number) => {
     const share = Math.floor(connections / addresses.length) + (i < connections % addresses.length ? 1 : 0);
     const amount =
@@ -71,6 +76,8 @@ export async function runPhase(
       url: address,
       connections: share,
       duration: seconds,
+      // A run bounded by a request count ends only at autocannon's next sample tick: tick often, so none idles.
+      sampleInt: 100,
       skipAggregateResult: true,
       ...(amount !== undefined ? { amount } : {}),
       requests: [
@@ -86,15 +93,14 @@ export async function runPhase(
               body: r.body ?? '',
             };
           },
-          ...(phase.onResponse
-            ? { onResponse: (status: number, body: string) => phase.onResponse!(status, body) }
-            : {}),
+          onResponse,
         },
       ],
     } as autocannon.Options;
   };
   const runs = await Promise.all(addresses.map((a, i) => autocannon(options(a, i))));
-  const elapsed = (performance.now() - started) / 1000;
+  // autocannon notices a reached request count only at its next sample tick: time the phase to its last answer.
+  const elapsed = (lastAnswer - started) / 1000;
   // aggregateResult is part of autocannon's API but missing from its type definitions.
   const { aggregateResult } = autocannon as unknown as {
     aggregateResult: (results: autocannon.Result[], opts: { url: string; connections: number }) => autocannon.Result;

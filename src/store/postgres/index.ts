@@ -1,4 +1,5 @@
 import type { Store } from '../port.js';
+import { typedBudget } from '../typed/budget.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
@@ -10,7 +11,6 @@ import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
-import { postgresBudget } from './budget.js';
 import { storeCache } from './cache/cached-store.js';
 import { type Listener, listen } from './cache/listener.js';
 import { type Database, openDatabase, type PostgresOptions } from './database.js';
@@ -57,14 +57,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   }
   const engine = postgresEngine(db);
   const requests = requestRecords(engine);
-  const catalog = catalogQueries(engine);
   const store: Store = {
     kind: 'postgres',
     ...typedTenants(engine),
-    ...catalog.reads,
+    ...catalogQueries(engine),
     ...catalogWrites(engine, requests),
     ...couponCodeWrites(engine, requests),
-    ...postgresBudget(engine, requests),
+    ...typedBudget(engine, requests),
     ...typedStores(engine),
     ...typedIssuance(engine),
     // Gathered across concurrent requests (D-51, D-54, D-58).

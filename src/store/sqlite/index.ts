@@ -1,4 +1,5 @@
 import type { Store } from '../port.js';
+import { typedBudget } from '../typed/budget.js';
 import { catalogQueries } from '../typed/catalog.js';
 import { catalogWrites } from '../typed/catalog-writes.js';
 import { typedConsole } from '../typed/console.js';
@@ -10,7 +11,6 @@ import { typedOutbox } from '../typed/outbox.js';
 import { requestRecords } from '../typed/requests.js';
 import { typedStores } from '../typed/stores.js';
 import { typedTenants } from '../typed/tenants.js';
-import { sqliteBudget } from './budget.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuer } from './issue.js';
@@ -25,15 +25,14 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
   const requests = requestRecords(engine);
-  const catalog = catalogQueries(engine);
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...rememberOwnedTenancy(typedTenants(engine)),
-    ...catalog.reads,
+    ...catalogQueries(engine),
     ...catalogWrites(engine, requests),
     ...couponCodeWrites(engine, requests),
-    ...sqliteBudget(engine, requests, catalog),
+    ...typedBudget(engine, requests),
     ...typedStores(engine),
     ...typedIssuance(engine),
     issueBundle: sqliteIssuer(db, engine),

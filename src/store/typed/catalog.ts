@@ -11,8 +11,8 @@ const withCodeCounts = (stock: StockRecord, total: number, available: number): S
 
 type StockReads = 'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks';
 
-/** Catalog statements and reads, the same on both databases; budget changes are per dialect. */
-export function catalogQueries(e: Engine) {
+/** Catalog reads, the same on both databases. */
+export function catalogQueries(e: Engine): Pick<CatalogStore, StockReads> {
   const { k } = e;
   const toStockRow = e.records('stocks');
   const stocksForDay = (day: string) =>
@@ -67,11 +67,10 @@ export function catalogQueries(e: Engine) {
       return (yield* all(q.bundleStocks, { stockBundleId, day })).map(toStock);
     });
   const getStock = readOne(e, q.getStock, toStock);
-  const reads: Pick<CatalogStore, StockReads> = {
+  return {
     getBundleStocks,
     getIssuanceStocks: getBundleStocks,
     getStock: (stockId, day) => getStock({ stockId, day }),
     listStocks: (query) => e.snapshot(() => listStocks(query)),
   };
-  return { q, toStock, reads };
 }

@@ -1,0 +1,67 @@
+import type { BudgetChange, CatalogStore } from '../catalog.js';
+import { type BudgetStock, planBudgetChange } from '../rules/budget.js';
+import type { RequestRecords } from './requests.js';
+import { prepare, type Statement } from './statement.js';
+import { all, type Engine, RollbackWith, run } from './work.js';
+
+type Change = { stockId: string; target: number; at: string; day: string };
+type Read = Statement<{ id: string; day: string }, BudgetStock>;
+
+/**
+ * Budget changes, written once for both databases. The stocks concerned are read in index order, like every writer
+ * of several stocks; on PostgreSQL they are locked as they are read (`FOR UPDATE`), because instances change budgets
+ * while others issue and every writer of a stock's counters locks its row first (D-127). SQLite's write transaction
+ * already excludes every other writer.
+ */
+export function typedBudget(
+  e: Engine,
+  requests: RequestRecords,
+): Pick<CatalogStore, 'updateBundleBudget' | 'updateStockBudget'> {
+  const { k } = e;
+  const lockStocks = (day: string) =>
+    k
+      .selectFrom('stocks as s')
+      .leftJoin('stock_day_counts as d', (j) => j.onRef('d.stock_id', '=', 's.stock_id').on('d.day', '=', day))
+      .select((eb) => [
+        's.stock_id as stockId',
+        's.max_count as maxCount',
+        's.max_count_per_day as maxCountPerDay',
+        's.total_count as totalCount',
+        eb.fn.coalesce('d.count', eb.lit(0)).as('todayCount'),
+      ])
+      .orderBy('s.idx')
+      .$if(e.dialect === 'postgres', (s) => s.forUpdate('s'));
+  const q = {
+    bundleStocks: prepare((a: { id: string; day: string }) => lockStocks(a.day).where('s.stock_bundle_id', '=', a.id)),
+    stock: prepare((a: { id: string; day: string }) => lockStocks(a.day).where('s.stock_id', '=', a.id)),
+    max_count: prepare((a: Change) =>
+      k.updateTable('stocks').set({ max_count: a.target, updated_at: a.at }).where('stock_id', '=', a.stockId),
+    ),
+    max_count_per_day: prepare((a: Change) =>
+      k.updateTable('stocks').set({ max_count_per_day: a.target, updated_at: a.at }).where('stock_id', '=', a.stockId),
+    ),
+    dayCap: prepare((a: Change) =>
+      k
+        .updateTable('stock_day_counts')
+        .set({ cap: a.target })
+        .where('stock_id', '=', a.stockId)
+        .where('day', '=', a.day),
+    ),
+  };
+  const update =
+    (read: Read): CatalogStore['updateBundleBudget'] =>
+    (request, id, dimension, expected, target, day, at) =>
+      e.write(() =>
+        requests.guarded(request, function* () {
+          const { change, carriers } = planBudgetChange(yield* all(read, { id, day }), dimension, expected, target);
+          // A refused change records nothing, so the request number stays free for a corrected retry (D-5).
+          if (!change.ok) throw new RollbackWith({ ran: true, value: change });
+          for (const stockId of carriers) {
+            yield* run(q[dimension], { stockId, target, at, day });
+            if (dimension === 'max_count_per_day') yield* run(q.dayCap, { stockId, target, at, day });
+          }
+          return change as BudgetChange;
+        }),
+      );
+  return { updateBundleBudget: update(q.bundleStocks), updateStockBudget: update(q.stock) };
+}
