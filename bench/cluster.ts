@@ -64,6 +64,7 @@ export async function startCluster(bundle: string, count: number, env: NodeJS.Pr
   );
   const all = [first, ...rest];
   const servers = all.map((s) => s.info);
+  if (new Set(servers.map((s) => s.address)).size !== count) throw new Error('bench servers share an address');
   return {
     servers,
     processes: all.map((s) => s.child),

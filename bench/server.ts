@@ -39,7 +39,11 @@ const store: Store = databaseUrl
 const deps: ServiceDeps = { store, clock: systemClock, ids: randomIds, sandbox: false };
 
 async function seed(): Promise<Seeded> {
-  if (process.env.BENCH_JOIN) return JSON.parse(process.env.BENCH_JOIN) as Seeded;
+  if (process.env.BENCH_JOIN) {
+    // Only the tenant and the bundle: the first process's info line also holds its own address.
+    const { merchant, bundle } = JSON.parse(process.env.BENCH_JOIN) as Seeded;
+    return { merchant, bundle };
+  }
   await bootstrap(deps);
   const demo = (await createDemoTenant(deps))!;
   // A budget large enough for every benchmark claim.

@@ -17,8 +17,9 @@ function takeInTurns<T>(queues: T[][], limit: number, order: (a: T, b: T) => num
 }
 
 /**
- * Leasing due events on SQLite, in one write transaction: the lanes are walked one index probe each
- * (outbox_lanes); times are ISO 8601 UTC strings, which compare as text.
+ * Leasing due events on SQLite, per dialect because claiming is contended: one write transaction excludes every
+ * other claimer, so the lanes are walked one index probe each (outbox_lanes) and the events leased one by one
+ * without row locks; times are ISO 8601 UTC strings, which compare as text.
  */
 export function sqliteLeases(e: SqliteEngine): OutboxStore['claimDueEvents'] {
   const { k } = e;

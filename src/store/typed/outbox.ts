@@ -63,40 +63,32 @@ function attemptStatements(e: Engine) {
       outcome: prepare((a: Finish) => outcomeUpdate(k, a)),
       unit: e.write,
     };
-  const text = (value: unknown) => sql<string | null>`${value}::text`;
-  const int = (value: unknown) => sql<number | null>`${value}::int`;
+  const text = (value: unknown) => sql`${value}::text`;
+  const int = (value: unknown) => sql`${value}::int`;
+  /** The log row of attempt `a`, typed for PostgreSQL's `INSERT … SELECT`. */
+  const logRow = (a: Begin) => ({
+    attempt: int(a.attempt),
+    url: text(a.url),
+    request_id: text(a.requestId),
+    started_at: text(a.startedAt),
+    duration_ms: int(a.durationMs),
+    status: int(a.status),
+    error: text(a.error),
+    response: text(a.response),
+  });
   return {
-    begin: prepare((a: Begin) =>
-      k
+    begin: prepare((a: Begin) => {
+      const row = logRow(a);
+      return k
         .with('begun', (db) => beginUpdate(db, a).returning('event_id'))
         .insertInto('webhook_attempts')
-        .columns([
-          'event_id',
-          'attempt',
-          'url',
-          'request_id',
-          'started_at',
-          'duration_ms',
-          'status',
-          'error',
-          'response',
-        ])
+        .columns(['event_id', ...(Object.keys(row) as (keyof typeof row)[])])
         .expression((eb) =>
           eb
             .selectFrom('begun')
-            .select([
-              'event_id',
-              int(a.attempt).as('attempt'),
-              text(a.url).as('url'),
-              text(a.requestId).as('request_id'),
-              text(a.startedAt).as('started_at'),
-              int(a.durationMs).as('duration_ms'),
-              int(a.status).as('status'),
-              text(a.error).as('error'),
-              text(a.response).as('response'),
-            ]),
-        ),
-    ),
+            .select(['event_id', ...Object.entries(row).map(([column, value]) => value.as(column))]),
+        );
+    }),
     log: null,
     result: null,
     // One statement each: no transaction needed around it.
