@@ -1,90 +1,24 @@
 import type { BudgetDimension, BudgetRefusal } from '../domain/catalog/budget.js';
 import type { ProductCouponState, StockState } from '../domain/states.js';
-import type { ProductCouponT } from '../schemas/objects/product-coupon.js';
-import type { StockT } from '../schemas/objects/stock.js';
+import type { RecordFor } from './typed/records.js';
+import type { Deactivation, StockData } from './typed/tables.js';
 
 /** Records and port methods of the catalog: product coupons, stock bundles, stocks and their budgets. */
 export type { ProductCouponState, StockState } from '../domain/states.js';
+export type { Deactivation, StockData } from './typed/tables.js';
 
-export interface Deactivation {
-  request_no: string;
-  time: string;
-  reason: string;
-}
-
-export interface ProductCouponRecord {
-  productCouponId: string;
-  mchid: string;
-  brandId: string;
-  state: ProductCouponState;
-  /** The WeChat object without `brand_id`, `state` and the deactivation fields, which live in their own columns. */
-  data: Omit<ProductCouponT, 'brand_id' | 'state' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'>;
-  deactivation: Deactivation | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/**
- * `BUNDLE`: a stock bundle (批次组). `SINGLE`: the one group holding every stock of a single-mode product coupon;
- * its id is the product coupon's id and WeChat never shows it (D-70).
- */
-export type StockGroupKind = 'BUNDLE' | 'SINGLE';
+export type ProductCouponRecord = RecordFor<'product_coupons'>;
 
 /** A stock bundle, or the stock group of a single-mode product coupon (D-70). */
-export interface StockBundleRecord {
-  stockBundleId: string;
-  productCouponId: string;
-  mchid: string;
-  brandId: string;
-  createdAt: string;
-  kind: StockGroupKind;
-}
+export type StockBundleRecord = RecordFor<'stock_bundles'>;
 
-/** Parts of the Stock object that are stored as-is; counters, caps and state have columns of their own. */
-export type StockData = Omit<
-  StockT,
-  | 'brand_id'
-  | 'sent_count_info'
-  | 'state'
-  | 'stock_send_rule'
-  | 'deactivate_request_no'
-  | 'deactivate_time'
-  | 'deactivate_reason'
->;
-
-export interface StockRecord {
-  stockId: string;
-  stockBundleId: string;
-  productCouponId: string;
-  mchid: string;
-  brandId: string;
-  /** `stock_bundle_index`, 0-based; for a single-mode stock its place among the product coupon's stocks. */
-  index: number;
-  state: StockState;
-  data: StockData;
-  maxCount: number;
-  maxCountPerUser: number;
-  /** Only stock #0 of a bundle carries a daily cap (docs/fidelity.md, Objects). */
-  maxCountPerDay: number | null;
-  totalCount: number;
+export type StockRecord = RecordFor<'stocks'> & {
   /** Issued on the Shanghai day the record was read for. */
   todayCount: number;
-  deactivation: Deactivation | null;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /** D-5: the first use of a request number binds it to the request's canonical parameters and its answer. */
-export interface RequestRecord {
-  mchid: string;
-  brandId: string;
-  api: string;
-  requestNo: string;
-  fingerprint: string;
-  status: number;
-  response: string;
-  createdAt: string;
-}
+export type RequestRecord = RecordFor<'request_records'>;
 
 export type RequestKey = Pick<RequestRecord, 'mchid' | 'brandId' | 'api' | 'requestNo'>;
 

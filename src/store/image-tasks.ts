@@ -1,33 +1,12 @@
-import type { ImageGenerationInput, ImageGenerationType, ImageTaskState } from '../domain/image-generation.js';
 import type { Guarded, RequestRecord } from './catalog.js';
 import type { OutboxEvent } from './issuance.js';
 import type { MediaImageRecord } from './media.js';
+import type { RecordFor } from './typed/records.js';
 
 /** An image generation task (D-93), named by the merchant's `task_id` within its brand. */
-export interface ImageTaskRecord {
-  mchid: string;
-  brandId: string;
-  taskId: string;
-  type: ImageGenerationType;
-  /** The request body, which says what to render. */
-  request: ImageGenerationInput;
-  /** The origin the task was submitted to: the callback's image URL is answered on it. */
-  origin: string;
-  state: ImageTaskState;
-  /** The generated image (always PNG), once `SUCCESS`. */
-  imageId: string | null;
-  failReason: string | null;
-  createdAt: string;
-  /** When the task may complete (the test clock's time in the sandbox). */
-  dueAt: string;
-  completedAt: string | null;
-}
+export type ImageTaskRecord = RecordFor<'image_tasks'>;
 
-export interface ImageTaskKey {
-  mchid: string;
-  brandId: string;
-  taskId: string;
-}
+export type ImageTaskKey = Pick<ImageTaskRecord, 'mchid' | 'brandId' | 'taskId'>;
 
 /** How a task ended: the image it made (stored with it) or why it failed, and the callback announcing it. */
 interface ImageTaskOutcome {

@@ -1,105 +1,19 @@
 import type { StockState, UserCouponState } from '../domain/states.js';
+import type { InsertFor, RecordFor } from './typed/records.js';
 
 /** Records and port methods of issuance: tokens, issuance records, user coupon bundles, user coupons, outbox. */
-export type SendChannel = 'API' | 'RECEIVE_COMPONENT';
 export type { UserCouponState } from '../domain/states.js';
+export type { SendChannel } from './typed/tables.js';
 
 /** One bundle issuance, keyed by `(mchid, brand_id, send_request_no)` (D-5, D-6, D-12). */
-interface IssuanceRecord {
-  mchid: string;
-  brandId: string;
-  sendRequestNo: string;
-  channel: SendChannel;
-  openid: string;
-  appid: string;
-  /** The unionid when one is registered for the openid, else the openid (D-3). */
-  userKey: string;
-  productCouponId: string;
-  stockBundleId: string;
-  attach: string | null;
-  /** Canonical parameters of the first request that used the number. */
-  fingerprint: string;
-  userCouponBundleId: string;
-  createdAt: string;
-}
+type IssuanceRecord = RecordFor<'issuances'>;
 
 /** D-8: only a hash of the token is stored, with everything it is bound to. */
-export interface TokenRecord {
-  tokenHash: string;
-  mchid: string;
-  brandId: string;
-  productCouponId: string;
-  stockBundleId: string;
-  appid: string;
-  openid: string;
-  userKey: string;
-  sendRequestNo: string;
-  attach: string | null;
-  fingerprint: string;
-  createdAt: string;
-  expiresAt: string;
-  claimedAt: string | null;
-  /** A single-coupon token (D-100): the stock it issues from, `stockBundleId` being its product coupon's group. */
-  stockId: string | null;
-  /** The caller's code for an `API_ASSIGN` stock (D-101). */
-  couponCode: string | null;
-}
-
-export interface UserCouponBundleRecord {
-  userCouponBundleId: string;
-  mchid: string;
-  brandId: string;
-  productCouponId: string;
-  stockBundleId: string;
-  openid: string;
-  appid: string;
-  userKey: string;
-  sendRequestNo: string;
-  channel: SendChannel;
-  attach: string | null;
-  totalCount: number;
-  usedCount: number;
-  state: 'ACTIVE' | 'DEACTIVATED';
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UserCouponRecord {
-  couponCode: string;
-  userCouponBundleId: string;
-  index: number;
-  stockId: string;
-  productCouponId: string;
-  stockBundleId: string;
-  mchid: string;
-  brandId: string;
-  openid: string;
-  appid: string;
-  userKey: string;
-  state: UserCouponState;
-  validBeginTime: string;
-  validEndTime: string;
-  receiveTime: string;
-  sendRequestNo: string;
-  channel: SendChannel;
-  attach: string | null;
-  couponTagInfo: unknown | null;
-  /** `confirm_*`, `deactivate_*` and `progressive_bundle_usage_detail` fields as WeChat names them. */
-  detail: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface OutboxEvent {
-  eventId: string;
-  mchid: string;
-  eventType: string;
-  summary: string;
-  /** The plaintext business object, encrypted at delivery time with the merchant's current APIv3 key. */
-  resource: Record<string, unknown>;
-  createTime: string;
-  nextAttemptAt: string;
-}
+export type TokenRecord = RecordFor<'tokens'>;
+export type UserCouponBundleRecord = RecordFor<'user_coupon_bundles'>;
+export type UserCouponRecord = RecordFor<'user_coupons'>;
+/** An event as written to the outbox; its delivery progress is the store's. */
+export type OutboxEvent = InsertFor<'outbox'>;
 
 /**
  * The stock whose counters a bundle issuance takes (stock #0, D-11) and the Shanghai day it counts on. The store

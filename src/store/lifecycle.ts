@@ -1,5 +1,6 @@
 import type { Deactivation, Guarded, RequestRecord } from './catalog.js';
 import type { OutboxEvent, UserCouponRecord, UserCouponState } from './issuance.js';
+import type { RecordFor } from './typed/records.js';
 
 /**
  * Records and port methods of the coupon lifecycle (confirm, use, return, deactivate, expiry) and of callback
@@ -63,33 +64,12 @@ export type LifecycleOutcome =
   /** A counter of stock #k+1 refused the next round (D-11 says it cannot happen); nothing was written. */
   | { kind: 'REFUSED'; counter: 'total' | 'day' | 'user' };
 
-export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
-
 /** An outbox event with its delivery progress. */
-export interface DeliveryRecord extends OutboxEvent {
-  state: DeliveryState;
-  attempts: number;
-  lockedUntil: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
+export type DeliveryRecord = RecordFor<'outbox'>;
+export type DeliveryState = DeliveryRecord['state'];
 
 /** One POST to a notify URL (or a failure to make it). */
-export interface DeliveryAttempt {
-  eventId: string;
-  /** 1-based. */
-  attempt: number;
-  url: string | null;
-  requestId: string | null;
-  /** ISO 8601, business clock. */
-  startedAt: string;
-  durationMs: number;
-  status: number | null;
-  error: string | null;
-  /** The first KiB of the response body. */
-  response: string | null;
-}
+export type DeliveryAttempt = RecordFor<'webhook_attempts'>;
 
 export interface DeliveryOutcome {
   state: DeliveryState;

@@ -1,10 +1,7 @@
-/** Records and port methods of stores (门店): the brand's registered stores and each stock's associated ones. */
+import type { RecordFor } from './typed/records.js';
 
-interface BrandStoreRecord {
-  storeId: string;
-  brandId: string;
-  createdAt: string;
-}
+/** Records and port methods of stores (门店): the brand's registered stores and each stock's associated ones. */
+type BrandStoreRecord = RecordFor<'brand_stores'>;
 
 /** `created`; `exists`: already this brand's; `taken`: another brand's store id. */
 type StoreRegistration = 'created' | 'exists' | 'taken';

@@ -1,40 +1,11 @@
+import type { RecordFor } from './typed/records.js';
+
 /** Records and port methods for tenancy (D-1): merchants, their API keys, brands, authorizations, AppIDs. */
-export interface MerchantRecord {
-  mchid: string;
-  name: string;
-  apiv3Key: string;
-  notifyUrl: string | null;
-  notifyUpdatedAt: string | null;
-  createdAt: string;
-}
-
-interface MerchantKeyRecord {
-  /** Stored and looked up in `normalizeSerial` form (upper case, no leading `00` pairs). */
-  serialNo: string;
-  mchid: string;
-  publicKeyPem: string;
-  createdAt: string;
-}
-
-interface BrandRecord {
-  brandId: string;
-  name: string;
-  secret: string;
-  createdAt: string;
-}
-
-export interface AppIdRecord {
-  appid: string;
-  ownerType: 'MERCHANT' | 'BRAND';
-  ownerId: string;
-}
-
-export interface PlatformKeyRecord {
-  keyId: string;
-  privateKeyPem: string;
-  publicKeyPem: string;
-  createdAt: string;
-}
+export type MerchantRecord = RecordFor<'merchants'>;
+type MerchantKeyRecord = RecordFor<'merchant_keys'>;
+type BrandRecord = RecordFor<'brands'>;
+export type AppIdRecord = RecordFor<'appids'>;
+export type PlatformKeyRecord = RecordFor<'platform_keys'>;
 
 export interface TenantStore {
   getSetting(name: string): Promise<string | null>;

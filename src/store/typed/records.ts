@@ -1,8 +1,10 @@
-import { type Column, camel, type RecordOf } from './columns.js';
+import { type Column, camel, type InsertOf, type RecordOf } from './columns.js';
 import { type TableName, type Tables, tables } from './tables.js';
 
 export type Row = Record<string, unknown>;
+/** The record a row of the table maps to, and the part of it a record insert writes. */
 export type RecordFor<T extends TableName> = RecordOf<Tables[T]>;
+export type InsertFor<T extends TableName> = InsertOf<Tables[T]>;
 
 /**
  * Parsed JSON reused while the stored text is unchanged: issuance reads the same stocks over and over, and parsing

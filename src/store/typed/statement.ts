@@ -1,6 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import { type Camel, camel, type InsertOf } from './columns.js';
-import type { RecordFor, Row } from './records.js';
+import { type Camel, camel } from './columns.js';
+import type { InsertFor, RecordFor, Row } from './records.js';
 import { type Database, type TableName, type Tables, tables } from './tables.js';
 
 type Args = Record<string, unknown>;
@@ -79,7 +79,7 @@ export function recordValues<T extends TableName>(table: T, also: string[] = [])
 }
 
 /** `INSERT` of a record into its table, compiled once; `shape` adds clauses such as `ON CONFLICT`. */
-export function insertRecord<T extends TableName, A = InsertOf<(typeof tables)[T]>>(
+export function insertRecord<T extends TableName, A = InsertFor<T>>(
   k: Kysely<Database>,
   table: T,
   shape: (q: ReturnType<typeof insertInto<T>>) => Compilable<unknown> = (q) => q,

@@ -1,16 +1,8 @@
 import type { ImageGenerationInput, ImageGenerationType, ImageTaskState } from '../../domain/image-generation.js';
 import type { ImageType } from '../../domain/media.js';
-import type {
-  Deactivation,
-  ProductCouponRecord,
-  ProductCouponState,
-  StockData,
-  StockGroupKind,
-  StockState,
-} from '../catalog.js';
-import type { SendChannel, UserCouponState } from '../issuance.js';
-import type { DeliveryState } from '../lifecycle.js';
-import type { AppIdRecord } from '../tenants.js';
+import type { ProductCouponState, StockState, UserCouponState } from '../../domain/states.js';
+import type { ProductCouponT } from '../../schemas/objects/product-coupon.js';
+import type { StockT } from '../../schemas/objects/stock.js';
 import {
   bytes,
   type Description,
@@ -25,6 +17,32 @@ import {
   text,
 } from './columns.js';
 
+export type SendChannel = 'API' | 'RECEIVE_COMPONENT';
+
+export interface Deactivation {
+  request_no: string;
+  time: string;
+  reason: string;
+}
+
+/** The WeChat object without `brand_id`, `state` and the deactivation fields, which live in their own columns. */
+type ProductCouponData = Omit<
+  ProductCouponT,
+  'brand_id' | 'state' | 'deactivate_request_no' | 'deactivate_time' | 'deactivate_reason'
+>;
+
+/** Parts of the Stock object that are stored as-is; counters, caps and state have columns of their own. */
+export type StockData = Omit<
+  StockT,
+  | 'brand_id'
+  | 'sent_count_info'
+  | 'state'
+  | 'stock_send_rule'
+  | 'deactivate_request_no'
+  | 'deactivate_time'
+  | 'deactivate_reason'
+>;
+
 /** The tables of both databases, described once: Kysely's types and the record mappings derive from this. */
 export const tables = {
   settings: { name: text(), value: text() },
@@ -37,10 +55,16 @@ export const tables = {
     notify_updated_at: nullableText(),
     created_at: text(),
   },
-  merchant_keys: { mchid: text(), serial_no: text(), public_key_pem: text(), created_at: text() },
+  merchant_keys: {
+    mchid: text(),
+    /** Stored and looked up in `normalizeSerial` form (upper case, no leading `00` pairs). */
+    serial_no: text(),
+    public_key_pem: text(),
+    created_at: text(),
+  },
   brands: { brand_id: text(), name: text(), secret: text(), created_at: text() },
   brand_authorizations: { brand_id: text(), mchid: text(), created_at: text() },
-  appids: { appid: text(), owner_type: text<AppIdRecord['ownerType']>(), owner_id: text() },
+  appids: { appid: text(), owner_type: text<'MERCHANT' | 'BRAND'>(), owner_id: text() },
   unionids: { brand_id: text(), openid: text(), unionid: text() },
   request_records: {
     mchid: text(),
@@ -57,7 +81,7 @@ export const tables = {
     mchid: text(),
     brand_id: text(),
     state: text<ProductCouponState>(),
-    data: json<ProductCouponRecord['data']>({ cached: true }),
+    data: json<ProductCouponData>({ cached: true }),
     deactivation: nullableJson<Deactivation>(),
     created_at: text(),
     updated_at: text(),
@@ -69,7 +93,11 @@ export const tables = {
     brand_id: text(),
     seq: ordering(),
     created_at: text(),
-    kind: text<StockGroupKind>(),
+    /**
+     * `BUNDLE`: a stock bundle (批次组). `SINGLE`: the one group holding every stock of a single-mode product coupon;
+     * its id is the product coupon's id and WeChat never shows it (D-70).
+     */
+    kind: text<'BUNDLE' | 'SINGLE'>(),
   },
   stocks: {
     stock_id: text(),
@@ -77,6 +105,7 @@ export const tables = {
     product_coupon_id: text(),
     mchid: text(),
     brand_id: text(),
+    /** `stock_bundle_index`, 0-based; for a single-mode stock its place among the product coupon's stocks. */
     idx: integer(),
     /** The bundle's `seq`: stocks list in (seq, idx) order. */
     seq: ordering(),
@@ -84,6 +113,7 @@ export const tables = {
     data: json<StockData>({ cached: true }),
     max_count: integer(),
     max_count_per_user: integer(),
+    /** Only stock #0 of a bundle carries a daily cap (docs/fidelity.md, Objects). */
     max_count_per_day: nullableInteger(),
     total_count: owned(integer()),
     deactivation: nullableJson<Deactivation>(),
@@ -106,10 +136,12 @@ export const tables = {
     channel: text<SendChannel>(),
     openid: text(),
     appid: text(),
+    /** The unionid when one is registered for the openid, else the openid (D-3). */
     user_key: text(),
     product_coupon_id: text(),
     stock_bundle_id: text(),
     attach: nullableText(),
+    /** Canonical parameters of the first request that used the number. */
     fingerprint: text(),
     user_coupon_bundle_id: text(),
     created_at: text(),
@@ -129,7 +161,9 @@ export const tables = {
     created_at: text(),
     expires_at: text(),
     claimed_at: nullableText(),
+    /** A single-coupon token (D-100): the stock it issues from, `stock_bundle_id` being its product coupon's group. */
     stock_id: nullableText(),
+    /** The caller's code for an `API_ASSIGN` stock (D-101). */
     coupon_code: nullableText(),
   },
   user_coupon_bundles: {
@@ -170,6 +204,7 @@ export const tables = {
     channel: text<SendChannel>(),
     attach: nullableText(),
     coupon_tag_info: nullableJson<unknown>(),
+    /** `confirm_*`, `deactivate_*` and `progressive_bundle_usage_detail` fields as WeChat names them. */
     detail: json<Record<string, unknown>>(),
     created_at: text(),
     updated_at: text(),
@@ -179,11 +214,12 @@ export const tables = {
     mchid: text(),
     event_type: text(),
     summary: text(),
+    /** The plaintext business object, encrypted at delivery time with the merchant's current APIv3 key. */
     resource: json<Record<string, unknown>>(),
     create_time: text(),
     next_attempt_at: text(),
     attempts: owned(integer()),
-    state: owned(text<DeliveryState>()),
+    state: owned(text<'PENDING' | 'DELIVERED' | 'FAILED'>()),
     locked_until: owned(nullableText()),
     last_status: owned(nullableInteger()),
     last_error: owned(nullableText()),
@@ -194,20 +230,25 @@ export const tables = {
   webhook_attempts: {
     id: ordering(),
     event_id: text(),
+    /** 1-based. */
     attempt: integer(),
     url: nullableText(),
     request_id: nullableText(),
+    /** ISO 8601, business clock. */
     started_at: text(),
     duration_ms: integer(),
     status: nullableInteger(),
     error: nullableText(),
+    /** The first KiB of the response body. */
     response: nullableText(),
   },
   media_images: {
+    /** The SHA-256 of the bytes in lower-case hex: the same bytes are one image, whoever stored them. */
     image_id: text(),
     type: text<ImageType>(),
     size: integer(),
     bytes: bytes(),
+    /** The merchant that stored the bytes first. */
     mchid: text(),
     created_at: text(),
   },
@@ -216,12 +257,16 @@ export const tables = {
     brand_id: text(),
     task_id: text(),
     type: text<ImageGenerationType>(),
+    /** The request body, which says what to render. */
     request: json<ImageGenerationInput>(),
+    /** The origin the task was submitted to: the callback's image URL is answered on it. */
     origin: text(),
     state: text<ImageTaskState>(),
+    /** The generated image (always PNG), once `SUCCESS`. */
     image_id: nullableText(),
     fail_reason: nullableText(),
     created_at: text(),
+    /** When the task may complete (the test clock's time in the sandbox). */
     due_at: text(),
     completed_at: nullableText(),
   },
