@@ -5,8 +5,12 @@ import type { GroupCommitOptions } from './group-commit.js';
 import { pointReads } from './point-reads.js';
 
 const records = recordMappers(false);
-const toToken = records('tokens');
-const toIssuance = records('issuances');
+const recordOf =
+  <T>(map: (row: Row) => T) =>
+  (row: Row | null): T | null =>
+    row ? map(row) : null;
+const toToken = recordOf(records('tokens'));
+const toIssuance = recordOf(records('issuances'));
 
 // The lookups of every pre-send and claim, gathered across concurrent requests (D-58): per dialect, as only
 // PostgreSQL joins `unnest` of the keys.
@@ -26,14 +30,8 @@ export function issuanceLookups(
   const issuance = pointReads<Row>(db, ISSUANCES, ['mchid', 'brand_id', 'send_request_no'], groupCommit);
   const userCount = pointReads<Row>(db, USER_COUNTS, ['stock_id', 'user_key'], groupCommit);
   return {
-    getToken: async (tokenHash) => {
-      const r = await token(tokenHash);
-      return r ? toToken(r) : null;
-    },
-    getIssuance: async (mchid, brandId, sendRequestNo) => {
-      const r = await issuance(mchid, brandId, sendRequestNo);
-      return r ? toIssuance(r) : null;
-    },
+    getToken: async (tokenHash) => toToken(await token(tokenHash)),
+    getIssuance: async (mchid, brandId, sendRequestNo) => toIssuance(await issuance(mchid, brandId, sendRequestNo)),
     getUserCount: async (stockId, userKey) => ((await userCount(stockId, userKey))?.count as number | undefined) ?? 0,
   };
 }

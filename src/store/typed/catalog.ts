@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
-import { compiled, equalTo, prepare } from './statement.js';
+import { compiled, countTotal, equalTo, prepare } from './statement.js';
 import { all, type Engine, readAll, readOne, type Work } from './work.js';
 
 /** An UPLOAD-mode stock shows its pool's counts (D-85); the parsed data is shared, so it is copied, not changed. */
@@ -49,7 +49,7 @@ export function catalogQueries(e: Engine): Pick<CatalogStore, StockReads> {
     const count = k
       .selectFrom('stocks as s')
       .where((eb) => eb.and(filters))
-      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
+      .select(countTotal);
     const [counted] = yield* all(compiled(count), undefined);
     const page = stocksForDay(query.day)
       .where((eb) => eb.and(filters))

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { toRfc3339 } from '../../domain/clock.js';
 import type { IssuanceStore, UserCouponQuery, UserCouponState } from '../issuance.js';
-import { equalTo, insertRecord, perShape, prepare } from './statement.js';
+import { countTotal, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
 import { all, type Engine, readAll, readOne, recordBy, writes } from './work.js';
 
@@ -78,7 +78,7 @@ const userCouponList = (k: Kysely<Database>) =>
       ]),
     );
     return {
-      count: filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
+      count: filtered.select(countTotal),
       page: filtered.selectAll().orderBy('created_at', 'desc').orderBy('coupon_code').limit(a.limit).offset(a.offset),
     };
   });

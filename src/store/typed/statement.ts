@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
 import { type Camel, camel } from './columns.js';
 import type { InsertFor, RecordFor, Row } from './records.js';
 import { type Database, type TableName, type Tables, tables } from './tables.js';
@@ -94,7 +94,7 @@ function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: st
 }
 
 /** The fields of a `T` record that name `columns`. */
-export type KeyOf<T extends TableName, C extends string> = Pick<RecordFor<T>, Camel<C> & keyof RecordFor<T>>;
+type KeyOf<T extends TableName, C extends string> = Pick<RecordFor<T>, Camel<C> & keyof RecordFor<T>>;
 
 /** Kysely over tables whose names and columns are only known when the statement is built. */
 export const untyped = (k: Kysely<Database>) => k as unknown as Kysely<Record<string, Row>>;
@@ -111,6 +111,10 @@ export function selectBy<T extends TableName, C extends keyof Tables[T] & string
     query = query.where(column, '=', (placeholders as Record<string, never>)[camel(column)]!);
   return fromCompiled(query.compile());
 }
+
+/** `COUNT(*)` as the integer `total` of a list (PostgreSQL counts in bigint, which node-postgres answers as text). */
+export const countTotal = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
+  eb.cast<number>(eb.fn.countAll(), 'integer').as('total');
 
 /** The given `column: value` conditions of a list query; those whose value is undefined are left out. */
 export const equalTo = <F extends Record<string, unknown>>(filters: F) =>

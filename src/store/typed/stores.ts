@@ -1,5 +1,5 @@
 import type { StoreChange, StoreChangeOutcome, StoresStore } from '../stores.js';
-import { compiled, insertRecord, prepare } from './statement.js';
+import { compiled, countTotal, insertRecord, prepare } from './statement.js';
 import { all, type Engine, first, RollbackWith, readOne, run, type Work } from './work.js';
 
 /** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
@@ -75,10 +75,7 @@ function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listS
         .where('store_id', '=', a.storeId),
     ),
     count: prepare((a: { stockId: string }) =>
-      k
-        .selectFrom('stock_stores')
-        .where('stock_id', '=', a.stockId)
-        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
+      k.selectFrom('stock_stores').where('stock_id', '=', a.stockId).select(countTotal),
     ),
   };
   const associated = readOne(e, q.associated, () => true);
