@@ -9,7 +9,7 @@ describe('operational settings', () => {
     expect(readSettings({}, {})).toEqual({
       http: HTTP_TIMEOUTS,
       postgres: POSTGRES_TIMEOUTS,
-      postgresCapacity: { poolSize: POSTGRES_POOL_SIZE, maxBatch: 64, maxInFlight: 2 },
+      postgresCapacity: { poolSize: POSTGRES_POOL_SIZE, maxBatch: 64, maxInFlight: 1 },
       sqliteMinFreeBytes: SQLITE_MIN_FREE_BYTES,
     });
   });
@@ -24,7 +24,7 @@ describe('operational settings', () => {
         COUPOND_DB_POOL_SIZE: '24',
       },
     );
-    expect(s.postgresCapacity).toEqual({ poolSize: 24, maxBatch: 64, maxInFlight: 2 });
+    expect(s.postgresCapacity).toEqual({ poolSize: 24, maxBatch: 64, maxInFlight: 1 });
     expect(s.postgres).toEqual({ ...POSTGRES_TIMEOUTS, statementMs: 750, lockMs: 300 });
     expect(s.http).toEqual({ ...HTTP_TIMEOUTS, headersMs: 15000 });
     expect(s.sqliteMinFreeBytes).toBe(2 * 1024 * 1024);

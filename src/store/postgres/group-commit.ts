@@ -11,14 +11,14 @@ export type BatchOutcome<R> = { ok: R } | { retry: string } | { error: Error };
 export interface GroupCommitOptions {
   /** Commands per call; default 64. */
   maxBatch?: number;
-  /** Calls in flight at once; default 2, so the database starts the next batch as soon as one commits. */
+  /** Calls in flight at once; default 1, so what arrives meanwhile makes the next call larger (D-129). */
   maxInFlight?: number;
   /** Runs of one command that keeps coming back `retry` (deadlock victim, serialization failure); default 5. */
   maxAttempts?: number;
 }
 
 /** Commands per call and calls in flight unless configured (`--db-batch-size`, `--db-batches-in-flight`). */
-export const GROUP_COMMIT_DEFAULTS = { maxBatch: 64, maxInFlight: 2 };
+export const GROUP_COMMIT_DEFAULTS = { maxBatch: 64, maxInFlight: 1 };
 
 /**
  * Group commit for PostgreSQL (D-51): commands submitted while earlier calls are in flight are gathered into one
