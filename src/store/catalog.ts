@@ -46,6 +46,17 @@ export type { BudgetDimension } from '../domain/catalog/budget.js';
 /** A budget change inside the store's transaction: applied, or refused by the budget rule (D-11). */
 export type BudgetChange = { ok: true } | ({ ok: false } & BudgetRefusal);
 
+/** A budget change of the stocks `id` names (a bundle's or one stock), checked against `expected`. */
+type BudgetUpdate = (
+  request: RequestRecord,
+  id: string,
+  dimension: BudgetDimension,
+  expected: number,
+  target: number,
+  day: string,
+  at: string,
+) => Promise<Guarded<BudgetChange>>;
+
 export interface CatalogStore {
   getRequestRecord(key: RequestKey): Promise<RequestRecord | null>;
 
@@ -114,25 +125,9 @@ export interface CatalogStore {
    * A refused change records nothing (the request number stays free); a bundle without a daily cap answers
    * `stale` with `actual: null` for `max_count_per_day`.
    */
-  updateBundleBudget(
-    request: RequestRecord,
-    stockBundleId: string,
-    dimension: BudgetDimension,
-    expected: number,
-    target: number,
-    day: string,
-    at: string,
-  ): Promise<Guarded<BudgetChange>>;
-  /** `updateBundleBudget` for one stock (a single-mode stock, D-74), with the same rule and atomicity. */
-  updateStockBudget(
-    request: RequestRecord,
-    stockId: string,
-    dimension: BudgetDimension,
-    expected: number,
-    target: number,
-    day: string,
-    at: string,
-  ): Promise<Guarded<BudgetChange>>;
+  updateBundleBudget: BudgetUpdate;
+  /** `updateBundleBudget` for one stock (a single-mode stock, D-74): `id` names the stock. */
+  updateStockBudget: BudgetUpdate;
 
   getStock(stockId: string, day: string): Promise<StockRecord | null>;
   listStocks(query: StockQuery): Promise<{ stocks: StockRecord[]; total: number }>;

@@ -1,6 +1,6 @@
 import { type QueryCreator, sql } from 'kysely';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryQuery, DeliveryState, OutboxStore } from '../lifecycle.js';
-import { compiled, equalTo, insertRecord, perShape, prepare } from './statement.js';
+import { compiled, countTotal, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
 import { all, type Engine, first, readOne, run } from './work.js';
 
@@ -152,7 +152,7 @@ function deliveryLog(e: Engine): Pick<OutboxStore, Log> {
       .selectFrom('outbox')
       .where((eb) => eb.and(equalTo({ state: given('state'), mchid: given('mchid') })));
     return {
-      count: filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')),
+      count: filtered.select(countTotal),
       page: filtered.selectAll().orderBy(insertionOrder(e), 'desc').limit(a.limit).offset(a.offset),
     };
   });
