@@ -87,6 +87,7 @@ try {
             cpuPerRequestUs: 0,
             databaseCpuPerRequestUs: 0,
             loadCpuPerRequestUs: 0,
+            switchesPerRequest: 0,
             busyCores: 0,
           }
         : await runPhase([info.address], phase, CONNECTIONS, SECONDS),

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { databaseCpuUs, loadGeneratorCpuUs } from './process-cpu.js';
+import { databaseCpuUs, loadGeneratorCpuUs, machineContextSwitches } from './process-cpu.js';
 
 export interface Phase {
   name: string;
@@ -17,6 +17,8 @@ export interface PhaseResult {
   databaseCpuPerRequestUs: number;
   /** The load generator's (this process's) CPU per answered request (µs). */
   loadCpuPerRequestUs: number;
+  /** Context switches on the whole machine per answered request. */
+  switchesPerRequest: number;
   /** Cores kept busy on average by server, database and load generator together. */
   busyCores: number;
   rps: number;
@@ -61,6 +63,7 @@ export async function runPhase(
   const cpuBefore = await totalCpu(addresses);
   const databaseBefore = databaseCpuUs();
   const loadBefore = loadGeneratorCpuUs();
+  const switchesBefore = machineContextSwitches();
   const total = phase.stopAfterRequests ? Math.min(phase.stopAfterRequests, phase.requests.length) : undefined;
   const started = performance.now();
   let lastAnswer = started;
@@ -110,12 +113,14 @@ export async function runPhase(
   const serverUs = (await totalCpu(addresses)) - cpuBefore;
   const databaseUs = databaseCpuUs() - databaseBefore;
   const loadUs = loadGeneratorCpuUs() - loadBefore;
+  const switches = machineContextSwitches() - switchesBefore;
   const per = (us: number) => (answered > 0 ? us / answered : 0);
   return {
     name: phase.name,
     cpuPerRequestUs: per(serverUs),
     databaseCpuPerRequestUs: per(databaseUs),
     loadCpuPerRequestUs: per(loadUs),
+    switchesPerRequest: per(switches),
     busyCores: (serverUs + databaseUs + loadUs) / (elapsed * 1e6),
     // autocannon averages per whole second, which a run bounded by a request count quantises; count instead.
     rps: answered / elapsed,

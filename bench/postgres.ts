@@ -16,6 +16,8 @@ import { requestSigner } from './signed-requests.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 12_000);
 const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** Requests of each kind every process answers before the measured round (0: measure cold processes). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5_000);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** `BENCH_AB=1` adds PostgreSQL with every request a call of its own and with `synchronous_commit=off`. */
 const OFF = { BENCH_GROUP_COMMIT: JSON.stringify({ maxBatch: 1, maxInFlight: 10 }) };
@@ -60,6 +62,62 @@ async function dropSchema(schema: string) {
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
 }
 
+type Cluster = Awaited<ReturnType<typeof startCluster>>;
+
+interface Round {
+  echo: PhaseResult;
+  presend: PhaseResult;
+  claim: PhaseResult;
+  received: number;
+  refusals: Set<string>;
+}
+
+/**
+ * `count` signed baseline requests, then `count` pre-sends to distinct users (`prefix` names them and their
+ * request numbers), then a claim of every token those pre-sends returned, at CONNECTIONS over every process.
+ */
+async function runRound(cluster: Cluster, prefix: string, count: number): Promise<Round> {
+  const addresses = cluster.servers.map((s) => s.address);
+  const { merchant, bundle } = cluster.servers[0]!;
+  const sign = requestSigner(merchant);
+  const echo = Array.from({ length: count }, () => sign('POST', '/bench/signed-echo', '{}'));
+  const presend = Array.from({ length: count }, (_, i) =>
+    sign(
+      'POST',
+      `/v3/marketing/partner/product-coupon/users/o-${prefix}-${i}/pre-send-coupon-bundle`,
+      JSON.stringify({
+        brand_id: merchant.brandId,
+        appid: merchant.appid,
+        product_coupon_id: bundle.productCouponId,
+        stock_bundle_id: bundle.stockBundleId,
+        send_request_no: `${prefix.toUpperCase()}_${String(i).padStart(6, '0')}`,
+      }),
+    ),
+  );
+  const run = (phase: Parameters<typeof runPhase>[1]) => runPhase(addresses, phase, CONNECTIONS, MAX_SECONDS);
+  // autocannon prepares one request ahead on each connection: leave those spare, so no signed request is sent twice.
+  const spare = CONNECTIONS;
+  const echoR = await run({ name: 'signed baseline', requests: echo, stopAfterRequests: echo.length - spare });
+  const tokens: string[] = [];
+  const refusals = new Set<string>();
+  const presendR = await run({
+    name: 'pre-send',
+    requests: presend,
+    stopAfterRequests: presend.length - spare,
+    onResponse: (status, body) => {
+      if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
+      else if (refusals.size < 3) refusals.add(`${status} ${body.slice(0, 120)}`);
+    },
+  });
+  let received = 0;
+  const claimR = await run(
+    claimPhase(tokens, spare, () => {
+      received += 1;
+    }),
+  );
+  return { echo: echoR, presend: presendR, claim: claimR, received, refusals };
+}
+
 async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): Promise<SetupResult> {
   const schema = `coupond_bench_${randomBytes(4).toString('hex')}`;
   const env = {
@@ -70,58 +128,29 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
   if (!setup.postgres) delete env.BENCH_DATABASE_URL;
   const cluster = await startCluster(serverBundle, setup.processes, env);
   try {
-    const addresses = cluster.servers.map((s) => s.address);
-    const { merchant, bundle } = cluster.servers[0]!;
-    const sign = requestSigner(merchant);
-    const echo = Array.from({ length: USERS }, () => sign('POST', '/bench/signed-echo', '{}'));
-    const presend = Array.from({ length: USERS }, (_, i) =>
-      sign(
-        'POST',
-        `/v3/marketing/partner/product-coupon/users/o-hot-${i}/pre-send-coupon-bundle`,
-        JSON.stringify({
-          brand_id: merchant.brandId,
-          appid: merchant.appid,
-          product_coupon_id: bundle.productCouponId,
-          stock_bundle_id: bundle.stockBundleId,
-          send_request_no: `HOT_${String(i).padStart(6, '0')}`,
-        }),
-      ),
-    );
+    const { bundle } = cluster.servers[0]!;
+    // Each process compiles its hot code on its own: warm every one with the same number of requests first.
+    const warm = WARMUP > 0 ? await runRound(cluster, 'warm', WARMUP * setup.processes) : null;
+    if (warm)
+      out(
+        `\n${setup.name}: warm-up of ${WARMUP} requests of each kind per process: baseline ${warm.echo.rps.toFixed(0)}/s, pre-send ${warm.presend.rps.toFixed(0)}/s, claim ${warm.claim.rps.toFixed(0)}/s`,
+      );
     await cluster.resetPeak();
-    const run = (phase: Parameters<typeof runPhase>[1]) => runPhase(addresses, phase, CONNECTIONS, MAX_SECONDS);
-    // autocannon prepares one request ahead on each connection: leave those spare, so no signed request is sent twice.
-    const spare = CONNECTIONS;
-    const echoR = await run({ name: 'signed baseline', requests: echo, stopAfterRequests: echo.length - spare });
-    const tokens: string[] = [];
-    const refusals = new Set<string>();
-    const presendR = await run({
-      name: 'pre-send',
-      requests: presend,
-      stopAfterRequests: presend.length - spare,
-      onResponse: (status, body) => {
-        if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
-        else if (refusals.size < 3) refusals.add(`${status} ${body.slice(0, 120)}`);
-      },
-    });
-    let received = 0;
-    const claimR = await run(
-      claimPhase(tokens, spare, () => {
-        received += 1;
-      }),
-    );
+    const round = await runRound(cluster, 'hot', USERS);
+    const received = round.received + (warm?.received ?? 0);
     const states = await cluster.state();
     const audit = await withQuery(cluster.servers[0]!.dbPath, schema, (q) =>
       auditHotBundle(q, bundle.stockIds[0]!, bundle.stockBundleId),
     );
     const failures = auditFailures(audit, received);
-    for (const phase of [echoR, presendR, claimR])
+    for (const phase of [round.echo, round.presend, round.claim])
       if (phase.non2xx > 0) failures.push(`${phase.non2xx} ${phase.name} requests not answered 200`);
-    if (refusals.size > 0) out(`  answers other than 200: ${[...refusals].join(' | ')}`);
+    if (round.refusals.size > 0) out(`  answers other than 200: ${[...round.refusals].join(' | ')}`);
     return {
       name: setup.name,
-      echo: echoR,
-      presend: presendR,
-      claim: claimR,
+      echo: round.echo,
+      presend: round.presend,
+      claim: round.claim,
       received,
       peakRss: states.map((s) => s.peak_rss_mb),
       failures,
@@ -141,7 +170,7 @@ for (const setup of SETUPS) {
   out(`\n${r.name} (${USERS} users, ${CONNECTIONS} connections)`);
   for (const p of [r.echo, r.presend, r.claim])
     out(
-      `  ${p.name.padEnd(16)} ${p.rps.toFixed(0).padStart(6)}/s  p50 ${p.p50} ms  p99 ${p.p99} ms  non-2xx ${p.non2xx}  CPU µs/req: server ${p.cpuPerRequestUs.toFixed(0)}, database ${p.databaseCpuPerRequestUs.toFixed(0)}, load ${p.loadCpuPerRequestUs.toFixed(0)}; ${p.busyCores.toFixed(2)} cores busy`,
+      `  ${p.name.padEnd(16)} ${p.rps.toFixed(0).padStart(6)}/s  p50 ${p.p50} ms  p99 ${p.p99} ms  non-2xx ${p.non2xx}  CPU µs/req: server ${p.cpuPerRequestUs.toFixed(0)}, database ${p.databaseCpuPerRequestUs.toFixed(0)}, load ${p.loadCpuPerRequestUs.toFixed(0)}; ${p.switchesPerRequest.toFixed(1)} switches/req; ${p.busyCores.toFixed(2)} cores busy`,
     );
   out(
     `  pre-send / signed baseline = ${ratio.toFixed(2)}; RECEIVED ${r.received}; peak RSS ${r.peakRss.map((m) => `${m.toFixed(0)} MB`).join(', ')}`,

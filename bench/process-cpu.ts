@@ -44,3 +44,12 @@ export function loadGeneratorCpuUs(): number {
   const u = process.cpuUsage();
   return u.user + u.system;
 }
+
+/** Context switches so far on the whole machine (/proc/stat `ctxt`), or NaN where /proc is missing. */
+export function machineContextSwitches(): number {
+  try {
+    return Number(/^ctxt (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
