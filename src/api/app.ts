@@ -13,6 +13,7 @@ import { PathTable } from './path-table.js';
 import { answerClientError } from './plugins/client-errors.js';
 import { registerDrain } from './plugins/drain.js';
 import { answerFrameworkError, BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, registerErrorHandler } from './plugins/errors.js';
+import { registerHandlerDeadline } from './plugins/handler-deadline.js';
 import { exposeMetrics, Metrics, type MetricsAccess, recordMetrics } from './plugins/metrics.js';
 import { registerNotFound } from './plugins/not-found.js';
 import { RateLimiter } from './plugins/rate-limit.js';
@@ -147,6 +148,7 @@ async function registerServerWide(server: FastifyInstance, ctx: AppContext, opti
   registerErrorHandler(server);
   registerRequestId(server);
   registerRequestLog(server);
-  await registerSecurityHeaders(server, options.frameAncestors ?? frameAncestorsFor(ctx.deps.sandbox));
+  registerSecurityHeaders(server, options.frameAncestors ?? frameAncestorsFor(ctx.deps.sandbox));
+  registerHandlerDeadline(server, { ...HTTP_TIMEOUTS, ...options.timeouts }.handlerMs);
   recordMetrics(server, ctx.metrics);
 }

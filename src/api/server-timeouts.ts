@@ -3,7 +3,7 @@ import type { FastifyHttpOptions } from 'fastify';
 
 /** How long coupond waits on HTTP clients and on its own handlers (D-32); milliseconds. */
 export interface HttpTimeouts {
-  /** An answer not ready within this is replaced by `500 SYSTEM_ERROR` (Fastify's `handlerTimeout`). */
+  /** An answer not ready within this is replaced by `500 SYSTEM_ERROR` (plugins/handler-deadline.ts). */
   handlerMs: number;
   /** A client must have sent its whole request within this (node's `requestTimeout`). */
   requestMs: number;
@@ -25,7 +25,6 @@ export const CONNECTION_CHECK_MS = 5000;
 
 export function serverTimeoutOptions(t: HttpTimeouts): FastifyHttpOptions<Server> {
   return {
-    handlerTimeout: t.handlerMs,
     requestTimeout: t.requestMs,
     keepAliveTimeout: t.keepAliveMs,
     http: { headersTimeout: t.headersMs, connectionsCheckingInterval: CONNECTION_CHECK_MS },

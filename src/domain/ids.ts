@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 /** Identifier and randomness source, injected so tests can make it predictable. */
 export interface Ids {
@@ -13,10 +13,28 @@ export interface Ids {
   uuid(): string;
 }
 
+const pool = Buffer.alloc(4096);
+let poolUsed = pool.length;
+
+/**
+ * `n` bytes from the system's randomness. Small reads come from a pool refilled 4 KiB at a time, each byte handed
+ * out once, so a request's several ids and nonces do not each pay for a call into OpenSSL.
+ */
+function freshBytes(n: number): Buffer {
+  if (n > 256) return randomBytes(n);
+  if (poolUsed + n > pool.length) {
+    randomFillSync(pool);
+    poolUsed = 0;
+  }
+  const out = Buffer.from(pool.subarray(poolUsed, poolUsed + n));
+  poolUsed += n;
+  return out;
+}
+
 /** `n` random decimal digits from one read of the system's randomness (18 digits per 64 bits). */
 const randomDigits = (n: number) => {
   const words = Math.ceil(n / 18);
-  const bytes = randomBytes(words * 8);
+  const bytes = freshBytes(words * 8);
   let out = '';
   for (let i = 0; i < words; i++) out += (bytes.readBigUInt64BE(i * 8) % 10n ** 18n).toString().padStart(18, '0');
   return out.slice(0, n);
@@ -48,7 +66,7 @@ function numeric(prefix: string, digits: number): string {
 
 /** RFC 9562 UUIDv7: 48 bits of milliseconds, then random bits. */
 function uuidv7(): string {
-  const bytes = randomBytes(16);
+  const bytes = freshBytes(16);
   const { ms } = timeOrdered();
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | (bytes[6]! & 0x0f);
@@ -68,8 +86,8 @@ function requestId(): string {
 
 export const randomIds: Ids = {
   numeric,
-  token: (bytes) => randomBytes(bytes).toString('base64url'),
-  nonce: () => randomBytes(16).toString('hex'),
+  token: (bytes) => freshBytes(bytes).toString('base64url'),
+  nonce: () => freshBytes(16).toString('hex'),
   requestId,
   uuid: uuidv7,
 };

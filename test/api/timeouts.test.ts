@@ -60,6 +60,28 @@ describe('readiness and request timeouts', () => {
     expect(JSON.parse(await verifiedBody(res, c.platform.publicKey))).toMatchObject({ code: 'SYSTEM_ERROR' });
     expect(ms).toBeLessThan(2000);
   });
+
+  it('a request with a body late past the handler timeout is a signed 500 SYSTEM_ERROR too', async () => {
+    c = await startCoupond({ timeouts: { handlerMs: 300 } });
+    const fault = await fetch(`${c.baseURL}sandbox/v1/faults`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ api: 'preSendCouponBundle', count: 1, respond: 'delay:3000' }),
+    });
+    expect(fault.status).toBe(201);
+    const { res, ms } = await timed(
+      c.send('POST', '/v3/marketing/partner/product-coupon/users/o-late/pre-send-coupon-bundle', {
+        brand_id: c.merchant.brandId,
+        appid: c.merchant.appid,
+        product_coupon_id: 'PC_NONE',
+        stock_bundle_id: 'SB_NONE',
+        send_request_no: 'LATE_1',
+      }),
+    );
+    expect(res.status).toBe(500);
+    expect(JSON.parse(await verifiedBody(res, c.platform.publicKey))).toMatchObject({ code: 'SYSTEM_ERROR' });
+    expect(ms).toBeLessThan(2000);
+  });
 });
 
 describe('slow clients', () => {

@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /** Who may frame coupond's pages when the operator says nothing (D-44); `--sandbox` lets anyone, for the demo. */
 export const DEFAULT_FRAME_ANCESTORS = ["'self'"];
@@ -16,16 +17,33 @@ export function parseFrameAncestors(text: string): string[] {
   return sources;
 }
 
+/** The headers helmet's middleware sets for `options`, read once by running it against a recording response. */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
 /**
  * The same headers on every answer (D-44): a Content-Security-Policy that allows scripts only from coupond's own
  * origin (no inline script, no eval), `X-Content-Type-Options: nosniff`, and `frame-ancestors` as configured.
  * Styles may be inline (the pages and the element's shadow root carry their own); images come from anywhere over
  * http(s) because coupon images are merchants' URLs (D-24). Resources stay loadable cross-origin, since merchants
- * include `coupon-receiver.js` from their own pages.
+ * include `coupon-receiver.js` from their own pages. The headers never depend on the request, so helmet computes
+ * them once at start-up rather than on every request.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, frameAncestors: string[]): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: string[]): void {
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -43,5 +61,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, frameAncesto
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     frameguard: false,
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }
