@@ -129,6 +129,8 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
   const cluster = await startCluster(serverBundle, setup.processes, env);
   try {
     const { bundle } = cluster.servers[0]!;
+    // A checkpoint now, so that no setup's measured round pays for one (full-page writes) when another's does not.
+    if (setup.postgres) await withQuery(null, schema, (q) => q('CHECKPOINT', []));
     // Each process compiles its hot code on its own: warm every one with the same number of requests first.
     const warm = WARMUP > 0 ? await runRound(cluster, 'warm', WARMUP * setup.processes) : null;
     if (warm)
