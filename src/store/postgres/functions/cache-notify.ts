@@ -1,5 +1,21 @@
 import type { PostgresFunction } from '../../migration.js';
 
+/** Tables whose every change matters to the caches: one notification per statement. */
+const WHOLE_TABLES = [
+  'merchants',
+  'merchant_keys',
+  'brands',
+  'brand_authorizations',
+  'appids',
+  'unionids',
+  'product_coupons',
+  'stock_bundles',
+];
+
+const statementTrigger = (table: string) =>
+  `CREATE OR REPLACE TRIGGER ${table}_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();`;
+
 /**
  * Cache invalidation across instances (D-52): every change to a table that instances cache sends the table's name
  * on the channel `coupond_cache.<schema>`, delivered to every listening instance when the change commits. Stocks
@@ -16,22 +32,7 @@ BEGIN
 END
 $fn$;
 
-CREATE OR REPLACE TRIGGER merchants_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON merchants
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER merchant_keys_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON merchant_keys
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER brands_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON brands
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER brand_authorizations_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON brand_authorizations
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER appids_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON appids
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER unionids_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON unionids
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER product_coupons_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON product_coupons
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
-CREATE OR REPLACE TRIGGER stock_bundles_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON stock_bundles
-  FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
+${WHOLE_TABLES.map(statementTrigger).join('\n')}
 CREATE OR REPLACE TRIGGER stocks_cache_rows AFTER INSERT OR DELETE OR TRUNCATE ON stocks
   FOR EACH STATEMENT EXECUTE FUNCTION coupond_cache_notify();
 CREATE OR REPLACE TRIGGER stocks_cache AFTER UPDATE ON stocks FOR EACH ROW
