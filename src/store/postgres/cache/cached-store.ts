@@ -1,20 +1,11 @@
 import type { StockRecord } from '../../catalog.js';
 import type { Store } from '../../port.js';
+import { WHOLE_TABLES } from '../functions/cache-notify.js';
 import type { Listener } from './listener.js';
 import { Region } from './region.js';
 
 /** The tables an instance caches; a notification names one of them (functions/cache-notify.ts). */
-const TABLES = [
-  'merchants',
-  'merchant_keys',
-  'brands',
-  'brand_authorizations',
-  'appids',
-  'unionids',
-  'product_coupons',
-  'stock_bundles',
-  'stocks',
-] as const;
+const TABLES = [...WHOLE_TABLES, 'stocks'] as const;
 type Table = (typeof TABLES)[number];
 
 /** Day counters and code counts are read with their stocks, so a change to them invalidates the stocks region. */

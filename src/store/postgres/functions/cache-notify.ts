@@ -1,7 +1,7 @@
 import type { PostgresFunction } from '../../migration.js';
 
 /** Tables whose every change matters to the caches: one notification per statement. */
-const WHOLE_TABLES = [
+export const WHOLE_TABLES = [
   'merchants',
   'merchant_keys',
   'brands',
@@ -10,7 +10,7 @@ const WHOLE_TABLES = [
   'unionids',
   'product_coupons',
   'stock_bundles',
-];
+] as const;
 
 const statementTrigger = (table: string) =>
   `CREATE OR REPLACE TRIGGER ${table}_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
