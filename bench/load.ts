@@ -28,6 +28,27 @@ export interface PhaseResult {
   non2xx: number;
 }
 
+/**
+ * Signed pre-sends, each once (`spare` left for autocannon's look-ahead): every returned token goes to `tokens`,
+ * and any other answer to `onRefusal`.
+ */
+export function preSendPhase(
+  requests: Phase['requests'],
+  spare: number,
+  tokens: string[],
+  onRefusal: (status: number, body: string) => void = () => {},
+): Phase {
+  return {
+    name: 'pre-send',
+    requests,
+    stopAfterRequests: requests.length - spare,
+    onResponse: (status, body) => {
+      if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
+      else onRefusal(status, body);
+    },
+  };
+}
+
 /** Claims of `tokens` through the component API, each once (`spare` left for autocannon's look-ahead). */
 export function claimPhase(tokens: string[], spare: number, onReceived: () => void): Phase {
   const requests = tokens.map((t) => ({ method: 'POST' as const, path: `/component/v1/tokens/${t}/claim` }));

@@ -10,8 +10,8 @@ import pg from 'pg';
 import { auditFailures, auditHotBundle, openQuery, type Query } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { startCluster } from './cluster.js';
-import { claimPhase, type PhaseResult, runPhase } from './load.js';
-import { requestSigner } from './signed-requests.js';
+import { claimPhase, type PhaseResult, preSendPhase, runPhase } from './load.js';
+import { preSendRequest, requestSigner } from './signed-requests.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 12_000);
@@ -82,17 +82,7 @@ async function runRound(cluster: Cluster, prefix: string, count: number): Promis
   const sign = requestSigner(merchant);
   const echo = Array.from({ length: count }, () => sign('POST', '/bench/signed-echo', '{}'));
   const presend = Array.from({ length: count }, (_, i) =>
-    sign(
-      'POST',
-      `/v3/marketing/partner/product-coupon/users/o-${prefix}-${i}/pre-send-coupon-bundle`,
-      JSON.stringify({
-        brand_id: merchant.brandId,
-        appid: merchant.appid,
-        product_coupon_id: bundle.productCouponId,
-        stock_bundle_id: bundle.stockBundleId,
-        send_request_no: `${prefix.toUpperCase()}_${String(i).padStart(6, '0')}`,
-      }),
-    ),
+    preSendRequest(sign, merchant, bundle, `o-${prefix}-${i}`, `${prefix.toUpperCase()}_${String(i).padStart(6, '0')}`),
   );
   const run = (phase: Parameters<typeof runPhase>[1]) => runPhase(addresses, phase, CONNECTIONS, MAX_SECONDS);
   // autocannon prepares one request ahead on each connection: leave those spare, so no signed request is sent twice.
@@ -100,15 +90,11 @@ async function runRound(cluster: Cluster, prefix: string, count: number): Promis
   const echoR = await run({ name: 'signed baseline', requests: echo, stopAfterRequests: echo.length - spare });
   const tokens: string[] = [];
   const refusals = new Set<string>();
-  const presendR = await run({
-    name: 'pre-send',
-    requests: presend,
-    stopAfterRequests: presend.length - spare,
-    onResponse: (status, body) => {
-      if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
-      else if (refusals.size < 3) refusals.add(`${status} ${body.slice(0, 120)}`);
-    },
-  });
+  const presendR = await run(
+    preSendPhase(presend, spare, tokens, (status, body) => {
+      if (refusals.size < 3) refusals.add(`${status} ${body.slice(0, 120)}`);
+    }),
+  );
   let received = 0;
   const claimR = await run(
     claimPhase(tokens, spare, () => {

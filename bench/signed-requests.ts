@@ -46,3 +46,24 @@ export function signedRequests(
   const sign = requestSigner(merchant);
   return Array.from({ length: count }, () => sign(method, path, body));
 }
+
+/** One signed 向用户预发放商品券批次组 of the bench bundle to `openid`, under `sendRequestNo`. */
+export function preSendRequest(
+  sign: ReturnType<typeof requestSigner>,
+  merchant: { brandId: string; appid: string },
+  bundle: { productCouponId: string; stockBundleId: string },
+  openid: string,
+  sendRequestNo: string,
+): SignedRequest {
+  return sign(
+    'POST',
+    `/v3/marketing/partner/product-coupon/users/${openid}/pre-send-coupon-bundle`,
+    JSON.stringify({
+      brand_id: merchant.brandId,
+      appid: merchant.appid,
+      product_coupon_id: bundle.productCouponId,
+      stock_bundle_id: bundle.stockBundleId,
+      send_request_no: sendRequestNo,
+    }),
+  );
+}

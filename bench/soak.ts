@@ -11,8 +11,8 @@ import pg from 'pg';
 import { auditFailures, auditHotBundle, openQuery } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { type ServerState, startCluster } from './cluster.js';
-import { claimPhase, runPhase } from './load.js';
-import { requestSigner } from './signed-requests.js';
+import { claimPhase, preSendPhase, runPhase } from './load.js';
+import { preSendRequest, requestSigner } from './signed-requests.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const MAX_REQUESTS = Number(process.env.SOAK_REQUESTS ?? 600_000);
@@ -52,17 +52,7 @@ try {
     const sign = requestSigner(merchant);
     const openid = (i: number) => `o-soak-${round}-${i}`;
     const presend = Array.from({ length: ROUND_USERS }, (_, i) =>
-      sign(
-        'POST',
-        `${PREFIX}/users/${openid(i)}/pre-send-coupon-bundle`,
-        JSON.stringify({
-          brand_id: merchant.brandId,
-          appid: merchant.appid,
-          product_coupon_id: bundle.productCouponId,
-          stock_bundle_id: bundle.stockBundleId,
-          send_request_no: `SOAK_${round}_${i}`,
-        }),
-      ),
+      preSendRequest(sign, merchant, bundle, openid(i), `SOAK_${round}_${i}`),
     );
     const reads = Array.from({ length: ROUND_USERS }, (_, i) =>
       sign('GET', `${PREFIX}/users/${openid(i)}/coupons?appid=${merchant.appid}&brand_id=${merchant.brandId}`, ''),
@@ -71,14 +61,7 @@ try {
     const run = (phase: Parameters<typeof runPhase>[1]) => runPhase([server.address], phase, CONNECTIONS, 60);
     // autocannon prepares one request ahead on each connection: leave those spare so no signed request goes twice.
     const spare = CONNECTIONS;
-    const p = await run({
-      name: 'pre-send',
-      requests: presend,
-      stopAfterRequests: presend.length - spare,
-      onResponse: (status, body) => {
-        if (status === 200) tokens.push((JSON.parse(body) as { token: string }).token);
-      },
-    });
+    const p = await run(preSendPhase(presend, spare, tokens));
     const c = await run(
       claimPhase(tokens, spare, () => {
         received += 1;

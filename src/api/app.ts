@@ -119,6 +119,9 @@ async function appContext(options: AppOptions, ids: Ids): Promise<AppContext> {
   };
 }
 
+/** The HTTP timeouts in force: the options' own, `HTTP_TIMEOUTS` for any left out. */
+const timeoutsOf = (options: AppOptions): HttpTimeouts => ({ ...HTTP_TIMEOUTS, ...options.timeouts });
+
 function createServer(options: AppOptions, ids: Ids): FastifyInstance {
   return Fastify({
     logger: { level: options.logLevel ?? 'info' },
@@ -128,7 +131,7 @@ function createServer(options: AppOptions, ids: Ids): FastifyInstance {
     // `Connection: close`, instead of Fastify's own 503 body.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
-    ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
+    ...serverTimeoutOptions(timeoutsOf(options)),
     rewriteUrl: routeBrokenEscapes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Every body parser's limit; a route that takes more (a media upload) says so itself.
@@ -149,6 +152,6 @@ async function registerServerWide(server: FastifyInstance, ctx: AppContext, opti
   registerRequestId(server);
   registerRequestLog(server);
   registerSecurityHeaders(server, options.frameAncestors ?? frameAncestorsFor(ctx.deps.sandbox));
-  registerHandlerDeadline(server, { ...HTTP_TIMEOUTS, ...options.timeouts }.handlerMs);
+  registerHandlerDeadline(server, timeoutsOf(options).handlerMs);
   recordMetrics(server, ctx.metrics);
 }

@@ -46,7 +46,7 @@ describe('readiness and request timeouts', () => {
   });
 
   /** With a 300 ms handler timeout and `api` delayed by 3 s, `send` is answered a signed SYSTEM_ERROR within 2 s. */
-  async function expectCutOff(api: string, send: (c: Running) => Promise<Response>) {
+  async function expectCutOff(api: string, send: (running: Running) => Promise<Response>) {
     c = await startCoupond({ timeouts: { handlerMs: 300 } });
     const fault = await fetch(`${c.baseURL}sandbox/v1/faults`, {
       method: 'POST',
@@ -61,16 +61,16 @@ describe('readiness and request timeouts', () => {
   }
 
   it('an answer late past the handler timeout is a signed 500 SYSTEM_ERROR', async () => {
-    await expectCutOff('getNotifyConfig', (c) =>
-      c.send('GET', `/v3/marketing/partner/product-coupon/notify-configs?brand_id=${c.merchant.brandId}`),
+    await expectCutOff('getNotifyConfig', (running) =>
+      running.send('GET', `/v3/marketing/partner/product-coupon/notify-configs?brand_id=${running.merchant.brandId}`),
     );
   });
 
   it('a request with a body late past the handler timeout is a signed 500 SYSTEM_ERROR too', async () => {
-    await expectCutOff('preSendCouponBundle', (c) =>
-      c.send('POST', '/v3/marketing/partner/product-coupon/users/o-late/pre-send-coupon-bundle', {
-        brand_id: c.merchant.brandId,
-        appid: c.merchant.appid,
+    await expectCutOff('preSendCouponBundle', (running) =>
+      running.send('POST', '/v3/marketing/partner/product-coupon/users/o-late/pre-send-coupon-bundle', {
+        brand_id: running.merchant.brandId,
+        appid: running.merchant.appid,
         product_coupon_id: 'PC_NONE',
         stock_bundle_id: 'SB_NONE',
         send_request_no: 'LATE_1',
