@@ -1,4 +1,4 @@
-import type { ProductCouponState } from './catalog.js';
+import type { ProductCouponRecord, ProductCouponState } from './catalog.js';
 import type { UserCouponBundleRecord, UserCouponRecord } from './issuance.js';
 import type { DeliveryState } from './lifecycle.js';
 
@@ -16,14 +16,11 @@ interface ConsoleOverview {
 
 export type UsageMode = 'SINGLE' | 'PROGRESSIVE_BUNDLE';
 
-export interface ProductCouponSummaryQuery {
-  mchid?: string;
-  brandId?: string;
+export type ProductCouponSummaryQuery = Partial<Pick<ProductCouponRecord, 'mchid' | 'brandId' | 'state'>> & {
   mode?: UsageMode;
-  state?: ProductCouponState;
   offset: number;
   limit: number;
-}
+};
 
 /** One product coupon as the console lists it: budget used against total over all its stocks. */
 interface ProductCouponSummary {

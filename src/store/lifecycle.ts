@@ -71,19 +71,10 @@ export type DeliveryState = DeliveryRecord['state'];
 /** One POST to a notify URL (or a failure to make it). */
 export type DeliveryAttempt = RecordFor<'webhook_attempts'>;
 
-export interface DeliveryOutcome {
-  state: DeliveryState;
-  /** ISO 8601, business clock. */
-  nextAttemptAt: string;
-  deliveredAt: string | null;
-}
+/** Where an attempt leaves the event; times are ISO 8601, business clock. */
+export type DeliveryOutcome = Pick<DeliveryRecord, 'state' | 'nextAttemptAt' | 'deliveredAt'>;
 
-export interface DeliveryQuery {
-  state?: DeliveryState;
-  mchid?: string;
-  offset: number;
-  limit: number;
-}
+export type DeliveryQuery = Partial<Pick<DeliveryRecord, 'state' | 'mchid'>> & { offset: number; limit: number };
 
 export interface LifecycleStore {
   /** 确认发放: the request record and the transition in one transaction (D-5). */

@@ -14,13 +14,8 @@ import { insertRecord, jsonText, prepare, recordValues, untyped } from './statem
 import type { Database } from './tables.js';
 import { all, type Engine, first, RollbackWith, recordBy, run, type Work } from './work.js';
 
-type Writes = Omit<
-  CatalogStore,
-  'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks' | 'updateBundleBudget' | 'updateStockBudget'
->;
-
 /** Product coupons, bundles and stock data, the same on both databases. */
-export function catalogWrites(e: Engine, requests: RequestRecords): Writes {
+export function catalogWrites(e: Engine, requests: RequestRecords) {
   const stocks = stockStatements(e);
   return { ...productCouponWrites(e, requests, stocks), ...stockWrites(e, requests, stocks) };
 }
@@ -111,14 +106,7 @@ function* whileEffective(q: CouponStatements, id: string, changed: number): Work
   throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
 }
 
-type CouponWrites = 'getRequestRecord' | 'createProductCoupon' | 'getProductCoupon' | 'updateProductCoupon';
-type CouponStateWrites = 'deactivateProductCoupon' | 'finishAudit';
-
-function productCouponWrites(
-  e: Engine,
-  requests: RequestRecords,
-  stock: StockStatements,
-): Pick<Writes, CouponWrites | CouponStateWrites> {
+function productCouponWrites(e: Engine, requests: RequestRecords, stock: StockStatements) {
   const q = couponStatements(e);
   return {
     getRequestRecord: requests.get,
@@ -145,12 +133,10 @@ function productCouponWrites(
         yield* run(q.auditCoupon, { id, at });
         yield* run(q.auditStocks, { id, at });
       }),
-  };
+  } satisfies Partial<CatalogStore>;
 }
 
-type StockWrites = 'deactivateStock' | 'addStockBundle' | 'addStock' | 'getStockBundle' | 'updateStocksData';
-
-function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements): Pick<Writes, StockWrites> {
+function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements) {
   return {
     deactivateStock: (request, id, deactivation) =>
       requests.guarded(request, function* (): Work<StateChecked<StockState>> {
@@ -176,5 +162,5 @@ function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements): P
         }
         return { ok: true };
       }),
-  };
+  } satisfies Partial<CatalogStore>;
 }

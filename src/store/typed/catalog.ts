@@ -9,10 +9,8 @@ const withCodeCounts = (stock: StockRecord, total: number, available: number): S
   data: { ...stock.data, coupon_code_count_info: { total_count: total, available_count: available } },
 });
 
-type StockReads = 'getBundleStocks' | 'getIssuanceStocks' | 'getStock' | 'listStocks';
-
 /** Catalog reads, the same on both databases. */
-export function catalogQueries(e: Engine): Pick<CatalogStore, StockReads> {
+export function catalogQueries(e: Engine) {
   const { k } = e;
   const toStockRow = e.records('stocks');
   const stocksForDay = (day: string) =>
@@ -70,5 +68,5 @@ export function catalogQueries(e: Engine): Pick<CatalogStore, StockReads> {
     getIssuanceStocks: getBundleStocks,
     getStock: (stockId, day) => getStock({ stockId, day }),
     listStocks: (query) => e.snapshot(() => listStocks(query)),
-  };
+  } satisfies Partial<CatalogStore>;
 }

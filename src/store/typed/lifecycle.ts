@@ -1,11 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
-import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { CouponLifecycleStore, CouponTransition, LifecycleOutcome } from '../lifecycle.js';
 import { couponTimeBounds } from './issuance.js';
 import type { RequestRecords } from './requests.js';
 import { compiled, jsonText, prepare } from './statement.js';
-import type { TableName } from './tables.js';
+import { type TableName, tables } from './tables.js';
 import { all, type Engine, RollbackWith, run, type Work } from './work.js';
 
 type Outcome = Guarded<LifecycleOutcome>;
@@ -13,6 +12,21 @@ type Outcome = Guarded<LifecycleOutcome>;
 const STALE = new RollbackWith<Outcome>({ ran: true, value: { kind: 'STALE' } });
 
 type Transition = Omit<CouponTransition, 'detail'> & { detail: string };
+
+/** Tables `sandbox reset` keeps (D-20): tenancy, keys, settings and registered stores. Replay nonces stay too. */
+const KEPT: TableName[] = [
+  'settings',
+  'platform_keys',
+  'merchants',
+  'merchant_keys',
+  'brands',
+  'brand_authorizations',
+  'appids',
+  'unionids',
+  'brand_stores',
+];
+/** The rest, children first: `tables` lists each table after those it references. */
+const BUSINESS_TABLES = (Object.keys(tables) as TableName[]).reverse().filter((table) => !KEPT.includes(table));
 
 type Sweep = { at: string; expireBefore: string; limit: number };
 
@@ -88,7 +102,7 @@ function lifecycleStatements(e: Engine) {
 export function typedLifecycle(e: Engine, requests: RequestRecords) {
   const { k } = e;
   const q = lifecycleStatements(e);
-  const wipe = BUSINESS_TABLES.map((table) => compiled(k.deleteFrom(table as TableName)));
+  const wipe = BUSINESS_TABLES.map((table) => compiled(k.deleteFrom(table)));
 
   /** Compare-and-set: the coupon moves only from the state the service read. */
   function* apply(t: CouponTransition): Work<void> {

@@ -130,10 +130,8 @@ function deliveryAttempts(e: Engine): Pick<OutboxStore, 'beginDeliveryAttempt' |
   };
 }
 
-type Log = 'listDeliveries' | 'getDelivery' | 'listDeliveryAttempts' | 'redeliver';
-
 /** The webhook log: events newest first, their attempts, and redelivery. */
-function deliveryLog(e: Engine): Pick<OutboxStore, Log> {
+function deliveryLog(e: Engine) {
   const { k } = e;
   const toDelivery = e.records('outbox');
   const toAttempt = e.records('webhook_attempts');
@@ -178,5 +176,5 @@ function deliveryLog(e: Engine): Pick<OutboxStore, Log> {
         const row = yield* first(q.redeliver, { eventId, dueAt });
         return row ? toDelivery(row) : null;
       }),
-  };
+  } satisfies Partial<OutboxStore>;
 }

@@ -43,7 +43,10 @@ export type StockData = Omit<
   | 'deactivate_reason'
 >;
 
-/** The tables of both databases, described once: Kysely's types and the record mappings derive from this. */
+/**
+ * The tables of both databases, described once: Kysely's types and the record mappings derive from this. Each table
+ * comes after the tables it references.
+ */
 export const tables = {
   settings: { name: text(), value: text() },
   platform_keys: { key_id: text(), private_key_pem: text(), public_key_pem: text(), created_at: text() },

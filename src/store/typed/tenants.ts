@@ -7,9 +7,7 @@ export function typedTenants(e: Engine): TenantStore {
   return { ...settingsAndKeys(e), ...merchants(e), ...brands(e) };
 }
 
-type Settings = 'getSetting' | 'initSetting' | 'putSetting' | 'getPlatformKey' | 'initPlatformKey';
-
-function settingsAndKeys(e: Engine): Pick<TenantStore, Settings> {
+function settingsAndKeys(e: Engine) {
   const { k } = e;
   const toPlatformKey = e.records('platform_keys');
   const q = {
@@ -46,13 +44,10 @@ function settingsAndKeys(e: Engine): Pick<TenantStore, Settings> {
         yield* run(q.insertPlatformKey, key);
         return key;
       }),
-  };
+  } satisfies Partial<TenantStore>;
 }
 
-type Merchants = 'insertMerchant' | 'getMerchant' | 'listMerchants' | 'setNotifyUrl';
-type MerchantKeys = 'insertMerchantKey' | 'getMerchantKey';
-
-function merchants(e: Engine): Pick<TenantStore, Merchants | MerchantKeys> {
+function merchants(e: Engine) {
   const { k } = e;
   const q = {
     insertMerchant: insertRecord(k, 'merchants', (i) => i.onConflict((oc) => oc.doNothing())),
@@ -71,11 +66,8 @@ function merchants(e: Engine): Pick<TenantStore, Merchants | MerchantKeys> {
     setNotifyUrl: (mchid, url, at) => setNotifyUrl({ mchid, url, at }),
     insertMerchantKey: changes(e, q.insertMerchantKey),
     getMerchantKey: recordBy(e, 'merchant_keys', 'mchid', 'serial_no'),
-  };
+  } satisfies Partial<TenantStore>;
 }
-
-type Brands = 'insertBrand' | 'getBrand' | 'authorizeBrand' | 'isBrandAuthorized';
-type Users = 'upsertAppId' | 'getAppId' | 'setUnionId' | 'getUnionId' | 'brandHasUnionIds';
 
 function brandStatements({ k }: Engine) {
   return {
@@ -110,7 +102,7 @@ function brandStatements({ k }: Engine) {
   };
 }
 
-function brands(e: Engine): Pick<TenantStore, Brands | Users> {
+function brands(e: Engine) {
   const q = brandStatements(e);
   const found = () => true;
   const get = {
@@ -129,5 +121,5 @@ function brands(e: Engine): Pick<TenantStore, Brands | Users> {
     setUnionId: (brandId, openid, unionid) => set.unionId({ brandId, openid, unionid }),
     getUnionId: (brandId, openid) => get.unionId({ brandId, openid }),
     brandHasUnionIds: async (brandId) => (await get.anyUnionId({ brandId })) ?? false,
-  };
+  } satisfies Partial<TenantStore>;
 }

@@ -12,17 +12,8 @@ type Table = (typeof TABLES)[number];
 const regionOf = (table: string): Table | undefined =>
   table === 'stock_day_counts' || table === 'coupon_code_counts' ? 'stocks' : TABLES.find((t) => t === table);
 
-const CAPACITY: Record<Table, number> = {
-  merchants: 10_000,
-  merchant_keys: 10_000,
-  brands: 10_000,
-  brand_authorizations: 10_000,
-  appids: 10_000,
-  unionids: 100_000,
-  product_coupons: 10_000,
-  stock_bundles: 10_000,
-  stocks: 10_000,
-};
+/** Entries each region keeps: unionids are one per user, the rest one per merchant, brand or campaign. */
+const capacity = (t: Table) => (t === 'unionids' ? 100_000 : 10_000);
 
 export interface StoreCache {
   /** Drops what a notification about `table` makes stale. */
@@ -50,7 +41,7 @@ const always = () => true;
  */
 export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
   const active = () => listener.listening;
-  const regions = Object.fromEntries(TABLES.map((t) => [t, new Region<unknown>(CAPACITY[t], active)])) as {
+  const regions = Object.fromEntries(TABLES.map((t) => [t, new Region<unknown>(capacity(t), active)])) as {
     [T in Table]: Region<unknown>;
   };
   /** A read served from `t`'s region, keyed by its arguments; `keep` says which answers are worth keeping. */
