@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CatalogStore, StockQuery, StockRecord } from '../catalog.js';
 import { compiled, countTotal, equalTo, prepare } from './statement.js';
-import { all, type Engine, readAll, readOne, type Work } from './work.js';
+import { all, type Engine, positional, readAll, readOne, type Work } from './work.js';
 
 /** An UPLOAD-mode stock shows its pool's counts (D-85); the parsed data is shared, so it is copied, not changed. */
 const withCodeCounts = (stock: StockRecord, total: number, available: number): StockRecord => ({
@@ -60,13 +60,11 @@ export function catalogQueries(e: Engine) {
     return { stocks: (yield* all(compiled(page), undefined)).map(toStock), total: counted!.total };
   }
 
-  const bundleStocks = readAll(e, q.bundleStocks, toStock);
-  const getBundleStocks = (stockBundleId: string, day: string) => bundleStocks({ stockBundleId, day });
-  const getStock = readOne(e, q.getStock, toStock);
+  const getBundleStocks = positional(readAll(e, q.bundleStocks, toStock), 'stockBundleId', 'day');
   return {
     getBundleStocks,
     getIssuanceStocks: getBundleStocks,
-    getStock: (stockId, day) => getStock({ stockId, day }),
+    getStock: positional(readOne(e, q.getStock, toStock), 'stockId', 'day'),
     listStocks: (query) => e.snapshot(() => listStocks(query)),
   } satisfies Partial<CatalogStore>;
 }

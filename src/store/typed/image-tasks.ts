@@ -1,7 +1,7 @@
 import type { ImageTaskKey, ImageTaskStore } from '../image-tasks.js';
 import type { RequestRecords } from './requests.js';
 import { insertRecord, prepare, selectBy } from './statement.js';
-import { type Engine, readAll, readOne, run } from './work.js';
+import { type Engine, positional, readAll, readOne, run } from './work.js';
 
 /** Image generation tasks (D-93), the same on both databases. */
 export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskStore {
@@ -29,14 +29,13 @@ export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskS
     image: insertRecord(k, 'media_images', (i) => i.onConflict((oc) => oc.column('image_id').doNothing())),
     event: insertRecord(k, 'outbox'),
   };
-  const due = readAll(e, q.due, e.records('image_tasks'));
   return {
     createImageTask: (request, task) =>
       requests.guarded(request, function* () {
         yield* run(q.insert, task);
       }),
     getImageTask: readOne(e, selectBy(k, 'image_tasks', 'mchid', 'brand_id', 'task_id'), e.records('image_tasks')),
-    dueImageTasks: (now, limit) => due({ now, limit }),
+    dueImageTasks: positional(readAll(e, q.due, e.records('image_tasks')), 'now', 'limit'),
     completeImageTask: (o) =>
       e.write(function* () {
         const ended = { ...o.key, state: o.state, imageId: o.image?.imageId ?? null, failReason: o.failReason };

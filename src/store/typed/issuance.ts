@@ -3,7 +3,7 @@ import { toRfc3339 } from '../../domain/clock.js';
 import type { IssuanceStore, UserCouponQuery, UserCouponState } from '../issuance.js';
 import { countTotal, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
-import { all, type Engine, readAll, readOne, recordBy, writes } from './work.js';
+import { all, type Engine, positional, readAll, readOne, recordBy, writes } from './work.js';
 
 /**
  * Bounds of the time-driven moves at `now`. Stored times are whole seconds in toRfc3339's fixed format, so they
@@ -91,31 +91,28 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
   const { k } = e;
   const toCoupon = e.records('user_coupons');
   const list = userCouponList(k);
-  const get = {
-    userCount: readOne(
-      e,
-      prepare((a: { stockId: string; userKey: string }) =>
-        k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
-      ),
-      (r) => r.count,
+  const q = {
+    userCount: prepare((a: { stockId: string; userKey: string }) =>
+      k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
     ),
-    bundleCoupons: readAll(
-      e,
-      prepare((a: { id: string }) =>
-        k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
-      ),
-      toCoupon,
+    bundleCoupons: prepare((a: { id: string }) =>
+      k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
     ),
   };
+  const userCount = positional(
+    readOne(e, q.userCount, (r) => r.count),
+    'stockId',
+    'userKey',
+  );
   return {
     insertToken: writes(e, insertRecord(k, 'tokens')),
     getToken: recordBy(e, 'tokens', 'token_hash'),
     // The issuance a brand's `send_request_no` is bound to (D-6).
     getIssuance: recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no'),
-    getUserCount: async (stockId, userKey) => (await get.userCount({ stockId, userKey })) ?? 0,
+    getUserCount: async (stockId, userKey) => (await userCount(stockId, userKey)) ?? 0,
     getUserCouponBundle: recordBy(e, 'user_coupon_bundles', 'user_coupon_bundle_id'),
     getUserCoupon: recordBy(e, 'user_coupons', 'coupon_code'),
-    listBundleCoupons: (id) => get.bundleCoupons({ id }),
+    listBundleCoupons: positional(readAll(e, q.bundleCoupons, toCoupon), 'id'),
     listUserCoupons: (query) =>
       e.snapshot(function* () {
         const args = listArgs(query);

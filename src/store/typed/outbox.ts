@@ -2,7 +2,7 @@ import { type QueryCreator, sql } from 'kysely';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryQuery, DeliveryState, OutboxStore } from '../lifecycle.js';
 import { compiled, countTotal, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
-import { all, type Engine, first, readOne, run } from './work.js';
+import { all, type Engine, first, positional, readOne, run } from './work.js';
 
 /** Placeholders are flat: an attempt, the outcome it leaves if unanswered (`then…`), the lease it must hold. */
 type Begin = DeliveryAttempt & { thenState: DeliveryState; thenDueAt: string; lockedUntil: string };
@@ -161,10 +161,9 @@ function deliveryLog(e: Engine) {
       return { deliveries: (yield* all(page, query)).map(toDelivery), total: counted!.total };
     });
 
-  const getDelivery = readOne(e, q.get, toDelivery);
   return {
     listDeliveries,
-    getDelivery: (eventId) => getDelivery({ eventId }),
+    getDelivery: positional(readOne(e, q.get, toDelivery), 'eventId'),
     listDeliveryAttempts: (eventIds) =>
       e.read(function* () {
         if (eventIds.length === 0) return [];

@@ -1,6 +1,6 @@
 import type { StoreChange, StoreChangeOutcome, StoresStore } from '../stores.js';
 import { compiled, countTotal, insertRecord, prepare } from './statement.js';
-import { all, type Engine, first, RollbackWith, readOne, run, type Work } from './work.js';
+import { all, type Engine, exists, first, positional, RollbackWith, run, type Work } from './work.js';
 
 /** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
 export function typedStores(e: Engine): StoresStore {
@@ -78,7 +78,6 @@ function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listS
       k.selectFrom('stock_stores').where('stock_id', '=', a.stockId).select(countTotal),
     ),
   };
-  const associated = readOne(e, q.associated, () => true);
   return {
     changeStockStores: (c) => e.write(() => changeAssociations(e, c)),
     listStockStores: ({ stockId, afterStoreId, limit }) =>
@@ -94,6 +93,6 @@ function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listS
         const [counted] = yield* all(q.count, { stockId });
         return { storeIds, total: counted!.total };
       }),
-    isStoreAssociated: async (stockId, storeId) => (await associated({ stockId, storeId })) ?? false,
+    isStoreAssociated: positional(exists(e, q.associated), 'stockId', 'storeId'),
   };
 }

@@ -1,6 +1,6 @@
 import type { TenantStore } from '../tenants.js';
 import { insertRecord, prepare, raw } from './statement.js';
-import { changes, type Engine, first, readAll, readOne, recordBy, run, writes } from './work.js';
+import { changes, type Engine, exists, first, positional, readAll, readOne, recordBy, run, writes } from './work.js';
 
 /** Tenancy (D-1), the same on both databases. */
 export function typedTenants(e: Engine): TenantStore {
@@ -24,18 +24,16 @@ function settingsAndKeys(e: Engine) {
     ),
     insertPlatformKey: insertRecord(k, 'platform_keys'),
   };
-  const getSetting = readOne(e, q.getSetting, (r) => r.value);
-  const putSetting = writes(e, q.putSetting);
-  const getPlatformKey = readOne(e, q.getPlatformKey, toPlatformKey);
+  const setting = readOne(e, q.getSetting, (r) => r.value);
   return {
-    getSetting: (name) => getSetting({ name }),
+    getSetting: positional(setting, 'name'),
     initSetting: (name, value) =>
       e.write(function* () {
         yield* run(q.initSetting, { name, value });
         return (yield* first(q.getSetting, { name }))!.value;
       }),
-    putSetting: (name, value) => putSetting({ name, value }),
-    getPlatformKey: () => getPlatformKey({}),
+    putSetting: positional(writes(e, q.putSetting), 'name', 'value'),
+    getPlatformKey: positional(readOne(e, q.getPlatformKey, toPlatformKey)),
     initPlatformKey: (key) =>
       e.write(function* () {
         yield* run(q.lockPlatformKeys, []);
@@ -57,13 +55,11 @@ function merchants(e: Engine) {
     ),
     insertMerchantKey: insertRecord(k, 'merchant_keys', (i) => i.onConflict((oc) => oc.doNothing())),
   };
-  const list = readAll(e, q.listMerchants, e.records('merchants'));
-  const setNotifyUrl = writes(e, q.setNotifyUrl);
   return {
     insertMerchant: changes(e, q.insertMerchant),
     getMerchant: recordBy(e, 'merchants', 'mchid'),
-    listMerchants: () => list({}),
-    setNotifyUrl: (mchid, url, at) => setNotifyUrl({ mchid, url, at }),
+    listMerchants: positional(readAll(e, q.listMerchants, e.records('merchants'))),
+    setNotifyUrl: positional(writes(e, q.setNotifyUrl), 'mchid', 'url', 'at'),
     insertMerchantKey: changes(e, q.insertMerchantKey),
     getMerchantKey: recordBy(e, 'merchant_keys', 'mchid', 'serial_no'),
   } satisfies Partial<TenantStore>;
@@ -104,22 +100,16 @@ function brandStatements({ k }: Engine) {
 
 function brands(e: Engine) {
   const q = brandStatements(e);
-  const found = () => true;
-  const get = {
-    authorized: readOne(e, q.isAuthorized, found),
-    unionId: readOne(e, q.getUnionId, (r) => r.unionid),
-    anyUnionId: readOne(e, q.anyUnionId, found),
-  };
-  const set = { authorized: writes(e, q.authorize), unionId: writes(e, q.setUnionId) };
+  const unionId = readOne(e, q.getUnionId, (r) => r.unionid);
   return {
     insertBrand: changes(e, q.insertBrand),
     getBrand: recordBy(e, 'brands', 'brand_id'),
-    authorizeBrand: (brandId, mchid, at) => set.authorized({ brandId, mchid, createdAt: at }),
-    isBrandAuthorized: async (brandId, mchid) => (await get.authorized({ brandId, mchid })) ?? false,
+    authorizeBrand: positional(writes(e, q.authorize), 'brandId', 'mchid', 'createdAt'),
+    isBrandAuthorized: positional(exists(e, q.isAuthorized), 'brandId', 'mchid'),
     upsertAppId: writes(e, q.upsertAppId),
     getAppId: recordBy(e, 'appids', 'appid'),
-    setUnionId: (brandId, openid, unionid) => set.unionId({ brandId, openid, unionid }),
-    getUnionId: (brandId, openid) => get.unionId({ brandId, openid }),
-    brandHasUnionIds: async (brandId) => (await get.anyUnionId({ brandId })) ?? false,
+    setUnionId: positional(writes(e, q.setUnionId), 'brandId', 'openid', 'unionid'),
+    getUnionId: positional(unionId, 'brandId', 'openid'),
+    brandHasUnionIds: positional(exists(e, q.anyUnionId), 'brandId'),
   } satisfies Partial<TenantStore>;
 }

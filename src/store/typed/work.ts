@@ -40,6 +40,18 @@ export const readAll =
       return (yield* all(statement, args)).map(map);
     });
 
+/** `call` taking the fields `names` of its argument as positional arguments, in that order. */
+export const positional =
+  <A, R, const N extends readonly string[]>(call: (args: A) => R, ...names: N) =>
+  (...values: { [I in keyof N]: NoInfer<A>[N[I] & keyof A] }): R =>
+    call(Object.fromEntries(names.map((name, i) => [name, values[i]])) as A);
+
+/** Whether one read finds a row. */
+export const exists =
+  <A>(e: Engine, statement: Statement<A, unknown>) =>
+  async (args: A): Promise<boolean> =>
+    (await e.row(statement, args)) !== undefined;
+
 /** A read of the record of `table` whose `columns` equal the call's arguments, in order, or null when there is none. */
 export function recordBy<T extends TableName, C extends (keyof Tables[T] & string)[]>(
   e: Engine,
