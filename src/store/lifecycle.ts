@@ -76,7 +76,7 @@ export type DeliveryOutcome = Pick<DeliveryRecord, 'state' | 'nextAttemptAt' | '
 
 export type DeliveryQuery = Partial<Pick<DeliveryRecord, 'state' | 'mchid'>> & { offset: number; limit: number };
 
-export interface LifecycleStore {
+export interface CouponLifecycleStore {
   /** 确认发放: the request record and the transition in one transaction (D-5). */
   confirmUserCoupon(request: RequestRecord, transition: CouponTransition): Promise<Guarded<LifecycleOutcome>>;
   /**
@@ -97,7 +97,12 @@ export interface LifecycleStore {
    * EFFECTIVE.
    */
   advanceCouponStates(now: Date, limit: number): Promise<{ expired: number; activated: number }>;
+  /** Sandbox reset (D-20): deletes every catalog, issuance, lifecycle and outbox record; tenants and keys stay. */
+  wipeBusinessData(): Promise<void>;
+}
 
+/** The callback delivery part of the lifecycle port. */
+export interface OutboxStore {
   /**
    * Leases up to `limit` PENDING events with `next_attempt_at <= dueBy` whose lease is free or expired
    * (`locked_until <= leaseNow`), setting `locked_until = leaseUntil`. `dueBy` is business time, the lease times
@@ -131,22 +136,4 @@ export interface LifecycleStore {
   listDeliveryAttempts(eventIds: string[]): Promise<DeliveryAttempt[]>;
   /** Makes the event PENDING and due at `dueAt`, lease freed, attempts kept; null when there is no such event. */
   redeliver(eventId: string, dueAt: string): Promise<DeliveryRecord | null>;
-
-  /** Sandbox reset (D-20): deletes every catalog, issuance, lifecycle and outbox record; tenants and keys stay. */
-  wipeBusinessData(): Promise<void>;
 }
-
-/** The callback delivery part of the lifecycle port. */
-export type OutboxStore = Pick<
-  LifecycleStore,
-  | 'claimDueEvents'
-  | 'beginDeliveryAttempt'
-  | 'finishDeliveryAttempt'
-  | 'listDeliveries'
-  | 'getDelivery'
-  | 'listDeliveryAttempts'
-  | 'redeliver'
->;
-
-/** The coupon lifecycle part of the port, without callback delivery. */
-export type CouponLifecycleStore = Omit<LifecycleStore, keyof OutboxStore>;

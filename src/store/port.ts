@@ -7,7 +7,7 @@ import type { CouponCodeStore } from './codes.js';
 import type { ConsoleStore } from './console.js';
 import type { ImageTaskStore } from './image-tasks.js';
 import type { IssuanceStore } from './issuance.js';
-import type { LifecycleStore } from './lifecycle.js';
+import type { CouponLifecycleStore, OutboxStore } from './lifecycle.js';
 import type { MediaStore } from './media.js';
 import type { StoresStore } from './stores.js';
 import type { TenantStore } from './tenants.js';
@@ -18,7 +18,8 @@ export interface Store
     CouponCodeStore,
     StoresStore,
     IssuanceStore,
-    LifecycleStore,
+    CouponLifecycleStore,
+    OutboxStore,
     ConsoleStore,
     MediaStore,
     ImageTaskStore {

@@ -110,15 +110,8 @@ function deliveryAttempts(e: Engine): Pick<OutboxStore, 'beginDeliveryAttempt' |
   return {
     beginDeliveryAttempt: (a, ifUnanswered, lockedUntil) =>
       step.unit(function* () {
-        if (
-          (yield* run(step.begin, {
-            ...a,
-            thenState: ifUnanswered.state,
-            thenDueAt: ifUnanswered.nextAttemptAt,
-            lockedUntil,
-          })) === 0
-        )
-          return false;
+        const begin = { ...a, thenState: ifUnanswered.state, thenDueAt: ifUnanswered.nextAttemptAt, lockedUntil };
+        if ((yield* run(step.begin, begin)) === 0) return false;
         yield* run(step.log, a);
         return true;
       }),
