@@ -1,5 +1,4 @@
 import type { Store } from '../port.js';
-import { typedOutbox } from '../typed/outbox.js';
 import { typedStore } from '../typed/store.js';
 import { storeCache } from './cache/cached-store.js';
 import { type Listener, listen } from './cache/listener.js';
@@ -8,7 +7,7 @@ import { postgresEngine } from './engine.js';
 import type { GroupCommitOptions } from './group-commit.js';
 import { issuanceLookups } from './issuance.js';
 import { pgIssuer } from './issue.js';
-import { postgresLifecycle } from './lifecycle.js';
+import { useInOneCall } from './lifecycle-use.js';
 import { migrate } from './migrate.js';
 import { postgresNonces } from './nonces.js';
 import { postgresLeases } from './outbox-leases.js';
@@ -46,7 +45,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     throw error;
   }
   const engine = postgresEngine(db);
-  const { requests, methods } = typedStore(engine);
+  const { methods } = typedStore(engine);
   const store: Store = {
     kind: 'postgres',
     ...methods,
@@ -54,8 +53,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     insertToken: pgTokenInserter(db, options.groupCommit),
     ...issuanceLookups(db, options.groupCommit ?? {}),
     issueBundle: pgIssuer(db, options.groupCommit),
-    ...postgresLifecycle(db, engine, requests),
-    ...typedOutbox(engine, postgresLeases(engine)),
+    useUserCoupon: (request, command) => useInOneCall(db, request, command),
+    claimDueEvents: postgresLeases(engine),
     rememberNonce: postgresNonces(db, 64, options.groupCommit),
     async ping() {
       await db.query('SELECT 1');

@@ -1,10 +1,9 @@
 import type { Store } from '../port.js';
-import { typedOutbox } from '../typed/outbox.js';
 import { typedStore } from '../typed/store.js';
 import { openSqlite, type SqliteOptions } from './database.js';
 import { sqliteEngine } from './engine.js';
 import { sqliteIssuer } from './issue.js';
-import { sqliteLifecycle } from './lifecycle.js';
+import { sqliteUse } from './lifecycle.js';
 import { sqliteNonces } from './nonces.js';
 import { sqliteLeases } from './outbox-leases.js';
 import { SQLITE_MIN_FREE_BYTES, sqliteReadiness } from './readiness.js';
@@ -14,15 +13,15 @@ import { rememberOwnedTenancy } from './tenancy-cache.js';
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
   const engine = sqliteEngine(db);
-  const { requests, methods } = typedStore(engine);
+  const { lifecycle, methods } = typedStore(engine);
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
     ...methods,
     ...rememberOwnedTenancy(methods),
     issueBundle: sqliteIssuer(db, engine),
-    ...sqliteLifecycle(db, engine, requests),
-    ...typedOutbox(engine, sqliteLeases(engine)),
+    useUserCoupon: sqliteUse(db, engine, lifecycle),
+    claimDueEvents: sqliteLeases(engine),
     rememberNonce: sqliteNonces(db, engine.batch),
     async ping() {
       ready();

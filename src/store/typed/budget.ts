@@ -51,17 +51,15 @@ export function typedBudget(
   const update =
     (read: Read): CatalogStore['updateBundleBudget'] =>
     (request, id, dimension, expected, target, day, at) =>
-      e.write(() =>
-        requests.guarded(request, function* () {
-          const { change, carriers } = planBudgetChange(yield* all(read, { id, day }), dimension, expected, target);
-          // A refused change records nothing, so the request number stays free for a corrected retry (D-5).
-          if (!change.ok) throw new RollbackWith({ ran: true, value: change });
-          for (const stockId of carriers) {
-            yield* run(q[dimension], { stockId, target, at, day });
-            if (dimension === 'max_count_per_day') yield* run(q.dayCap, { stockId, target, at, day });
-          }
-          return change as BudgetChange;
-        }),
-      );
+      requests.guarded(request, function* () {
+        const { change, carriers } = planBudgetChange(yield* all(read, { id, day }), dimension, expected, target);
+        // A refused change records nothing, so the request number stays free for a corrected retry (D-5).
+        if (!change.ok) throw new RollbackWith({ ran: true, value: change });
+        for (const stockId of carriers) {
+          yield* run(q[dimension], { stockId, target, at, day });
+          if (dimension === 'max_count_per_day') yield* run(q.dayCap, { stockId, target, at, day });
+        }
+        return change as BudgetChange;
+      });
   return { updateBundleBudget: update(q.bundleStocks), updateStockBudget: update(q.stock) };
 }

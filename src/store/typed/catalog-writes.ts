@@ -120,33 +120,26 @@ function productCouponWrites(
   stock: StockStatements,
 ): Pick<Writes, CouponWrites | CouponStateWrites> {
   const q = couponStatements(e);
-  const getProductCoupon = recordBy(e, 'product_coupons', 'product_coupon_id');
   return {
     getRequestRecord: requests.get,
     createProductCoupon: (request, coupon, bundle, stocks) =>
-      e.write(() =>
-        requests.guarded(request, function* () {
-          yield* run(q.insertCoupon, coupon);
-          yield* insertBundle(stock, bundle, stocks);
-        }),
-      ),
-    getProductCoupon: (productCouponId) => getProductCoupon({ productCouponId }),
+      requests.guarded(request, function* () {
+        yield* run(q.insertCoupon, coupon);
+        yield* insertBundle(stock, bundle, stocks);
+      }),
+    getProductCoupon: recordBy(e, 'product_coupons', 'product_coupon_id'),
     updateProductCoupon: (request, coupon) =>
-      e.write(() =>
-        requests.guarded(request, function* () {
-          const at = coupon.updatedAt;
-          const id = coupon.productCouponId;
-          return yield* whileEffective(q, id, yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at }));
-        }),
-      ),
+      requests.guarded(request, function* () {
+        const at = coupon.updatedAt;
+        const id = coupon.productCouponId;
+        return yield* whileEffective(q, id, yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at }));
+      }),
     deactivateProductCoupon: (request, id, deactivation) =>
-      e.write(() =>
-        requests.guarded(request, function* () {
-          const checked = yield* whileEffective(q, id, yield* run(q.deactivateCoupon, deactivated(id, deactivation)));
-          yield* run(q.deactivateStocks, deactivated(id, deactivation));
-          return checked;
-        }),
-      ),
+      requests.guarded(request, function* () {
+        const checked = yield* whileEffective(q, id, yield* run(q.deactivateCoupon, deactivated(id, deactivation)));
+        yield* run(q.deactivateStocks, deactivated(id, deactivation));
+        return checked;
+      }),
     finishAudit: (id, at) =>
       e.write(function* () {
         yield* run(q.auditCoupon, { id, at });
@@ -158,38 +151,30 @@ function productCouponWrites(
 type StockWrites = 'deactivateStock' | 'addStockBundle' | 'addStock' | 'getStockBundle' | 'updateStocksData';
 
 function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements): Pick<Writes, StockWrites> {
-  const getStockBundle = recordBy(e, 'stock_bundles', 'stock_bundle_id');
   return {
     deactivateStock: (request, id, deactivation) =>
-      e.write(() =>
-        requests.guarded(request, function* (): Work<StateChecked<StockState>> {
-          if ((yield* run(q.deactivateStock, deactivated(id, deactivation))) > 0) return { ok: true };
-          const row = yield* first(q.stockState, { id });
-          if (!row) throw new Error(`stock ${id} missing`);
-          // A refusal records nothing, so the request number stays free (D-5).
-          throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
-        }),
-      ),
-    addStockBundle: (request, bundle, stocks) =>
-      e.write(() => requests.guarded(request, () => insertBundle(q, bundle, stocks))),
+      requests.guarded(request, function* (): Work<StateChecked<StockState>> {
+        if ((yield* run(q.deactivateStock, deactivated(id, deactivation))) > 0) return { ok: true };
+        const row = yield* first(q.stockState, { id });
+        if (!row) throw new Error(`stock ${id} missing`);
+        // A refusal records nothing, so the request number stays free (D-5).
+        throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
+      }),
+    addStockBundle: (request, bundle, stocks) => requests.guarded(request, () => insertBundle(q, bundle, stocks)),
     addStock: (request, stock) =>
-      e.write(() =>
-        requests.guarded(request, function* () {
-          const group = yield* first(q.groupSeq, { id: stock.stockBundleId });
-          if (!group) throw new Error(`stock group ${stock.stockBundleId} missing`);
-          yield* run(q.insertStock, { ...stock, seq: group.seq });
-        }),
-      ),
-    getStockBundle: (stockBundleId) => getStockBundle({ stockBundleId }),
+      requests.guarded(request, function* () {
+        const group = yield* first(q.groupSeq, { id: stock.stockBundleId });
+        if (!group) throw new Error(`stock group ${stock.stockBundleId} missing`);
+        yield* run(q.insertStock, { ...stock, seq: group.seq });
+      }),
+    getStockBundle: recordBy(e, 'stock_bundles', 'stock_bundle_id'),
     updateStocksData: (request, stocks: { stockId: string; data: StockData }[], at) =>
-      e.write(() =>
-        requests.guarded(request, function* (): Work<StateChecked<StockState>> {
-          for (const s of stocks) {
-            const changed = yield* run(q.updateStockData, { id: s.stockId, data: jsonText(s.data)!, at });
-            if (changed === 0) throw new RollbackWith({ ran: true, value: { ok: false, state: 'DEACTIVATED' } });
-          }
-          return { ok: true };
-        }),
-      ),
+      requests.guarded(request, function* (): Work<StateChecked<StockState>> {
+        for (const s of stocks) {
+          const changed = yield* run(q.updateStockData, { id: s.stockId, data: jsonText(s.data)!, at });
+          if (changed === 0) throw new RollbackWith({ ran: true, value: { ok: false, state: 'DEACTIVATED' } });
+        }
+        return { ok: true };
+      }),
   };
 }

@@ -59,12 +59,10 @@ export function couponCodeWrites(e: Engine, requests: RequestRecords): CouponCod
 
   return {
     uploadCouponCodes: (request, stockId, codes, respond) =>
-      e.write(() =>
-        requests.guarded({ ...request, response: '' }, function* () {
-          const stored = yield* store(stockId, codes);
-          yield* run(q.respond, { ...request, response: jsonText(respond(stored))! });
-          return stored;
-        }),
-      ),
+      requests.guarded({ ...request, response: '' }, function* () {
+        const stored = yield* store(stockId, codes);
+        yield* run(q.respond, { ...request, response: jsonText(respond(stored))! });
+        return stored;
+      }),
   };
 }

@@ -1,7 +1,7 @@
 import type { ImageTaskKey, ImageTaskStore } from '../image-tasks.js';
 import type { RequestRecords } from './requests.js';
-import { insertRecord, prepare } from './statement.js';
-import { type Engine, readAll, recordBy, run } from './work.js';
+import { insertRecord, prepare, selectBy } from './statement.js';
+import { type Engine, readAll, readOne, run } from './work.js';
 
 /** Image generation tasks (D-93), the same on both databases. */
 export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskStore {
@@ -32,12 +32,10 @@ export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskS
   const due = readAll(e, q.due, e.records('image_tasks'));
   return {
     createImageTask: (request, task) =>
-      e.write(() =>
-        requests.guarded(request, function* () {
-          yield* run(q.insert, task);
-        }),
-      ),
-    getImageTask: recordBy(e, 'image_tasks', 'mchid', 'brand_id', 'task_id'),
+      requests.guarded(request, function* () {
+        yield* run(q.insert, task);
+      }),
+    getImageTask: readOne(e, selectBy(k, 'image_tasks', 'mchid', 'brand_id', 'task_id'), e.records('image_tasks')),
     dueImageTasks: (now, limit) => due({ now, limit }),
     completeImageTask: (o) =>
       e.write(function* () {

@@ -92,9 +92,6 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
   const toCoupon = e.records('user_coupons');
   const list = userCouponList(k);
   const get = {
-    token: recordBy(e, 'tokens', 'token_hash'),
-    // The issuance a brand's `send_request_no` is bound to (D-6).
-    issuance: recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no'),
     userCount: readOne(
       e,
       prepare((a: { stockId: string; userKey: string }) =>
@@ -102,8 +99,6 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
       ),
       (r) => r.count,
     ),
-    bundle: recordBy(e, 'user_coupon_bundles', 'user_coupon_bundle_id'),
-    coupon: recordBy(e, 'user_coupons', 'coupon_code'),
     bundleCoupons: readAll(
       e,
       prepare((a: { id: string }) =>
@@ -114,11 +109,12 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
   };
   return {
     insertToken: writes(e, insertRecord(k, 'tokens')),
-    getToken: (tokenHash) => get.token({ tokenHash }),
-    getIssuance: (mchid, brandId, sendRequestNo) => get.issuance({ mchid, brandId, sendRequestNo }),
+    getToken: recordBy(e, 'tokens', 'token_hash'),
+    // The issuance a brand's `send_request_no` is bound to (D-6).
+    getIssuance: recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no'),
     getUserCount: async (stockId, userKey) => (await get.userCount({ stockId, userKey })) ?? 0,
-    getUserCouponBundle: (userCouponBundleId) => get.bundle({ userCouponBundleId }),
-    getUserCoupon: (couponCode) => get.coupon({ couponCode }),
+    getUserCouponBundle: recordBy(e, 'user_coupon_bundles', 'user_coupon_bundle_id'),
+    getUserCoupon: recordBy(e, 'user_coupons', 'coupon_code'),
     listBundleCoupons: (id) => get.bundleCoupons({ id }),
     listUserCoupons: (query) =>
       e.snapshot(function* () {

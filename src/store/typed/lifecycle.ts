@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { BUSINESS_TABLES } from '../business-tables.js';
 import type { Guarded, RequestRecord } from '../catalog.js';
 import type { CouponLifecycleStore, CouponTransition, LifecycleOutcome } from '../lifecycle.js';
+import { couponTimeBounds } from './issuance.js';
 import type { RequestRecords } from './requests.js';
 import { compiled, jsonText, prepare } from './statement.js';
-import type { Database, TableName } from './tables.js';
+import type { TableName } from './tables.js';
 import { all, type Engine, RollbackWith, run, type Work } from './work.js';
 
 type Outcome = Guarded<LifecycleOutcome>;
@@ -13,7 +14,37 @@ const STALE = new RollbackWith<Outcome>({ ran: true, value: { kind: 'STALE' } })
 
 type Transition = Omit<CouponTransition, 'detail'> & { detail: string };
 
-function lifecycleStatements(k: Kysely<Database>) {
+type Sweep = { at: string; expireBefore: string; limit: number };
+
+/**
+ * A move of the sweep, at most `limit` coupons that are `due`. The picked rows are materialized once: on PostgreSQL a
+ * subquery in the UPDATE's WHERE may be rescanned and, skipping the rows this statement already changed, pick more
+ * than `limit`. Instances sweep concurrently there, so rows another sweep holds are skipped and the outer condition
+ * re-checks each row's latest version; SQLite's single writer needs no row locks.
+ */
+function sweep(e: Engine, to: 'EXPIRED' | 'EFFECTIVE', due: (a: Sweep) => RawBuilder<boolean>) {
+  return prepare((a: Sweep) =>
+    e.k
+      .with(
+        (cte) => cte('picked').materialized(),
+        (db) =>
+          db
+            .selectFrom('user_coupons')
+            .select('coupon_code')
+            .where(due(a))
+            .limit(a.limit)
+            .$if(e.dialect === 'postgres', (s) => s.forUpdate().skipLocked()),
+      )
+      .updateTable('user_coupons as u')
+      .from('picked')
+      .set({ state: to, updated_at: a.at })
+      .whereRef('u.coupon_code', '=', 'picked.coupon_code')
+      .where(due(a)),
+  );
+}
+
+function lifecycleStatements(e: Engine) {
+  const { k } = e;
   return {
     transition: prepare((t: Transition) =>
       k
@@ -39,17 +70,24 @@ function lifecycleStatements(k: Kysely<Database>) {
     coupons: prepare((a: { id: string }) =>
       k.selectFrom('user_coupons').select(['coupon_code', 'state']).where('user_coupon_bundle_id', '=', a.id),
     ),
+    // The sweep's moves (D-14): past their end → EXPIRED, then PENDING whose begin has come → EFFECTIVE.
+    expire: sweep(
+      e,
+      'EXPIRED',
+      (a) => sql<boolean>`state IN ('PENDING', 'EFFECTIVE') AND valid_end_time < ${a.expireBefore}`,
+    ),
+    activate: sweep(e, 'EFFECTIVE', (a) => sql<boolean>`state = 'PENDING' AND valid_begin_time <= ${a.at}`),
   };
 }
 
 /**
  * The coupon lifecycle written once for both databases. Every transaction that touches a bundle and its coupons
  * changes the bundle row first: on PostgreSQL that locks it, so use, return and deactivate of one bundle queue on
- * it instead of deadlocking on coupon rows. Use and the sweep are each adapter's.
+ * it instead of deadlocking on coupon rows. Use is each adapter's.
  */
 export function typedLifecycle(e: Engine, requests: RequestRecords) {
   const { k } = e;
-  const q = lifecycleStatements(k);
+  const q = lifecycleStatements(e);
   const wipe = BUSINESS_TABLES.map((table) => compiled(k.deleteFrom(table as TableName)));
 
   /** Compare-and-set: the coupon moves only from the state the service read. */
@@ -62,14 +100,12 @@ export function typedLifecycle(e: Engine, requests: RequestRecords) {
   }
   /** D-5: the request record and `mutate` commit together; any outcome but APPLIED rolls both back. */
   const guarded = (request: RequestRecord, mutate: () => Work<void>): Promise<Outcome> =>
-    e.write(() =>
-      requests.guarded(request, function* () {
-        yield* mutate();
-        return { kind: 'APPLIED' } as const;
-      }),
-    );
+    requests.guarded(request, function* () {
+      yield* mutate();
+      return { kind: 'APPLIED' } as const;
+    });
 
-  const store: Omit<CouponLifecycleStore, 'useUserCoupon' | 'advanceCouponStates'> = {
+  const store: Omit<CouponLifecycleStore, 'useUserCoupon'> = {
     confirmUserCoupon: (request, transition) => guarded(request, () => apply(transition)),
     returnUserCoupon: (request, { transition, userCouponBundleId }) =>
       guarded(request, function* () {
@@ -85,6 +121,11 @@ export function typedLifecycle(e: Engine, requests: RequestRecords) {
         if (actual.length !== wanted.size || actual.some((a) => wanted.get(a.coupon_code) !== a.state)) throw STALE;
         for (const t of transitions) yield* apply(t);
       }),
+    advanceCouponStates: (now, limit) =>
+      e.write(function* () {
+        const a = { ...couponTimeBounds(now), limit };
+        return { expired: yield* run(q.expire, a), activated: yield* run(q.activate, a) };
+      }),
     wipeBusinessData: () =>
       e.write(function* () {
         for (const statement of wipe) yield* run(statement, undefined);
@@ -92,3 +133,5 @@ export function typedLifecycle(e: Engine, requests: RequestRecords) {
   };
   return { apply, addUsed, guarded, store };
 }
+
+export type SharedLifecycle = ReturnType<typeof typedLifecycle>;

@@ -7,13 +7,12 @@ export function typedMedia(e: Engine): MediaStore {
   const { k } = e;
   const stored = (imageIds: string[]) =>
     compiled(k.selectFrom('media_images').select('image_id').where('image_id', 'in', imageIds));
-  const getImage = recordBy(e, 'media_images', 'image_id');
   return {
     saveImage: writes(
       e,
       insertRecord(k, 'media_images', (i) => i.onConflict((oc) => oc.column('image_id').doNothing())),
     ),
-    getImage: (imageId) => getImage({ imageId }),
+    getImage: recordBy(e, 'media_images', 'image_id'),
     storedImageIds: async (imageIds) => {
       if (imageIds.length === 0) return [];
       return e.read(function* () {

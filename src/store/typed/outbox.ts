@@ -101,8 +101,8 @@ function attemptStatements(e: Engine) {
 }
 
 /** Callback delivery written once for both databases; claiming (the contended part) is the adapter's (D-36). */
-export function typedOutbox(e: Engine, claimDueEvents: OutboxStore['claimDueEvents']): OutboxStore {
-  return { claimDueEvents, ...deliveryAttempts(e), ...deliveryLog(e) };
+export function typedOutbox(e: Engine): Omit<OutboxStore, 'claimDueEvents'> {
+  return { ...deliveryAttempts(e), ...deliveryLog(e) };
 }
 
 function deliveryAttempts(e: Engine): Pick<OutboxStore, 'beginDeliveryAttempt' | 'finishDeliveryAttempt'> {

@@ -1,4 +1,3 @@
-import type { LifecycleStore } from '../lifecycle.js';
 import type { Store } from '../port.js';
 import { typedBudget } from './budget.js';
 import { catalogQueries } from './catalog.js';
@@ -7,21 +6,24 @@ import { typedConsole } from './console.js';
 import { couponCodeWrites } from './coupon-codes.js';
 import { typedImageTasks } from './image-tasks.js';
 import { typedIssuance } from './issuance.js';
+import { type SharedLifecycle, typedLifecycle } from './lifecycle.js';
 import { typedMedia } from './media.js';
-import { type RequestRecords, requestRecords } from './requests.js';
+import { typedOutbox } from './outbox.js';
+import { requestRecords } from './requests.js';
 import { typedStores } from './stores.js';
 import { typedTenants } from './tenants.js';
 import type { Engine } from './work.js';
 
-/** The port methods each adapter writes for its own database. */
-type PerDialect = keyof LifecycleStore | 'issueBundle' | 'rememberNonce';
+/** The port methods each adapter writes for its own database: the contended transactions and replay nonces. */
+type PerDialect = 'issueBundle' | 'useUserCoupon' | 'claimDueEvents' | 'rememberNonce';
 
-/** The port methods written once for both databases, and the request records the adapters' own ones build on. */
+/** The port methods written once for both databases, and the lifecycle steps the adapters' use builds on. */
 export function typedStore(e: Engine): {
-  requests: RequestRecords;
+  lifecycle: SharedLifecycle;
   methods: Omit<Store, PerDialect | 'kind' | 'ping' | 'close'>;
 } {
   const requests = requestRecords(e);
+  const lifecycle = typedLifecycle(e, requests);
   const methods = {
     ...typedTenants(e),
     ...catalogQueries(e),
@@ -33,6 +35,8 @@ export function typedStore(e: Engine): {
     ...typedConsole(e),
     ...typedMedia(e),
     ...typedImageTasks(e, requests),
+    ...lifecycle.store,
+    ...typedOutbox(e),
   };
-  return { requests, methods };
+  return { lifecycle, methods };
 }

@@ -62,16 +62,15 @@ function merchants(e: Engine): Pick<TenantStore, Merchants | MerchantKeys> {
     ),
     insertMerchantKey: insertRecord(k, 'merchant_keys', (i) => i.onConflict((oc) => oc.doNothing())),
   };
-  const get = { merchant: recordBy(e, 'merchants', 'mchid'), key: recordBy(e, 'merchant_keys', 'mchid', 'serial_no') };
   const list = readAll(e, q.listMerchants, e.records('merchants'));
   const setNotifyUrl = writes(e, q.setNotifyUrl);
   return {
     insertMerchant: changes(e, q.insertMerchant),
-    getMerchant: (mchid) => get.merchant({ mchid }),
+    getMerchant: recordBy(e, 'merchants', 'mchid'),
     listMerchants: () => list({}),
     setNotifyUrl: (mchid, url, at) => setNotifyUrl({ mchid, url, at }),
     insertMerchantKey: changes(e, q.insertMerchantKey),
-    getMerchantKey: (mchid, serialNo) => get.key({ mchid, serialNo }),
+    getMerchantKey: recordBy(e, 'merchant_keys', 'mchid', 'serial_no'),
   };
 }
 
@@ -115,8 +114,6 @@ function brands(e: Engine): Pick<TenantStore, Brands | Users> {
   const q = brandStatements(e);
   const found = () => true;
   const get = {
-    brand: recordBy(e, 'brands', 'brand_id'),
-    appId: recordBy(e, 'appids', 'appid'),
     authorized: readOne(e, q.isAuthorized, found),
     unionId: readOne(e, q.getUnionId, (r) => r.unionid),
     anyUnionId: readOne(e, q.anyUnionId, found),
@@ -124,11 +121,11 @@ function brands(e: Engine): Pick<TenantStore, Brands | Users> {
   const set = { authorized: writes(e, q.authorize), unionId: writes(e, q.setUnionId) };
   return {
     insertBrand: changes(e, q.insertBrand),
-    getBrand: (brandId) => get.brand({ brandId }),
+    getBrand: recordBy(e, 'brands', 'brand_id'),
     authorizeBrand: (brandId, mchid, at) => set.authorized({ brandId, mchid, createdAt: at }),
     isBrandAuthorized: async (brandId, mchid) => (await get.authorized({ brandId, mchid })) ?? false,
     upsertAppId: writes(e, q.upsertAppId),
-    getAppId: (appid) => get.appId({ appid }),
+    getAppId: recordBy(e, 'appids', 'appid'),
     setUnionId: (brandId, openid, unionid) => set.unionId({ brandId, openid, unionid }),
     getUnionId: (brandId, openid) => get.unionId({ brandId, openid }),
     brandHasUnionIds: async (brandId) => (await get.anyUnionId({ brandId })) ?? false,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Mappers } from './records.js';
+import { type Camel, camel } from './columns.js';
+import type { Mappers, RecordFor } from './records.js';
 import { type Statement, selectBy } from './statement.js';
 import type { Database, TableName, Tables } from './tables.js';
 
@@ -39,12 +40,17 @@ export const readAll =
       return (yield* all(statement, args)).map(map);
     });
 
-/** A read of the record of `table` whose `columns` equal the call's fields, or null when there is none. */
-export const recordBy = <T extends TableName, C extends keyof Tables[T] & string>(
+/** A read of the record of `table` whose `columns` equal the call's arguments, in order, or null when there is none. */
+export function recordBy<T extends TableName, C extends (keyof Tables[T] & string)[]>(
   e: Engine,
   table: T,
-  ...columns: C[]
-) => readOne(e, selectBy(e.k, table, ...columns), e.records(table));
+  ...columns: C
+) {
+  const read = readOne(e, selectBy(e.k, table, ...columns), e.records(table));
+  const fields = columns.map(camel);
+  return (...values: { [I in keyof C]: RecordFor<T>[Camel<C[I]> & keyof RecordFor<T>] }) =>
+    read(Object.fromEntries(fields.map((field, i) => [field, values[i]])) as never);
+}
 
 /** One statement as its own transaction: whether it changed a row. */
 export const changes =
