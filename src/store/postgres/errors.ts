@@ -10,17 +10,24 @@ export function sqlState(error: unknown): string | undefined {
  */
 export const clientTimedOut = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Socket errors of a server that cannot be reached: connecting again would only wait or fail the same way. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** node-postgres gave up opening a connection (the client's and the pool's wording). */
+const CONNECT_TIMED_OUT = [
+  'Connection terminated due to connection timeout',
+  'timeout exceeded when trying to connect',
+];
 
 /**
- * The server did not answer or the connection died: no answer in time, a connection that timed out opening or
- * was cut (`Connection terminated…`, a socket error, SQLSTATE class 08, or 57P…: the backend terminated, the
- * server shutting down or starting up). A statement the server cancelled itself (`statement_timeout`,
- * `lock_timeout`) is an answer, so it is not a stall.
+ * The server is not answering or cannot be reached: no answer to a statement in time, a connection that timed out
+ * opening or was refused, or SQLSTATE 57P03 (the server is starting up). One connection that died on a running
+ * server (`pg_terminate_backend`, a reset socket) is not a stall: the next checkout opens a new one at once. A
+ * statement the server cancelled itself (`statement_timeout`, `lock_timeout`) is an answer, so it is not a stall.
  */
 export function signalsStall(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (clientTimedOut(error) || error.message.startsWith('Connection terminated')) return true;
+  if (clientTimedOut(error) || CONNECT_TIMED_OUT.includes(error.message)) return true;
   const code = sqlState(error) ?? '';
-  return UNREACHABLE.has(code) || code.startsWith('08') || code.startsWith('57P');
+  return UNREACHABLE.has(code) || code === '57P03';
 }

@@ -43,7 +43,7 @@ describe('stall circuit', () => {
     const circuit = stallCircuit(() => new Promise(() => {}));
     let connected: (c: ReturnType<typeof client>) => void = () => {};
     const waiting = circuit.checkout(() => new Promise<ReturnType<typeof client>>((resolve) => (connected = resolve)));
-    circuit.observe(withCode('terminating connection due to administrator command', '57P01'));
+    circuit.observe(readTimeout());
     await expect(waiting).rejects.toBeInstanceOf(PostgresUnavailableError);
     const late = client();
     connected(late);
@@ -54,6 +54,22 @@ describe('stall circuit', () => {
     const circuit = stallCircuit(() => new Promise(() => {}));
     const refused = withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED');
     await expect(circuit.checkout(() => Promise.reject(refused))).rejects.toBe(refused);
+    await expect(circuit.checkout(async () => client())).rejects.toBeInstanceOf(PostgresUnavailableError);
+  });
+
+  it('one connection dying on a running server does not trip it', async () => {
+    const probe = vi.fn(async () => {});
+    const circuit = stallCircuit(probe);
+    circuit.observe(withCode('terminating connection due to administrator command', '57P01'));
+    circuit.observe(new Error('Connection terminated unexpectedly'));
+    circuit.observe(withCode('read ECONNRESET', 'ECONNRESET'));
+    expect(probe).not.toHaveBeenCalled();
+    await expect(circuit.checkout(async () => client())).resolves.toBeDefined();
+  });
+
+  it('a connection that times out opening trips it', async () => {
+    const circuit = stallCircuit(() => new Promise(() => {}));
+    circuit.observe(new Error('Connection terminated due to connection timeout'));
     await expect(circuit.checkout(async () => client())).rejects.toBeInstanceOf(PostgresUnavailableError);
   });
 
