@@ -5,12 +5,14 @@
  * to a signed baseline route of the same processes, measured in the same run. After each run the database is
  * audited: counters = rows, nothing oversold, issued = answered RECEIVED. Run: `npm run bench:postgres`.
  */
+
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { auditFailures, auditHotBundle, openQuery, type Query } from './audit.js';
 import { bundleServer } from './bundle-server.js';
 import { startCluster } from './cluster.js';
 import { claimPhase, type PhaseResult, preSendPhase, runPhase } from './load.js';
+import { measureDatabaseOf } from './process-cpu.js';
 import { preSendRequest, requestSigner } from './signed-requests.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -116,7 +118,12 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
   try {
     const { bundle } = cluster.servers[0]!;
     // A checkpoint now, so that no setup's measured round pays for one (full-page writes) when another's does not.
-    if (setup.postgres) await withQuery(null, schema, (q) => q('CHECKPOINT', []));
+    if (setup.postgres)
+      await withQuery(null, schema, async (q) => {
+        await q('CHECKPOINT', []);
+        const [backend] = await q('SELECT pg_backend_pid() AS pid', []);
+        measureDatabaseOf(Number(backend!.pid));
+      });
     // Each process compiles its hot code on its own: warm every one with the same number of requests first.
     const warm = WARMUP > 0 ? await runRound(cluster, 'warm', WARMUP * setup.processes) : null;
     if (warm)

@@ -1,6 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnection, createServer, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase, postgresReachable, TEST_DATABASE_URL } from '../../../test/store/postgres-database.js';
 import { openDatabase } from './database.js';
+import { PostgresUnavailableError } from './stall-circuit.js';
+
+/**
+ * A TCP relay to the test server that can stall like a SIGSTOPped PostgreSQL: connections still open, bytes are
+ * held in both directions until `resume`.
+ */
+async function stallableRelay(target: URL) {
+  let stalled = false;
+  const held: (() => void)[] = [];
+  const relay = (from: Socket, to: Socket) =>
+    from.on('data', (chunk) => (stalled ? held.push(() => to.write(chunk)) : to.write(chunk)));
+  const sockets: Socket[] = [];
+  const server = createServer((client) => {
+    const upstream = createConnection(Number(target.port || 5432), target.hostname);
+    for (const s of [client, upstream]) sockets.push(s.on('error', () => {}).on('close', () => s.destroy()));
+    relay(client, upstream).on('close', () => upstream.destroy());
+    relay(upstream, client).on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    url: url.toString(),
+    stall: () => {
+      stalled = true;
+    },
+    resume: () => {
+      stalled = false;
+      for (const write of held.splice(0)) write();
+    },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 
@@ -63,5 +100,25 @@ describe.skipIf(!(await postgresReachable()))('postgres transactions', () => {
     );
     expect(row).toEqual({ sync: 'off', schema: t.schema });
     await db.pool.end();
+  });
+
+  it('once a statement stalls, the next ones fail at once, waiting ones too, until PostgreSQL answers again', async () => {
+    const relay = await stallableRelay(new URL(TEST_DATABASE_URL));
+    const db = openDatabase(relay.url, { schema: t.schema, poolSize: 1, timeouts: { statementMs: 100 } });
+    try {
+      await db.query('SELECT 1');
+      relay.stall();
+      const stalled = db.query('SELECT 1');
+      // Waits for the only pooled connection: without the circuit it would wait out the connect timeout.
+      const waiting = db.query('SELECT 2');
+      await expect(stalled).rejects.toThrow('Query read timeout');
+      await expect(waiting).rejects.toBeInstanceOf(PostgresUnavailableError);
+      await expect(db.tx(async (c) => c.query('SELECT 3'))).rejects.toBeInstanceOf(PostgresUnavailableError);
+      relay.resume();
+      await vi.waitFor(() => db.query('SELECT 4'), { timeout: 10_000, interval: 50 });
+    } finally {
+      await db.close();
+      await relay.close();
+    }
   });
 });

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { clientTimedOut, sqlState } from './errors.js';
+import { type StallCircuit, stallCircuit } from './stall-circuit.js';
 
 export type PgClient = pg.PoolClient;
 
@@ -43,17 +45,24 @@ type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
 /** Ends a transaction early with a value: the transaction rolls back and `tx` returns `value`. */
 type Rollback<T> = (value: T) => never;
 
+type Work<T> = (c: PgClient, rollback: Rollback<T>) => Promise<T>;
+
 export interface Database {
+  /** The pool itself; statements go through the methods below, which fail fast while PostgreSQL stalls (D-30). */
   readonly pool: pg.Pool;
   readonly schema: string | undefined;
   /** Runs `work` as one transaction, retried from the start on serialization failure or deadlock. */
-  tx<T>(work: (c: PgClient, rollback: Rollback<T>) => Promise<T>, isolation?: Isolation): Promise<T>;
-  /** One statement outside an explicit transaction (it is its own transaction). */
+  tx<T>(work: Work<T>, isolation?: Isolation): Promise<T>;
+  /** One statement outside an explicit transaction (it is its own transaction): its whole result. */
+  execute<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  /** `execute`, its rows only. */
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   /** `query`, run again on serialization failure or deadlock like `tx`: for calls of server-side functions. */
   call<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   /** A connection of its own without statement or lock timeouts, for migrations; the caller ends it. */
   maintenanceClient(): Promise<pg.Client>;
+  /** Stops probing a stalled server and closes the pool. */
+  close(): Promise<void>;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -61,17 +70,6 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const ROLLBACK = Symbol('rollback');
 
 const ignore = () => {};
-
-/**
- * node-postgres stopped waiting for an answer (`query_timeout`): the connection is still busy with the statement,
- * so a ROLLBACK would only queue behind it. The connection is dropped instead, which ends the transaction.
- */
-const clientTimedOut = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
-
-function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
-}
 
 /**
  * The URL's own `options` (e.g. `-c synchronous_commit=off`) would replace a `search_path` given beside them, as
@@ -91,6 +89,96 @@ function withSearchPath(
   return { connectionString: parsed.toString(), options: [own, `-c search_path=${schema}`].filter(Boolean).join(' ') };
 }
 
+/** The limits every pooled connection carries (D-30). */
+function sessionLimits(timeouts: PostgresTimeouts): pg.ClientConfig {
+  return {
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
+    lock_timeout: timeouts.lockMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+  };
+}
+
+/** A connection of its own and `SELECT 1`, within the pool's limits: whether PostgreSQL answers again. */
+async function probe(config: pg.ClientConfig): Promise<void> {
+  const client = new pg.Client(config);
+  client.on('error', ignore);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    client.end().catch(ignore);
+  }
+}
+
+/** The pool's checkouts behind a stall circuit (D-30), which failed statements are shown to. */
+interface Guarded {
+  circuit: StallCircuit;
+  checkout(): Promise<PgClient>;
+}
+
+function guardedPool(pool: pg.Pool, probeConfig: pg.ClientConfig): Guarded {
+  const circuit = stallCircuit(() => probe(probeConfig));
+  return { circuit, checkout: () => circuit.checkout(() => pool.connect()) };
+}
+
+/** One statement on a pooled connection; as with `pg.Pool#query`, a connection whose statement failed is dropped. */
+async function runStatement<R extends pg.QueryResultRow>(
+  { circuit, checkout }: Guarded,
+  text: string,
+  values?: unknown[],
+): Promise<pg.QueryResult<R>> {
+  const client = await checkout();
+  let failed: Error | undefined;
+  try {
+    return await client.query<R>(text, values);
+  } catch (error) {
+    circuit.observe(error);
+    failed = error as Error;
+    throw error;
+  } finally {
+    client.release(failed);
+  }
+}
+
+async function runTransaction<T>({ circuit, checkout }: Guarded, work: Work<T>, isolation: Isolation): Promise<T> {
+  const early: { hit: { value: T } | null } = { hit: null };
+  const rollback: Rollback<T> = (value) => {
+    early.hit = { value };
+    throw ROLLBACK;
+  };
+  const client = await checkout();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+    const value = await work(client, rollback);
+    await client.query('COMMIT');
+    return value;
+  } catch (error) {
+    circuit.observe(error);
+    if (clientTimedOut(error)) broken = error as Error;
+    else
+      await client.query('ROLLBACK').catch((e: Error) => {
+        broken = e;
+      });
+    if (error === ROLLBACK && early.hit) return early.hit.value;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function retried<T>(run: () => Promise<T>, maxAttempts: number): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
+    }
+  }
+}
+
 export function openDatabase(url: string, options: PostgresOptions = {}): Database {
   const { schema, poolSize = POSTGRES_POOL_SIZE, maxAttempts = 5 } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
@@ -99,71 +187,34 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
     ...withSearchPath(url, schema),
     connectionTimeoutMillis: timeouts.connectMs,
   };
-  const pool = new pg.Pool({
-    ...connection,
-    max: poolSize,
-    statement_timeout: timeouts.statementMs,
-    query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
-    lock_timeout: timeouts.lockMs,
-    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
-  });
+  const pool = new pg.Pool({ ...connection, max: poolSize, ...sessionLimits(timeouts) });
   // A client losing its connection emits 'error'. The pool listens only while a client is idle, so a checked-out
   // client (inside a transaction, a migration) needs its own listener or the process exits. The failing query
   // rejects anyway; the transaction then releases the client as broken and the next checkout reconnects.
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
-
-  async function attempt<T>(work: (c: PgClient, rollback: Rollback<T>) => Promise<T>, isolation: Isolation) {
-    const early: { hit: { value: T } | null } = { hit: null };
-    const rollback: Rollback<T> = (value) => {
-      early.hit = { value };
-      throw ROLLBACK;
-    };
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-      const value = await work(client, rollback);
-      await client.query('COMMIT');
-      return value;
-    } catch (error) {
-      if (clientTimedOut(error)) broken = error as Error;
-      else
-        await client.query('ROLLBACK').catch((e: Error) => {
-          broken = e;
-        });
-      if (error === ROLLBACK && early.hit) return early.hit.value;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  async function retried<T>(run: () => Promise<T>): Promise<T> {
-    for (let n = 1; ; n++) {
-      try {
-        return await run();
-      } catch (error) {
-        if (n >= maxAttempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** n)));
-      }
-    }
-  }
-
+  const guarded = guardedPool(pool, { ...connection, ...sessionLimits(timeouts) });
+  const execute = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+    runStatement<R>(guarded, text, values);
   const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
-    (await pool.query<R>(text, values)).rows;
+    (await execute<R>(text, values)).rows;
 
   return {
     pool,
     schema,
-    tx: (work, isolation = 'READ COMMITTED') => retried(() => attempt(work, isolation)),
+    tx: (work, isolation = 'READ COMMITTED') => retried(() => runTransaction(guarded, work, isolation), maxAttempts),
+    execute,
     query,
-    call: (text, values) => retried(() => query(text, values)),
+    call: (text, values) => retried(() => query(text, values), maxAttempts),
     async maintenanceClient() {
       const client = new pg.Client(connection);
       client.on('error', ignore);
       await client.connect();
       return client;
+    },
+    async close() {
+      guarded.circuit.stop();
+      await pool.end();
     },
   };
 }

@@ -6,9 +6,12 @@ import type { Database as Tables } from '../typed/tables.js';
 import { type Engine, type Op, outcomeOf, type Work } from '../typed/work.js';
 import type { Database } from './database.js';
 
-type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+/** A transaction's client, or the database's own statements outside one. */
+interface Queryable {
+  query(text: string, values: unknown[]): Promise<pg.QueryResult>;
+}
 
-/** Runs one statement on a client or the pool: its rows, or the number of rows it changed. */
+/** Runs one statement on a transaction's client or outside one: its rows, or the number of rows it changed. */
 async function execute(c: Queryable, { statement, args, rows }: Op): Promise<unknown> {
   if (!statement) return 0;
   const result = await c.query(statement.sql, statement.bind(args));
@@ -24,16 +27,18 @@ async function drive<T>(work: Work<T>, c: Queryable): Promise<T> {
 /** Units of work on PostgreSQL: the statements of one unit run on one client, in one transaction when needed. */
 export function postgresEngine(db: Database): Engine {
   const k = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: db.pool }) });
+  const outside: Queryable = { query: (text, values) => db.execute(text, values) };
   return {
     k,
     dialect: 'postgres',
     jsonIsText: false,
     records: recordMappers(false),
-    read: (work) => drive(work(), db.pool),
-    row: async (statement, args) => (await db.pool.query(statement.sql, statement.bind(args))).rows[0],
+    read: (work) => drive(work(), outside),
+    row: async <A, R>(statement: Statement<A, R>, args: A) =>
+      (await db.execute(statement.sql, statement.bind(args))).rows[0] as R | undefined,
     snapshot: (work) => db.tx((c) => drive(work(), c), 'REPEATABLE READ'),
     change: async (statement, args) =>
-      (await execute(db.pool, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number,
+      (await execute(outside, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number,
     write: (work) => db.tx((c, rollback) => drive(work(), c).catch((e: unknown) => rollback(outcomeOf(e)))),
   };
 }

@@ -41,7 +41,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   try {
     await migrate(db);
   } catch (error) {
-    await db.pool.end();
+    await db.close();
     throw error;
   }
   const engine = postgresEngine(db);
@@ -60,7 +60,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       await db.query('SELECT 1');
     },
     async close() {
-      await db.pool.end();
+      await db.close();
     },
   };
   if (options.cache === false) return store;
