@@ -4,8 +4,7 @@ import { NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import type { Row } from '../typed/records.js';
 import { requestOfRow } from '../typed/requests.js';
-import { takeCouponCode } from './code-pool.js';
-import type { Database } from './database.js';
+import type { Database, PgClient } from './database.js';
 import { rowObject } from './json-rows.js';
 
 type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: Row };
@@ -25,6 +24,16 @@ export async function useInOneCall(
   if (command.next?.fromPool) return useWithPoolCode(db, request, command);
   const [row] = await db.call<{ outcome: UseOutcome | null }>(USE, useArguments(request, command));
   return guardedOf(request, row?.outcome);
+}
+
+/**
+ * Hands out the stock's oldest untaken pre-uploaded code (D-86) inside the caller's transaction, or null when the
+ * pool is empty: `coupond_take_code` (functions/take-code.ts) skips codes other transactions hold, so concurrent
+ * takers on any instance never get the same code. Every issuance from a pool takes its code through that function.
+ */
+async function takeCouponCode(c: PgClient, stockId: string): Promise<string | null> {
+  const { rows } = await c.query<{ code: string | null }>('SELECT coupond_take_code($1) AS code', [stockId]);
+  return rows[0]?.code ?? null;
 }
 
 /**

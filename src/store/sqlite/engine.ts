@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { memo } from '../typed/memo.js';
 import { recordMappers } from '../typed/records.js';
 import type { Statement } from '../typed/statement.js';
 import type { Database } from '../typed/tables.js';
@@ -27,16 +27,7 @@ interface Prepared<A, R> {
  */
 export function sqliteEngine(db: SqliteDb): SqliteEngine {
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
-  const prepared = new Map<string, BetterSqlite3.Statement>();
-  const statementFor = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) {
-      if (prepared.size >= 1000) prepared.clear();
-      statement = db.prepare(sql);
-      prepared.set(sql, statement);
-    }
-    return statement;
-  };
+  const statementFor = memo((sql: string) => db.prepare(sql), 1000);
   const execute = ({ statement, args, rows }: Op): unknown => {
     if (!statement) return 0;
     const s = statementFor(statement.sql);

@@ -55,18 +55,13 @@ type Visible<D extends Description> = {
   [K in keyof D]: D[K] extends { hidden: true } ? never : K;
 }[keyof D];
 
+/** What a column reads as. */
+type Selected<C> = C extends Column<infer S, infer _I, infer _U> ? S : never;
+
 /** The record a row of the description maps to. */
-export type RecordOf<D extends Description> = {
-  [K in Visible<D> & string as Camel<K>]: D[K] extends Column<infer S, infer _I, infer _U> ? S : never;
-};
+export type RecordOf<D extends Description> = { [K in Visible<D> & string as Camel<K>]: Selected<D[K]> };
 
 /** The fields a record insert reads: every column the store does not own. */
 export type InsertOf<D extends Description> = {
-  [K in keyof D & string as D[K] extends { owned: true } ? never : Camel<K>]: D[K] extends Column<
-    infer S,
-    infer _I,
-    infer _U
-  >
-    ? S
-    : never;
+  [K in keyof D & string as D[K] extends { owned: true } ? never : Camel<K>]: Selected<D[K]>;
 };

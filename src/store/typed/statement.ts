@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
 import { type Camel, camel } from './columns.js';
+import { memo } from './memo.js';
 import type { InsertFor, RecordFor, Row } from './records.js';
 import { type Database, type TableName, type Tables, tables } from './tables.js';
 
@@ -42,19 +43,18 @@ type Prepared<A, Q> = { [K in keyof Q]: Statement<A, Q[K] extends Compilable<inf
 export function perShape<A extends object, Q extends Record<string, Compilable<unknown>>>(
   build: (args: A, given: <F extends keyof A>(field: F) => A[F] | undefined) => Q,
 ): (args: A) => Prepared<A, Q> {
-  const shapes = new Map<string, Prepared<A, Q>>();
-  return (args) => {
-    const fields = Object.keys(args).filter((f) => args[f as keyof A] !== undefined);
-    const key = fields.join();
-    let statements = shapes.get(key);
-    if (!statements) {
-      const given = <F extends keyof A>(f: F) => (fields.includes(f as string) ? (placeholders as A)[f] : undefined);
-      const queries = Object.entries(build(placeholders as A, given));
-      statements = Object.fromEntries(queries.map(([name, q]) => [name, fromCompiled(q.compile())])) as Prepared<A, Q>;
-      shapes.set(key, statements);
-    }
-    return statements;
-  };
+  const shapeOf = memo((key: string) => {
+    const fields = key.split(',');
+    const given = <F extends keyof A>(f: F) => (fields.includes(f as string) ? (placeholders as A)[f] : undefined);
+    const queries = Object.entries(build(placeholders as A, given));
+    return Object.fromEntries(queries.map(([name, q]) => [name, fromCompiled(q.compile())])) as Prepared<A, Q>;
+  });
+  return (args) =>
+    shapeOf(
+      Object.keys(args)
+        .filter((f) => args[f as keyof A] !== undefined)
+        .join(),
+    );
 }
 
 /** A query whose shape depends on the call (optional filters, lists of ids): compiled per call. */
