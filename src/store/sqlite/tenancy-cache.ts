@@ -1,3 +1,4 @@
+import { Region } from '../cache-region.js';
 import type { AppIdRecord, TenantStore } from '../tenants.js';
 
 /**
@@ -5,27 +6,21 @@ import type { AppIdRecord, TenantStore } from '../tenants.js';
  * AppIDs read on every request are kept in memory and never go stale.
  */
 export function rememberOwnedTenancy(store: TenantStore): TenantStore {
-  const authorized = new Set<string>();
-  const appids = new Map<string, AppIdRecord>();
+  const always = () => true;
+  const authorized = new Region<boolean>(Number.POSITIVE_INFINITY, always);
+  const appids = new Region<AppIdRecord | null>(Number.POSITIVE_INFINITY, always);
   return {
     ...store,
-    async isBrandAuthorized(brandId, mchid) {
-      const key = `${brandId}\n${mchid}`;
-      if (authorized.has(key)) return true;
-      const found = await store.isBrandAuthorized(brandId, mchid);
-      if (found) authorized.add(key);
-      return found;
-    },
+    isBrandAuthorized: (brandId, mchid) =>
+      authorized.get(
+        `${brandId}\n${mchid}`,
+        () => store.isBrandAuthorized(brandId, mchid),
+        (found) => found,
+      ),
     async upsertAppId(a) {
       await store.upsertAppId(a);
-      appids.delete(a.appid);
+      appids.clear();
     },
-    async getAppId(appid) {
-      const known = appids.get(appid);
-      if (known) return known;
-      const record = await store.getAppId(appid);
-      if (record) appids.set(appid, record);
-      return record;
-    },
+    getAppId: (appid) => appids.get(appid, () => store.getAppId(appid)),
   };
 }

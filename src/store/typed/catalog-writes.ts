@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ProductCouponState, StockState } from '../../domain/states.js';
+import type { StockState } from '../../domain/states.js';
 import type {
   CatalogStore,
   Deactivation,
@@ -10,7 +10,7 @@ import type {
 } from '../catalog.js';
 import type { Row } from './records.js';
 import type { RequestRecords } from './requests.js';
-import { insertRecord, jsonText, prepare, recordValues, untyped } from './statement.js';
+import { insertRecord, jsonText, prepare, recordValues, type Statement, untyped } from './statement.js';
 import type { Database } from './tables.js';
 import { all, type Engine, first, RollbackWith, recordBy, run, type Work } from './work.js';
 
@@ -20,7 +20,6 @@ export function catalogWrites(e: Engine, requests: RequestRecords) {
   return { ...productCouponWrites(e, requests, stocks), ...stockWrites(e, requests, stocks) };
 }
 
-type CouponStatements = ReturnType<typeof couponStatements>;
 type StockStatements = ReturnType<typeof stockStatements>;
 
 type Keyed = { id: string; at: string };
@@ -96,13 +95,13 @@ function* insertBundle(q: StockStatements, bundle: StockBundleRecord, stocks: St
 const deactivated = (id: string, d: Deactivation) => ({ id, deactivation: jsonText(d)!, at: d.time });
 
 /**
- * D-108: `changed` rows of a write conditional on the product coupon being `EFFECTIVE`; none means it moved on,
- * so the unit of work rolls back (request record included) and answers the state found.
+ * D-108: `changed` rows of a write conditional on the record's state; none means it moved on, so the unit of work
+ * rolls back (the request record too, so its number stays free, D-5) and answers the state `read` finds.
  */
-function* whileEffective(q: CouponStatements, id: string, changed: number): Work<StateChecked<ProductCouponState>> {
-  if (changed > 0) return { ok: true };
-  const row = yield* first(q.couponState, { id });
-  if (!row) throw new Error(`product coupon ${id} vanished`);
+function* stateChecked<S>(read: Statement<{ id: string }, { state: S }>, id: string, changed: number) {
+  if (changed > 0) return { ok: true } as StateChecked<S>;
+  const row = yield* first(read, { id });
+  if (!row) throw new Error(`${id} vanished`);
   throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
 }
 
@@ -120,11 +119,13 @@ function productCouponWrites(e: Engine, requests: RequestRecords, stock: StockSt
       requests.guarded(request, function* () {
         const at = coupon.updatedAt;
         const id = coupon.productCouponId;
-        return yield* whileEffective(q, id, yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at }));
+        const changed = yield* run(q.updateCouponData, { id, data: jsonText(coupon.data)!, at });
+        return yield* stateChecked(q.couponState, id, changed);
       }),
     deactivateProductCoupon: (request, id, deactivation) =>
       requests.guarded(request, function* () {
-        const checked = yield* whileEffective(q, id, yield* run(q.deactivateCoupon, deactivated(id, deactivation)));
+        const changed = yield* run(q.deactivateCoupon, deactivated(id, deactivation));
+        const checked = yield* stateChecked(q.couponState, id, changed);
         yield* run(q.deactivateStocks, deactivated(id, deactivation));
         return checked;
       }),
@@ -139,12 +140,8 @@ function productCouponWrites(e: Engine, requests: RequestRecords, stock: StockSt
 function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements) {
   return {
     deactivateStock: (request, id, deactivation) =>
-      requests.guarded(request, function* (): Work<StateChecked<StockState>> {
-        if ((yield* run(q.deactivateStock, deactivated(id, deactivation))) > 0) return { ok: true };
-        const row = yield* first(q.stockState, { id });
-        if (!row) throw new Error(`stock ${id} missing`);
-        // A refusal records nothing, so the request number stays free (D-5).
-        throw new RollbackWith({ ran: true, value: { ok: false, state: row.state } });
+      requests.guarded(request, function* () {
+        return yield* stateChecked(q.stockState, id, yield* run(q.deactivateStock, deactivated(id, deactivation)));
       }),
     addStockBundle: (request, bundle, stocks) => requests.guarded(request, () => insertBundle(q, bundle, stocks)),
     addStock: (request, stock) =>

@@ -1,8 +1,8 @@
+import { Region } from '../../cache-region.js';
 import type { StockRecord } from '../../catalog.js';
 import type { Store } from '../../port.js';
 import { WHOLE_TABLES } from '../functions/cache-notify.js';
 import type { Listener } from './listener.js';
-import { Region } from './region.js';
 
 /** The tables an instance caches; a notification names one of them (functions/cache-notify.ts). */
 const TABLES = [...WHOLE_TABLES, 'stocks'] as const;
