@@ -15,15 +15,15 @@ type Transition = Omit<CouponTransition, 'detail'> & { detail: string };
 
 /** Tables `sandbox reset` keeps (D-20): tenancy, keys, settings and registered stores. Replay nonces stay too. */
 const KEPT: TableName[] = [
-  'settings',
-  'platform_keys',
-  'merchants',
-  'merchant_keys',
-  'brands',
-  'brand_authorizations',
   'appids',
-  'unionids',
+  'brand_authorizations',
   'brand_stores',
+  'brands',
+  'merchant_keys',
+  'merchants',
+  'platform_keys',
+  'settings',
+  'unionids',
 ];
 /** The rest, children first: `tables` lists each table after those it references. */
 const BUSINESS_TABLES = (Object.keys(tables) as TableName[]).reverse().filter((table) => !KEPT.includes(table));
