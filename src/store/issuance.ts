@@ -70,6 +70,17 @@ export interface IssuanceStore {
   getIssuance(mchid: string, brandId: string, sendRequestNo: string): Promise<IssuanceRecord | null>;
   /** How many times this user received stock #k of bundles (per-user counter). */
   getUserCount(stockId: string, userKey: string): Promise<number>;
+  /**
+   * What pre-send and send look up before they go on (D-7): the issuance the request number is bound to, and the
+   * user's count for the stock, in one lookup (one round trip on PostgreSQL, D-58).
+   */
+  getIssuanceAndUserCount(
+    mchid: string,
+    brandId: string,
+    sendRequestNo: string,
+    stockId: string,
+    userKey: string,
+  ): Promise<{ issuance: IssuanceRecord | null; userCount: number }>;
   /** D-11/D-12: the issuance transaction (docs/architecture.md). */
   issueBundle(command: IssueCommand): Promise<IssueOutcome>;
 

@@ -71,7 +71,8 @@ export async function previewToken(deps: ServiceDeps, rawToken: string): Promise
   if (received) return received;
   const coupon = componentCoupon(loaded.target);
   if (await codeTaken(deps, loaded.token.couponCode)) return { state: 'NOT_AVAILABLE', coupon };
-  const blocker = await limitBlocker(deps, loaded.target);
+  const { stock0, userKey } = loaded.target;
+  const blocker = limitBlocker(loaded.target, await deps.store.getUserCount(stock0.stockId, userKey));
   if (blocker === 'DAILY_SOLD_OUT') return { state: blocker, coupon, daily_resets_at: dailyReset(loaded.now) };
   if (blocker === 'NO_CODES') return { state: 'SOLD_OUT', coupon };
   return { state: blocker ?? 'READY', coupon };

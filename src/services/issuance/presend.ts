@@ -106,9 +106,12 @@ export async function preSendSingle(deps: ServiceDeps, mchid: string, openid: st
 
 async function mintToken(deps: ServiceDeps, target: Target, b: Binding, now: Date) {
   if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
-  const existing = await deps.store.getIssuance(b.ref.mchid, b.ref.brandId, b.sendRequestNo);
+  const { issuance: existing, userCount } = await issuanceAndUserCount(deps, target, {
+    ...b.ref,
+    sendRequestNo: b.sendRequestNo,
+  });
   if (existing) requireSameRequest(issuanceRequest(b.fingerprint), existing);
-  if (!existing) await failFast(deps, target, b.couponCode);
+  else await failFast(deps, target, b.couponCode, userCount);
 
   const token = deps.ids.token(32);
   await deps.store.insertToken({
@@ -132,9 +135,16 @@ async function mintToken(deps: ServiceDeps, target: Target, b: Binding, now: Dat
   return { token };
 }
 
+/** The issuance a request number is bound to and the user's count for stock #0, looked up together. */
+export const issuanceAndUserCount = (
+  deps: ServiceDeps,
+  t: Target,
+  key: { mchid: string; brandId: string; sendRequestNo: string },
+) => deps.store.getIssuanceAndUserCount(key.mchid, key.brandId, key.sendRequestNo, t.stock0.stockId, t.userKey);
+
 /** Fail-fast checks of a new issuance (D-7): an assigned code already in use, then the limits. */
-export async function failFast(deps: ServiceDeps, target: Target, couponCode: string | null): Promise<void> {
+export async function failFast(deps: ServiceDeps, target: Target, couponCode: string | null, userCount: number) {
   if (await codeTaken(deps, couponCode)) throw alreadyExists(Messages.couponCodeConflict);
-  const blocker = await limitBlocker(deps, target);
+  const blocker = limitBlocker(target, userCount);
   if (blocker !== null) throw blockerError(blocker);
 }

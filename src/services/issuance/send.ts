@@ -14,7 +14,7 @@ import { replayed } from '../requests/fingerprint.js';
 import { userCouponAnswer } from '../user-coupons/answer.js';
 import { checkAssignedCode } from './assigned-code.js';
 import { buildIssueCommand, type IssueRequest } from './command.js';
-import { failFast, issuanceFingerprint, issuanceRequest, singleFingerprint } from './presend.js';
+import { failFast, issuanceAndUserCount, issuanceFingerprint, issuanceRequest, singleFingerprint } from './presend.js';
 import { isAvailable, refOf, resolveSingleTarget, resolveTarget, singleRefOf, type Target } from './target.js';
 import { renderUserCoupon } from './view.js';
 
@@ -92,10 +92,10 @@ async function issueNow(
 ): Promise<{ issued?: UserCouponBundleRecord; userCouponBundleId: string }> {
   const replay = (issuance: { fingerprint: string; userCouponBundleId: string }) =>
     replayed(issuanceRequest(request.fingerprint), issuance, (e) => ({ userCouponBundleId: e.userCouponBundleId }));
-  const existing = await deps.store.getIssuance(request.mchid, request.brandId, request.sendRequestNo);
+  const { issuance: existing, userCount } = await issuanceAndUserCount(deps, target, request);
   if (existing) return replay(existing);
   if (!isAvailable(target, now)) throw invalidRequest(Messages.businessRule);
-  await failFast(deps, target, request.couponCode ?? null);
+  await failFast(deps, target, request.couponCode ?? null, userCount);
 
   const command = buildIssueCommand(deps, target, request, now);
   const outcome = await deps.store.issueBundle(command);

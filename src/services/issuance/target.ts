@@ -152,10 +152,10 @@ export function isAvailable(t: Target, now: Date): boolean {
 
 export type Blocker = 'USER_LIMIT_REACHED' | 'SOLD_OUT' | 'DAILY_SOLD_OUT' | 'NO_CODES';
 
-/** Fail-fast limit checks without reservation (D-7), in D-4 order: per user, then budgets. */
-export async function limitBlocker(deps: ServiceDeps, t: Target): Promise<Blocker | null> {
+/** Fail-fast limit checks without reservation (D-7), in D-4 order: per user (`userCount`), then budgets. */
+export function limitBlocker(t: Target, userCount: number): Blocker | null {
   const s = t.stock0;
-  if ((await deps.store.getUserCount(s.stockId, t.userKey)) >= s.maxCountPerUser) return 'USER_LIMIT_REACHED';
+  if (userCount >= s.maxCountPerUser) return 'USER_LIMIT_REACHED';
   if (s.totalCount >= s.maxCount) return 'SOLD_OUT';
   if (s.maxCountPerDay !== null && s.todayCount >= s.maxCountPerDay) return 'DAILY_SOLD_OUT';
   return codesExhausted(t) ? 'NO_CODES' : null;

@@ -21,17 +21,34 @@ JOIN issuances i USING (mchid, brand_id, send_request_no)`;
 const USER_COUNTS = `
 SELECT u.stock_id, u.user_key, u.count FROM unnest($1::text[], $2::text[]) AS k(stock_id, user_key)
 JOIN user_counts u USING (stock_id, user_key)`;
+// Pre-send's and send's two lookups as one: every key gets a row, with a null issuance and count where none exists.
+const ISSUANCES_AND_USER_COUNTS = `
+SELECT k.*, to_jsonb(i) AS issuance, u.count AS user_count
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+  AS k(mchid, brand_id, send_request_no, stock_id, user_key)
+LEFT JOIN issuances i
+  ON i.mchid = k.mchid AND i.brand_id = k.brand_id AND i.send_request_no = k.send_request_no
+LEFT JOIN user_counts u ON u.stock_id = k.stock_id AND u.user_key = k.user_key`;
+const KEY = ['mchid', 'brand_id', 'send_request_no', 'stock_id', 'user_key'] as const;
 
 export function issuanceLookups(
   db: Database,
   groupCommit: GroupCommitOptions,
-): Pick<IssuanceStore, 'getToken' | 'getIssuance' | 'getUserCount'> {
+): Pick<IssuanceStore, 'getToken' | 'getIssuance' | 'getUserCount' | 'getIssuanceAndUserCount'> {
   const token = pointReads<Row>(db, TOKENS, ['token_hash'], groupCommit);
   const issuance = pointReads<Row>(db, ISSUANCES, ['mchid', 'brand_id', 'send_request_no'], groupCommit);
   const userCount = pointReads<Row>(db, USER_COUNTS, ['stock_id', 'user_key'], groupCommit);
+  const both = pointReads<Row>(db, ISSUANCES_AND_USER_COUNTS, [...KEY], groupCommit);
   return {
     getToken: async (tokenHash) => toToken(await token(tokenHash)),
     getIssuance: async (mchid, brandId, sendRequestNo) => toIssuance(await issuance(mchid, brandId, sendRequestNo)),
     getUserCount: async (stockId, userKey) => ((await userCount(stockId, userKey))?.count as number | undefined) ?? 0,
+    getIssuanceAndUserCount: async (...key) => {
+      const row = await both(...key);
+      return {
+        issuance: toIssuance((row?.issuance as Row | null | undefined) ?? null),
+        userCount: (row?.user_count as number | null | undefined) ?? 0,
+      };
+    },
   };
 }

@@ -104,12 +104,18 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
     'stockId',
     'userKey',
   );
+  // The issuance a brand's `send_request_no` is bound to (D-6).
+  const getIssuance = recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no');
+  const getUserCount = async (stockId: string, userKey: string) => (await userCount(stockId, userKey)) ?? 0;
   return {
     insertToken: writes(e, insertRecord(k, 'tokens')),
     getToken: recordBy(e, 'tokens', 'token_hash'),
-    // The issuance a brand's `send_request_no` is bound to (D-6).
-    getIssuance: recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no'),
-    getUserCount: async (stockId, userKey) => (await userCount(stockId, userKey)) ?? 0,
+    getIssuance,
+    getUserCount,
+    getIssuanceAndUserCount: async (mchid, brandId, sendRequestNo, stockId, userKey) => ({
+      issuance: await getIssuance(mchid, brandId, sendRequestNo),
+      userCount: await getUserCount(stockId, userKey),
+    }),
     getUserCouponBundle: recordBy(e, 'user_coupon_bundles', 'user_coupon_bundle_id'),
     getUserCoupon: recordBy(e, 'user_coupons', 'coupon_code'),
     listBundleCoupons: positional(readAll(e, q.bundleCoupons, toCoupon), 'id'),

@@ -28,6 +28,26 @@ export function issuanceContract(ctx: StoreContext): void {
       expect(await counters(store, f.stocks[1]!)).toEqual({ total: 0, today: 0 });
     });
 
+    it('looks up a request number’s issuance and the user’s count together, for many callers at once', async () => {
+      const { store } = ctx;
+      const f = await createCatalog(store, { maxCountPerUser: 5 });
+      const s0 = f.stocks[0]!.stockId;
+      const issued = issueCommand(f.stocks, { sendRequestNo: 'send-both', openid: 'o-both' });
+      await store.issueBundle(issued);
+      await store.issueBundle(issueCommand(f.stocks, { sendRequestNo: 'send-both-2', openid: 'o-both' }));
+      const i = issued.issuance;
+      const [known, fresh, stranger, elsewhere] = await Promise.all([
+        store.getIssuanceAndUserCount(i.mchid, i.brandId, 'send-both', s0, i.userKey),
+        store.getIssuanceAndUserCount(i.mchid, i.brandId, 'send-new', s0, i.userKey),
+        store.getIssuanceAndUserCount(i.mchid, i.brandId, 'send-new', s0, 'o-nobody'),
+        store.getIssuanceAndUserCount(i.mchid, 'another-brand', 'send-both', f.stocks[1]!.stockId, i.userKey),
+      ]);
+      expect(known).toEqual({ issuance: i, userCount: 2 });
+      expect(fresh).toEqual({ issuance: null, userCount: 2 });
+      expect(stranger).toEqual({ issuance: null, userCount: 0 });
+      expect(elsewhere).toEqual({ issuance: null, userCount: 0 });
+    });
+
     it('counts today’s issuances of a stock without a daily cap too', async () => {
       const { store } = ctx;
       const f = await createCatalog(store, { maxCountPerDay: null });
