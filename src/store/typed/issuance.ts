@@ -99,14 +99,10 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
       k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
     ),
   };
-  const userCount = positional(
-    readOne(e, q.userCount, (r) => r.count),
-    'stockId',
-    'userKey',
-  );
+  const userCount = readOne(e, q.userCount, (r) => r.count);
   // The issuance a brand's `send_request_no` is bound to (D-6).
   const getIssuance = recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no');
-  const getUserCount = async (stockId: string, userKey: string) => (await userCount(stockId, userKey)) ?? 0;
+  const getUserCount = async (stockId: string, userKey: string) => (await userCount({ stockId, userKey })) ?? 0;
   return {
     insertToken: writes(e, insertRecord(k, 'tokens')),
     getToken: recordBy(e, 'tokens', 'token_hash'),
