@@ -51,13 +51,13 @@ export interface Database {
   /** The pool itself; statements go through the methods below, which fail fast while PostgreSQL stalls (D-30). */
   readonly pool: pg.Pool;
   readonly schema: string | undefined;
-  /** Runs `work` as one transaction, retried from the start on serialization failure or deadlock. */
+  /** Runs `work` as one transaction, retried from the start on serialization failure, deadlock or lock timeout. */
   tx<T>(work: Work<T>, isolation?: Isolation): Promise<T>;
   /** One statement outside an explicit transaction (it is its own transaction): its whole result. */
   execute<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
   /** `execute`, its rows only. */
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
-  /** `query`, run again on serialization failure or deadlock like `tx`: for calls of server-side functions. */
+  /** `query`, run again on serialization failure, deadlock or lock timeout like `tx`: for server-side functions. */
   call<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   /** A connection of its own without statement or lock timeouts, for migrations; the caller ends it. */
   maintenanceClient(): Promise<pg.Client>;
@@ -65,7 +65,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const RETRYABLE = new Set(['40001', '40P01']);
+/** Serialization failure, deadlock, lock timeout: the transaction rolled back whole, so running it again is safe. */
+const RETRYABLE = new Set(['40001', '40P01', '55P03']);
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const ROLLBACK = Symbol('rollback');
 

@@ -13,11 +13,11 @@ export const clientTimedOut = (error: unknown) => error instanceof Error && erro
 /** Socket errors of a server that cannot be reached: connecting again would only wait or fail the same way. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** node-postgres gave up opening a connection (the client's and the pool's wording). */
-const CONNECT_TIMED_OUT = [
-  'Connection terminated due to connection timeout',
-  'timeout exceeded when trying to connect',
-];
+/**
+ * node-postgres gave up opening a connection. The pool's own "timeout exceeded when trying to connect" is not one:
+ * it also means that every pooled connection stayed busy, which a server under load does.
+ */
+const CONNECT_TIMED_OUT = 'Connection terminated due to connection timeout';
 
 /**
  * The server is not answering or cannot be reached: no answer to a statement in time, a connection that timed out
@@ -27,7 +27,7 @@ const CONNECT_TIMED_OUT = [
  */
 export function signalsStall(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (clientTimedOut(error) || CONNECT_TIMED_OUT.includes(error.message)) return true;
+  if (clientTimedOut(error) || error.message === CONNECT_TIMED_OUT) return true;
   const code = sqlState(error) ?? '';
   return UNREACHABLE.has(code) || code === '57P03';
 }

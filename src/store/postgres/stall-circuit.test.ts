@@ -63,6 +63,7 @@ describe('stall circuit', () => {
     circuit.observe(withCode('terminating connection due to administrator command', '57P01'));
     circuit.observe(new Error('Connection terminated unexpectedly'));
     circuit.observe(withCode('read ECONNRESET', 'ECONNRESET'));
+    circuit.observe(new Error('timeout exceeded when trying to connect'));
     expect(probe).not.toHaveBeenCalled();
     await expect(circuit.checkout(async () => client())).resolves.toBeDefined();
   });

@@ -123,7 +123,7 @@ BEGIN
       END IF;
     EXCEPTION
       WHEN SQLSTATE 'CP001' THEN NULL;
-      WHEN deadlock_detected OR serialization_failure THEN
+      WHEN deadlock_detected OR serialization_failure OR lock_not_available THEN
         outcome := jsonb_build_object('kind', 'RETRY', 'code', SQLSTATE, 'message', SQLERRM);
       WHEN unique_violation THEN
         GET STACKED DIAGNOSTICS violated = CONSTRAINT_NAME;
