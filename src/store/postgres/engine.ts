@@ -31,7 +31,6 @@ export function postgresEngine(db: Database): Engine {
   return {
     k,
     dialect: 'postgres',
-    jsonIsText: false,
     records: recordMappers(false),
     read: (work) => drive(work(), outside),
     row: async <A, R>(statement: Statement<A, R>, args: A) =>

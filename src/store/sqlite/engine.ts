@@ -42,7 +42,6 @@ export function sqliteEngine(db: SqliteDb): SqliteEngine {
   return {
     k,
     dialect: 'sqlite',
-    jsonIsText: true,
     records: recordMappers(true),
     drive,
     batch: (unit) => committer.submit(unit),

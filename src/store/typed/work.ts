@@ -97,8 +97,6 @@ export function outcomeOf<T>(error: unknown): T {
 export interface Engine {
   readonly k: Kysely<Database>;
   readonly dialect: 'sqlite' | 'postgres';
-  /** JSON columns as the driver returns them: text on SQLite, parsed on PostgreSQL. */
-  readonly jsonIsText: boolean;
   /** Row → record mappers of every table. */
   readonly records: Mappers;
   /** Reads outside an explicit transaction. */
