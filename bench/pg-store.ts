@@ -84,7 +84,7 @@ async function replayChecks(store: Store) {
     const lookupGrouped = await rate(CLAIMS, lookups(store));
     return { nonceSingle, nonceGrouped, lookupSingle, lookupGrouped };
   } finally {
-    await db.pool.end();
+    await db.close();
   }
 }
 

@@ -65,7 +65,7 @@ export async function openTestDatabase(options: PostgresOptions = {}) {
     db,
     schema,
     async close() {
-      await db.pool.end();
+      await db.close();
       await dropSchema(schema);
     },
   };

@@ -132,7 +132,7 @@ describe.skipIf(!(await postgresReachable()))('postgres schema', () => {
     try {
       await work(schema, db);
     } finally {
-      await db.pool.end();
+      await db.close();
       await dropSchema(schema);
     }
   }

@@ -70,7 +70,7 @@ describe.skipIf(!(await postgresReachable()))('postgres transactions', () => {
     });
     await expect(failing).rejects.toThrow(/serialize/);
     expect(attempts).toBe(3);
-    await db.pool.end();
+    await db.close();
   });
 
   it('does not retry other errors', async () => {
@@ -99,7 +99,7 @@ describe.skipIf(!(await postgresReachable()))('postgres transactions', () => {
       "SELECT current_setting('synchronous_commit') AS sync, current_schema() AS schema",
     );
     expect(row).toEqual({ sync: 'off', schema: t.schema });
-    await db.pool.end();
+    await db.close();
   });
 
   it('once a statement stalls, the next ones fail at once, waiting ones too, until PostgreSQL answers again', async () => {

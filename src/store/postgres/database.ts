@@ -48,8 +48,6 @@ type Rollback<T> = (value: T) => never;
 type Work<T> = (c: PgClient, rollback: Rollback<T>) => Promise<T>;
 
 export interface Database {
-  /** The pool itself; statements go through the methods below, which fail fast while PostgreSQL stalls (D-30). */
-  readonly pool: pg.Pool;
   readonly schema: string | undefined;
   /** Runs `work` as one transaction, retried from the start on serialization failure, deadlock or lock timeout. */
   tx<T>(work: Work<T>, isolation?: Isolation): Promise<T>;
@@ -201,7 +199,6 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
     (await execute<R>(text, values)).rows;
 
   return {
-    pool,
     schema,
     tx: (work, isolation = 'READ COMMITTED') => retried(() => runTransaction(guarded, work, isolation), maxAttempts),
     execute,

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type pg from 'pg';
 import { recordMappers } from '../typed/records.js';
 import type { Statement } from '../typed/statement.js';
@@ -24,9 +24,23 @@ async function drive<T>(work: Work<T>, c: Queryable): Promise<T> {
   return step.value;
 }
 
+/**
+ * Kysely only compiles: every statement runs through `db`, behind its stall circuit (D-30), never on a connection
+ * of Kysely's own.
+ */
+const compileOnly = () =>
+  new Kysely<Tables>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+
 /** Units of work on PostgreSQL: the statements of one unit run on one client, in one transaction when needed. */
 export function postgresEngine(db: Database): Engine {
-  const k = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: db.pool }) });
+  const k = compileOnly();
   const outside: Queryable = { query: (text, values) => db.execute(text, values) };
   return {
     k,

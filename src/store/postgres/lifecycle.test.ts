@@ -34,14 +34,14 @@ describe.skipIf(!(await postgresReachable()))('postgres lifecycle across instanc
   /** Runs `during` while another connection holds row locks on the given outbox events or coupons. */
   async function whileLocked<T>(table: 'outbox' | 'user_coupons', keys: string[], during: () => Promise<T>) {
     const column = table === 'outbox' ? 'event_id' : 'coupon_code';
-    const client = await t.db.pool.connect();
+    const client = await t.db.maintenanceClient();
     try {
       await client.query('BEGIN');
       await client.query(`SELECT 1 FROM ${table} WHERE ${column} = ANY($1) FOR UPDATE`, [keys]);
       return await during();
     } finally {
       await client.query('ROLLBACK');
-      client.release();
+      await client.end();
     }
   }
 
@@ -129,7 +129,7 @@ describe.skipIf(!(await postgresReachable()))('postgres lifecycle across instanc
       await store.close();
       expect(deliveries.map((d) => d.eventId)).toEqual(['ev-c', 'ev-b', 'ev-a']);
     } finally {
-      await db.pool.end();
+      await db.close();
       await dropSchema(schema);
     }
   });

@@ -32,7 +32,7 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
       expect(rows.map((r) => r.version)).toEqual(migrationsFor('postgres').map((m) => m.version));
       expect(await migrate(dbs[0]!)).toEqual([]);
     } finally {
-      await Promise.all(dbs.map((db) => db.pool.end()));
+      await Promise.all(dbs.map((db) => db.close()));
     }
   });
 
@@ -64,7 +64,7 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
       const fixed = [...migrationsFor('postgres'), { version: 99, name: 'fixed', sql: 'CREATE TABLE t99 (a INT);' }];
       expect(await migrate(db, fixed)).toEqual([99]);
     } finally {
-      await db.pool.end();
+      await db.close();
     }
   });
 
@@ -105,7 +105,7 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
       await migrate(db);
       expect(await answer()).toEqual([{ code: null }]);
     } finally {
-      await db.pool.end();
+      await db.close();
     }
   });
 
