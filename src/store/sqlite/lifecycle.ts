@@ -2,7 +2,7 @@ import type { CouponLifecycleStore, LifecycleOutcome, NextRound } from '../lifec
 import { NEXT_ROUND_COUNTERS } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import type { SharedLifecycle } from '../typed/lifecycle.js';
-import { insertRecord, prepare } from '../typed/statement.js';
+import { insertRecord, selectBy } from '../typed/statement.js';
 import { RollbackWith } from '../typed/work.js';
 import { sqliteCodePool } from './code-pool.js';
 import { sqliteCounters } from './counters.js';
@@ -22,11 +22,7 @@ export function sqliteUse(
 ): CouponLifecycleStore['useUserCoupon'] {
   const { k } = e;
   const q = {
-    active: e.prepared(
-      prepare((a: { id: string }) =>
-        k.selectFrom('user_coupon_bundles').select('state').where('user_coupon_bundle_id', '=', a.id),
-      ),
-    ),
+    bundle: e.prepared(selectBy(k, 'user_coupon_bundles', 'user_coupon_bundle_id')),
     coupon: e.prepared(insertRecord(k, 'user_coupons', (i) => i.onConflict((oc) => oc.doNothing()))),
     event: e.prepared(insertRecord(k, 'outbox')),
   };
@@ -35,7 +31,7 @@ export function sqliteUse(
 
   /** Coupon #k+1 (D-11); an UPLOAD-mode round whose pool is empty is left out (D-87). */
   const issueNext = (round: NextRound) => {
-    if (q.active.get({ id: round.coupon.userCouponBundleId })?.state !== 'ACTIVE') throw STALE;
+    if (q.bundle.get(round.coupon)?.state !== 'ACTIVE') throw STALE;
     const code = round.fromPool ? takeCode(round.coupon.stockId) : undefined;
     if (code === null) return;
     const { coupon, event, ...caps } = code === undefined ? round : withCode(round, code);

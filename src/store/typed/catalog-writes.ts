@@ -10,7 +10,7 @@ import type {
 } from '../catalog.js';
 import type { Row } from './records.js';
 import type { RequestRecords } from './requests.js';
-import { insertRecord, jsonText, prepare, recordValues, type Statement, untyped } from './statement.js';
+import { insertRecord, jsonText, prepare, recordValues, type Statement, selectBy, untyped } from './statement.js';
 import type { Database } from './tables.js';
 import { all, type Engine, first, RollbackWith, recordBy, run, type Work } from './work.js';
 
@@ -79,9 +79,7 @@ function stockStatements(e: Engine) {
         .returning('seq');
     }),
     insertStock: insertRecord<'stocks', StockRecord & { seq: unknown }>(k, 'stocks', (i) => i, ['seq']),
-    groupSeq: prepare((a: { id: string }) =>
-      k.selectFrom('stock_bundles').select('seq').where('stock_bundle_id', '=', a.id),
-    ),
+    groupSeq: selectBy(k, 'stock_bundles', 'stock_bundle_id'),
     updateStockData: stock(newData, '<>', 'DEACTIVATED'),
   };
 }
@@ -146,7 +144,7 @@ function stockWrites(e: Engine, requests: RequestRecords, q: StockStatements) {
     addStockBundle: (request, bundle, stocks) => requests.guarded(request, () => insertBundle(q, bundle, stocks)),
     addStock: (request, stock) =>
       requests.guarded(request, function* () {
-        const group = yield* first(q.groupSeq, { id: stock.stockBundleId });
+        const group = yield* first(q.groupSeq, stock);
         if (!group) throw new Error(`stock group ${stock.stockBundleId} missing`);
         yield* run(q.insertStock, { ...stock, seq: group.seq });
       }),

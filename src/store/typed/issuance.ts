@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { toRfc3339 } from '../../domain/clock.js';
 import type { IssuanceStore, UserCouponQuery, UserCouponState } from '../issuance.js';
-import { countTotal, equalTo, insertRecord, perShape, prepare } from './statement.js';
+import { countTotal, equalTo, insertRecord, perShape, prepare, selectBy } from './statement.js';
 import type { Database } from './tables.js';
 import { all, type Engine, positional, readAll, readOne, recordBy, writes } from './work.js';
 
@@ -92,9 +92,7 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
   const toCoupon = e.records('user_coupons');
   const list = userCouponList(k);
   const q = {
-    userCount: prepare((a: { stockId: string; userKey: string }) =>
-      k.selectFrom('user_counts').select('count').where('stock_id', '=', a.stockId).where('user_key', '=', a.userKey),
-    ),
+    userCount: selectBy(k, 'user_counts', 'stock_id', 'user_key'),
     bundleCoupons: prepare((a: { id: string }) =>
       k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
     ),

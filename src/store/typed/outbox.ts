@@ -2,7 +2,7 @@ import { type QueryCreator, sql } from 'kysely';
 import type { DeliveryAttempt, DeliveryOutcome, DeliveryQuery, DeliveryState, OutboxStore } from '../lifecycle.js';
 import { compiled, countTotal, equalTo, insertRecord, perShape, prepare } from './statement.js';
 import type { Database } from './tables.js';
-import { all, type Engine, first, positional, readOne, run } from './work.js';
+import { all, type Engine, first, recordBy, run } from './work.js';
 
 /** Placeholders are flat: an attempt, the outcome it leaves if unanswered (`then…`), the lease it must hold. */
 type Begin = DeliveryAttempt & { thenState: DeliveryState; thenDueAt: string; lockedUntil: string };
@@ -129,7 +129,6 @@ function deliveryLog(e: Engine) {
   const toDelivery = e.records('outbox');
   const toAttempt = e.records('webhook_attempts');
   const q = {
-    get: prepare((a: { eventId: string }) => k.selectFrom('outbox').selectAll().where('event_id', '=', a.eventId)),
     redeliver: prepare((a: { eventId: string; dueAt: string }) =>
       k
         .updateTable('outbox')
@@ -156,7 +155,7 @@ function deliveryLog(e: Engine) {
 
   return {
     listDeliveries,
-    getDelivery: positional(readOne(e, q.get, toDelivery), 'eventId'),
+    getDelivery: recordBy(e, 'outbox', 'event_id'),
     listDeliveryAttempts: (eventIds) =>
       e.read(function* () {
         if (eventIds.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { type Camel, camel } from './columns.js';
 import { memo } from './memo.js';
 import type { InsertFor, RecordFor, Row } from './records.js';
@@ -104,12 +104,12 @@ export function selectBy<T extends TableName, C extends keyof Tables[T] & string
   k: Kysely<Database>,
   table: T,
   ...columns: C[]
-): Statement<KeyOf<T, C>, Row> {
+): Statement<KeyOf<T, C>, Selectable<Database[T]>> {
   // The placeholders stand for the key's typed fields; Kysely only sees them as values.
   let query = untyped(k).selectFrom(table).selectAll();
   for (const column of columns)
     query = query.where(column, '=', (placeholders as Record<string, never>)[camel(column)]!);
-  return fromCompiled(query.compile());
+  return fromCompiled(query.compile() as CompiledQuery<never>);
 }
 
 /** `COUNT(*)` as the integer `total` of a list (PostgreSQL counts in bigint, which node-postgres answers as text). */

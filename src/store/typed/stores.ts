@@ -1,5 +1,5 @@
 import type { StoreChange, StoreChangeOutcome, StoresStore } from '../stores.js';
-import { compiled, countTotal, insertRecord, prepare } from './statement.js';
+import { compiled, countTotal, insertRecord, prepare, selectBy } from './statement.js';
 import { all, type Engine, exists, first, positional, RollbackWith, run, type Work } from './work.js';
 
 /** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
@@ -10,9 +10,7 @@ export function typedStores(e: Engine): StoresStore {
 function registry(e: Engine): Pick<StoresStore, 'registerStore' | 'brandStoresAmong'> {
   const { k } = e;
   const register = insertRecord(k, 'brand_stores', (i) => i.onConflict((oc) => oc.doNothing()));
-  const brandOf = prepare((a: { storeId: string }) =>
-    k.selectFrom('brand_stores').select('brand_id').where('store_id', '=', a.storeId),
-  );
+  const brandOf = selectBy(k, 'brand_stores', 'store_id');
   return {
     registerStore: (record) =>
       e.write(function* () {
@@ -66,18 +64,9 @@ function* changeAssociations(e: Engine, c: StoreChange): Work<StoreChangeOutcome
 
 function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listStockStores' | 'isStoreAssociated'> {
   const { k } = e;
-  const q = {
-    associated: prepare((a: { stockId: string; storeId: string }) =>
-      k
-        .selectFrom('stock_stores')
-        .select('store_id')
-        .where('stock_id', '=', a.stockId)
-        .where('store_id', '=', a.storeId),
-    ),
-    count: prepare((a: { stockId: string }) =>
-      k.selectFrom('stock_stores').where('stock_id', '=', a.stockId).select(countTotal),
-    ),
-  };
+  const count = prepare((a: { stockId: string }) =>
+    k.selectFrom('stock_stores').where('stock_id', '=', a.stockId).select(countTotal),
+  );
   return {
     changeStockStores: (c) => e.write(() => changeAssociations(e, c)),
     listStockStores: ({ stockId, afterStoreId, limit }) =>
@@ -90,9 +79,9 @@ function associations(e: Engine): Pick<StoresStore, 'changeStockStores' | 'listS
           .orderBy('store_id')
           .limit(limit);
         const storeIds = (yield* all(compiled(page), undefined)).map((r) => r.store_id);
-        const [counted] = yield* all(q.count, { stockId });
+        const [counted] = yield* all(count, { stockId });
         return { storeIds, total: counted!.total };
       }),
-    isStoreAssociated: positional(exists(e, q.associated), 'stockId', 'storeId'),
+    isStoreAssociated: positional(exists(e, selectBy(k, 'stock_stores', 'stock_id', 'store_id')), 'stockId', 'storeId'),
   };
 }

@@ -1,5 +1,5 @@
 import type { TenantStore } from '../tenants.js';
-import { insertRecord, prepare, raw } from './statement.js';
+import { insertRecord, prepare, raw, selectBy } from './statement.js';
 import { changes, type Engine, exists, first, positional, readAll, readOne, recordBy, run, writes } from './work.js';
 
 /** Tenancy (D-1), the same on both databases. */
@@ -11,7 +11,7 @@ function settingsAndKeys(e: Engine) {
   const { k } = e;
   const toPlatformKey = e.records('platform_keys');
   const q = {
-    getSetting: prepare((a: { name: string }) => k.selectFrom('settings').select('value').where('name', '=', a.name)),
+    getSetting: selectBy(k, 'settings', 'name'),
     initSetting: insertRecord(k, 'settings', (i) => i.onConflict((oc) => oc.doNothing())),
     putSetting: insertRecord(k, 'settings', (i) =>
       i.onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
@@ -69,13 +69,7 @@ function brandStatements({ k }: Engine) {
   return {
     insertBrand: insertRecord(k, 'brands', (i) => i.onConflict((oc) => oc.doNothing())),
     authorize: insertRecord(k, 'brand_authorizations', (i) => i.onConflict((oc) => oc.doNothing())),
-    isAuthorized: prepare((a: { brandId: string; mchid: string }) =>
-      k
-        .selectFrom('brand_authorizations')
-        .select('mchid')
-        .where('brand_id', '=', a.brandId)
-        .where('mchid', '=', a.mchid),
-    ),
+    isAuthorized: selectBy(k, 'brand_authorizations', 'brand_id', 'mchid'),
     upsertAppId: insertRecord(k, 'appids', (i) =>
       i.onConflict((oc) =>
         oc.column('appid').doUpdateSet((eb) => ({
@@ -89,9 +83,7 @@ function brandStatements({ k }: Engine) {
         oc.columns(['brand_id', 'openid']).doUpdateSet((eb) => ({ unionid: eb.ref('excluded.unionid') })),
       ),
     ),
-    getUnionId: prepare((a: { brandId: string; openid: string }) =>
-      k.selectFrom('unionids').select('unionid').where('brand_id', '=', a.brandId).where('openid', '=', a.openid),
-    ),
+    getUnionId: selectBy(k, 'unionids', 'brand_id', 'openid'),
     anyUnionId: prepare((a: { brandId: string }) =>
       k.selectFrom('unionids').select('openid').where('brand_id', '=', a.brandId).limit(1),
     ),
