@@ -1,5 +1,4 @@
 import { Region } from '../../cache-region.js';
-import type { StockRecord } from '../../catalog.js';
 import type { Store } from '../../port.js';
 import { WHOLE_TABLES } from '../functions/cache-notify.js';
 import type { Listener } from './listener.js';
@@ -23,14 +22,6 @@ export interface StoreCache {
   wrap(store: Store): Store;
 }
 
-const nonEmpty = (stocks: StockRecord[]) => stocks.length > 0;
-
-/** Most brands register no unionids: knowing that once spares every new user's lookup (D-52). */
-const unionIdOf =
-  (hasAny: Store['brandHasUnionIds'], cached: Store['getUnionId']): Store['getUnionId'] =>
-  async (brandId, openid) =>
-    (await hasAny(brandId)) ? cached(brandId, openid) : null;
-
 const always = () => true;
 
 /**
@@ -41,9 +32,8 @@ const always = () => true;
  */
 export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
   const active = () => listener.listening;
-  const regions = Object.fromEntries(TABLES.map((t) => [t, new Region<unknown>(capacity(t), active)])) as {
-    [T in Table]: Region<unknown>;
-  };
+  const regions = {} as Record<Table, Region<unknown>>;
+  for (const t of TABLES) regions[t] = new Region(capacity(t), active);
   /** A read served from `t`'s region, keyed by its arguments; `keep` says which answers are worth keeping. */
   const cachedBy =
     <A extends string[], V>(t: Table, read: (...args: A) => Promise<V>, keep?: (value: V) => boolean) =>
@@ -74,6 +64,7 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
     },
     wrap(store) {
       const hasUnionIds = cachedBy('unionids', store.brandHasUnionIds, always);
+      const unionId = cachedBy('unionids', store.getUnionId, always);
       return {
         ...store,
         getMerchant: cachedBy('merchants', store.getMerchant),
@@ -81,11 +72,12 @@ export function storeCache(listener: Pick<Listener, 'listening'>): StoreCache {
         getBrand: cachedBy('brands', store.getBrand),
         isBrandAuthorized: cachedBy('brand_authorizations', store.isBrandAuthorized, always),
         getAppId: cachedBy('appids', store.getAppId),
-        getUnionId: unionIdOf(hasUnionIds, cachedBy('unionids', store.getUnionId, always)),
+        // Most brands register no unionids: knowing that once spares every new user's lookup (D-52).
+        getUnionId: async (brandId, openid) => ((await hasUnionIds(brandId)) ? unionId(brandId, openid) : null),
         brandHasUnionIds: hasUnionIds,
         getProductCoupon: cachedBy('product_coupons', store.getProductCoupon),
         getStockBundle: cachedBy('stock_bundles', store.getStockBundle),
-        getIssuanceStocks: cachedBy('stocks', store.getIssuanceStocks, nonEmpty),
+        getIssuanceStocks: cachedBy('stocks', store.getIssuanceStocks, (stocks) => stocks.length > 0),
 
         insertMerchant: writes(store.insertMerchant, 'merchants'),
         setNotifyUrl: writes(store.setNotifyUrl, 'merchants'),
