@@ -2,10 +2,11 @@ import type { Guarded, RequestRecord } from '../catalog.js';
 import type { LifecycleOutcome, UseCommand } from '../lifecycle.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
-import type { Row } from '../typed/records.js';
-import { requestOfRow } from '../typed/requests.js';
-import type { Database, PgClient } from './database.js';
+import { type Row, recordMappers } from '../typed/records.js';
+import type { Database } from './database.js';
 import { rowObject } from './json-rows.js';
+
+const toRequest = recordMappers(false)('request_records');
 
 type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: Row };
 
@@ -27,22 +28,16 @@ export async function useInOneCall(
 }
 
 /**
- * Hands out the stock's oldest untaken pre-uploaded code (D-86) inside the caller's transaction, or null when the
- * pool is empty: `coupond_take_code` (functions/take-code.ts) skips codes other transactions hold, so concurrent
- * takers on any instance never get the same code. Every issuance from a pool takes its code through that function.
- */
-async function takeCouponCode(c: PgClient, stockId: string): Promise<string | null> {
-  const { rows } = await c.query<{ code: string | null }>('SELECT coupond_take_code($1) AS code', [stockId]);
-  return rows[0]?.code ?? null;
-}
-
-/**
- * An UPLOAD-mode next round (D-87): the code is taken from stock #k+1's pool and the use made in one transaction; an
- * empty pool makes the use go ahead without a next round. Any outcome but APPLIED gives the code back.
+ * An UPLOAD-mode next round (D-87): the code is taken from stock #k+1's pool (`coupond_take_code`, D-86) and the use
+ * made in one transaction; an empty pool makes the use go ahead without a next round. Any outcome but APPLIED gives
+ * the code back.
  */
 function useWithPoolCode(db: Database, request: RequestRecord, command: UseCommand) {
   return db.tx<Guarded<LifecycleOutcome>>(async (c, rollback) => {
-    const code = await takeCouponCode(c, command.next!.coupon.stockId);
+    const taken = await c.query<{ code: string | null }>('SELECT coupond_take_code($1) AS code', [
+      command.next!.coupon.stockId,
+    ]);
+    const code = taken.rows[0]?.code ?? null;
     const next = code === null ? null : withCode(command.next!, code);
     const { rows } = await c.query<{ outcome: UseOutcome | null }>(USE, useArguments(request, { ...command, next }));
     const result = guardedOf(request, rows[0]?.outcome);
@@ -52,7 +47,7 @@ function useWithPoolCode(db: Database, request: RequestRecord, command: UseComma
 
 function guardedOf(request: RequestRecord, outcome: UseOutcome | null | undefined): Guarded<LifecycleOutcome> {
   if (!outcome) throw new Error(`request record ${request.api} ${request.requestNo} vanished`);
-  if (outcome.kind === 'EXISTING') return { ran: false, existing: requestOfRow(outcome.request) };
+  if (outcome.kind === 'EXISTING') return { ran: false, existing: toRequest(outcome.request) };
   return { ran: true, value: outcome };
 }
 

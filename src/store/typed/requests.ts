@@ -1,20 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { Guarded, RequestRecord } from '../catalog.js';
-import { recordMappers } from './records.js';
 import { insertRecord, selectBy } from './statement.js';
-import type { Database } from './tables.js';
 import { type Engine, first, readOne, run, type Work } from './work.js';
-
-/** Binding a request number (nothing on conflict) and reading what it is bound to. */
-const requestStatements = (k: Kysely<Database>) => ({
-  insert: insertRecord(k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
-  get: selectBy(k, 'request_records', 'mchid', 'brand_id', 'api', 'request_no'),
-});
 
 /** D-5: request numbers bound to their first request, each with its mutation in one transaction. */
 export function requestRecords(e: Engine) {
   const toRequest = e.records('request_records');
-  const q = requestStatements(e.k);
+  const q = {
+    insert: insertRecord(e.k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
+    get: selectBy(e.k, 'request_records', 'mchid', 'brand_id', 'api', 'request_no'),
+  };
   /**
    * Binds the request number first, so a replay (concurrent or later) finds it bound and changes nothing; on
    * PostgreSQL a concurrent replay waits for the first transaction on the number's row.
@@ -34,6 +28,3 @@ export function requestRecords(e: Engine) {
 }
 
 export type RequestRecords = ReturnType<typeof requestRecords>;
-
-/** The record of such a row (no JSON columns, so the same on either database). */
-export const requestOfRow = recordMappers(false)('request_records');
