@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { recordMappers } from '../typed/records.js';
 import type { Statement } from '../typed/statement.js';
 import type { Database as Tables } from '../typed/tables.js';
-import { type Engine, type Op, outcomeOf, type Work } from '../typed/work.js';
+import { type Engine, type Op, outcomeOf, run, type Work } from '../typed/work.js';
 import type { Database } from './database.js';
 
 /** A transaction's client, or the database's own statements outside one. */
@@ -50,8 +50,7 @@ export function postgresEngine(db: Database): Engine {
     row: async <A, R>(statement: Statement<A, R>, args: A) =>
       (await db.execute(statement.sql, statement.bind(args))).rows[0] as R | undefined,
     snapshot: (work) => db.tx((c) => drive(work(), c), 'REPEATABLE READ'),
-    change: async (statement, args) =>
-      (await execute(outside, { statement: statement as Statement<unknown, unknown>, args, rows: false })) as number,
+    change: (statement, args) => drive(run(statement, args), outside),
     write: (work) => db.tx((c, rollback) => drive(work(), c).catch((e: unknown) => rollback(outcomeOf(e)))),
   };
 }
