@@ -1,7 +1,7 @@
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
 import { ISSUE_COUNTERS, ISSUE_REFUSALS } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
-import { insertRecord, prepare, selectBy } from '../typed/statement.js';
+import { insertNew, insertRecord, prepare, selectBy } from '../typed/statement.js';
 import { outcomeOf, RollbackWith } from '../typed/work.js';
 import { sqliteCodePool } from './code-pool.js';
 import { sqliteCounters } from './counters.js';
@@ -18,7 +18,7 @@ export function sqliteIssuer(db: SqliteDb, e: SqliteEngine): (command: IssueComm
   const { k } = e;
   const toIssuance = e.records('issuances');
   const q = {
-    issuance: e.prepared(insertRecord(k, 'issuances', (i) => i.onConflict((oc) => oc.doNothing()))),
+    issuance: e.prepared(insertNew(k, 'issuances')),
     existing: e.prepared(selectBy(k, 'issuances', 'mchid', 'brand_id', 'send_request_no')),
     caps: e.prepared(
       prepare((a: { stockId: string }) =>

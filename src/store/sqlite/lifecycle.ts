@@ -2,7 +2,7 @@ import type { CouponLifecycleStore, LifecycleOutcome, NextRound } from '../lifec
 import { NEXT_ROUND_COUNTERS } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import type { SharedLifecycle } from '../typed/lifecycle.js';
-import { insertRecord, selectBy } from '../typed/statement.js';
+import { insertNew, insertRecord, selectBy } from '../typed/statement.js';
 import { RollbackWith } from '../typed/work.js';
 import { sqliteCodePool } from './code-pool.js';
 import { sqliteCounters } from './counters.js';
@@ -23,7 +23,7 @@ export function sqliteUse(
   const { k } = e;
   const q = {
     bundle: e.prepared(selectBy(k, 'user_coupon_bundles', 'user_coupon_bundle_id')),
-    coupon: e.prepared(insertRecord(k, 'user_coupons', (i) => i.onConflict((oc) => oc.doNothing()))),
+    coupon: e.prepared(insertNew(k, 'user_coupons')),
     event: e.prepared(insertRecord(k, 'outbox')),
   };
   const takeCounters = sqliteCounters(e, false);

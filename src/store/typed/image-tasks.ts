@@ -1,6 +1,6 @@
 import type { ImageTaskKey, ImageTaskStore } from '../image-tasks.js';
 import type { RequestRecords } from './requests.js';
-import { insertRecord, prepare, selectBy } from './statement.js';
+import { insertNew, insertRecord, prepare, selectBy } from './statement.js';
 import { type Engine, positional, readAll, readOne, run } from './work.js';
 
 /** Image generation tasks (D-93), the same on both databases. */
@@ -26,7 +26,7 @@ export function typedImageTasks(e: Engine, requests: RequestRecords): ImageTaskS
         .where('task_id', '=', a.taskId)
         .where('state', '=', 'PROCESSING'),
     ),
-    image: insertRecord(k, 'media_images', (i) => i.onConflict((oc) => oc.column('image_id').doNothing())),
+    image: insertNew(k, 'media_images'),
     event: insertRecord(k, 'outbox'),
   };
   return {

@@ -1,5 +1,5 @@
 import type { MediaStore } from '../media.js';
-import { compiled, insertRecord } from './statement.js';
+import { compiled, insertNew } from './statement.js';
 import { all, type Engine, recordBy, writes } from './work.js';
 
 /** Stored images (D-90), the same on both databases. */
@@ -8,10 +8,7 @@ export function typedMedia(e: Engine): MediaStore {
   const stored = (imageIds: string[]) =>
     compiled(k.selectFrom('media_images').select('image_id').where('image_id', 'in', imageIds));
   return {
-    saveImage: writes(
-      e,
-      insertRecord(k, 'media_images', (i) => i.onConflict((oc) => oc.column('image_id').doNothing())),
-    ),
+    saveImage: writes(e, insertNew(k, 'media_images')),
     getImage: recordBy(e, 'media_images', 'image_id'),
     storedImageIds: async (imageIds) => {
       if (imageIds.length === 0) return [];

@@ -1,12 +1,12 @@
 import type { Guarded, RequestRecord } from '../catalog.js';
-import { insertRecord, selectBy } from './statement.js';
+import { insertNew, selectBy } from './statement.js';
 import { type Engine, first, readOne, run, type Work } from './work.js';
 
 /** D-5: request numbers bound to their first request, each with its mutation in one transaction. */
 export function requestRecords(e: Engine) {
   const toRequest = e.records('request_records');
   const q = {
-    insert: insertRecord(e.k, 'request_records', (i) => i.onConflict((oc) => oc.doNothing())),
+    insert: insertNew(e.k, 'request_records'),
     get: selectBy(e.k, 'request_records', 'mchid', 'brand_id', 'api', 'request_no'),
   };
   /**

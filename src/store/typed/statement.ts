@@ -88,6 +88,10 @@ export function insertRecord<T extends TableName, A = InsertFor<T>>(
   return fromCompiled<A, never>(shape(insertInto(k, table, also)).compile() as CompiledQuery<never>);
 }
 
+/** `insertRecord` that leaves a row whose key is taken as it is (`ON CONFLICT DO NOTHING`), changing no row. */
+export const insertNew = <T extends TableName>(k: Kysely<Database>, table: T) =>
+  insertRecord(k, table, (i) => i.onConflict((oc) => oc.doNothing()));
+
 function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: string[] = []) {
   // The placeholders stand for the record's typed fields; Kysely only sees them as values.
   return k.insertInto(table).values(recordValues(table, also) as never);

@@ -1,5 +1,5 @@
 import type { StoreChange, StoreChangeOutcome, StoresStore } from '../stores.js';
-import { compiled, countTotal, insertRecord, prepare, selectBy } from './statement.js';
+import { compiled, countTotal, insertNew, prepare, selectBy } from './statement.js';
 import { all, type Engine, exists, first, positional, RollbackWith, run, type Work } from './work.js';
 
 /** Stores (门店): registration and stock associations, the same on both databases (D-80, D-81). */
@@ -9,7 +9,7 @@ export function typedStores(e: Engine): StoresStore {
 
 function registry(e: Engine): Pick<StoresStore, 'registerStore' | 'brandStoresAmong'> {
   const { k } = e;
-  const register = insertRecord(k, 'brand_stores', (i) => i.onConflict((oc) => oc.doNothing()));
+  const register = insertNew(k, 'brand_stores');
   const brandOf = selectBy(k, 'brand_stores', 'store_id');
   return {
     registerStore: (record) =>

@@ -1,5 +1,5 @@
 import type { TenantStore } from '../tenants.js';
-import { insertRecord, prepare, raw, selectBy } from './statement.js';
+import { insertNew, insertRecord, prepare, raw, selectBy } from './statement.js';
 import { changes, type Engine, exists, first, positional, readAll, readOne, recordBy, run, writes } from './work.js';
 
 /** Tenancy (D-1), the same on both databases. */
@@ -12,7 +12,7 @@ function settingsAndKeys(e: Engine) {
   const toPlatformKey = e.records('platform_keys');
   const q = {
     getSetting: selectBy(k, 'settings', 'name'),
-    initSetting: insertRecord(k, 'settings', (i) => i.onConflict((oc) => oc.doNothing())),
+    initSetting: insertNew(k, 'settings'),
     putSetting: insertRecord(k, 'settings', (i) =>
       i.onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
     ),
@@ -48,12 +48,12 @@ function settingsAndKeys(e: Engine) {
 function merchants(e: Engine) {
   const { k } = e;
   const q = {
-    insertMerchant: insertRecord(k, 'merchants', (i) => i.onConflict((oc) => oc.doNothing())),
+    insertMerchant: insertNew(k, 'merchants'),
     listMerchants: prepare(() => k.selectFrom('merchants').selectAll().orderBy('created_at').orderBy('mchid')),
     setNotifyUrl: prepare((a: { mchid: string; url: string; at: string }) =>
       k.updateTable('merchants').set({ notify_url: a.url, notify_updated_at: a.at }).where('mchid', '=', a.mchid),
     ),
-    insertMerchantKey: insertRecord(k, 'merchant_keys', (i) => i.onConflict((oc) => oc.doNothing())),
+    insertMerchantKey: insertNew(k, 'merchant_keys'),
   };
   return {
     insertMerchant: changes(e, q.insertMerchant),
@@ -67,8 +67,8 @@ function merchants(e: Engine) {
 
 function brandStatements({ k }: Engine) {
   return {
-    insertBrand: insertRecord(k, 'brands', (i) => i.onConflict((oc) => oc.doNothing())),
-    authorize: insertRecord(k, 'brand_authorizations', (i) => i.onConflict((oc) => oc.doNothing())),
+    insertBrand: insertNew(k, 'brands'),
+    authorize: insertNew(k, 'brand_authorizations'),
     isAuthorized: selectBy(k, 'brand_authorizations', 'brand_id', 'mchid'),
     upsertAppId: insertRecord(k, 'appids', (i) =>
       i.onConflict((oc) =>
