@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { type Compilable, type CompiledQuery, type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { type Camel, camel } from './columns.js';
 import { memo } from './memo.js';
 import type { InsertFor, RecordFor, Row } from './records.js';
@@ -91,6 +91,18 @@ export function insertRecord<T extends TableName, A = InsertFor<T>>(
 /** `insertRecord` that leaves a row whose key is taken as it is (`ON CONFLICT DO NOTHING`), changing no row. */
 export const insertNew = <T extends TableName>(k: Kysely<Database>, table: T) =>
   insertRecord(k, table, (i) => i.onConflict((oc) => oc.doNothing()));
+
+/** `insertRecord` that replaces the other inserted columns of a row whose `key` is taken. */
+export function upsertRecord<T extends TableName>(k: Kysely<Database>, table: T, ...key: (keyof Tables[T] & string)[]) {
+  const replaced = Object.keys(recordValues(table)).filter((column) => !key.includes(column as never));
+  return insertRecord(k, table, (i) =>
+    i.onConflict((oc) =>
+      oc
+        .columns(key as never)
+        .doUpdateSet(Object.fromEntries(replaced.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+    ),
+  );
+}
 
 function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: string[] = []) {
   // The placeholders stand for the record's typed fields; Kysely only sees them as values.

@@ -1,5 +1,5 @@
 import type { TenantStore } from '../tenants.js';
-import { insertNew, insertRecord, prepare, raw, selectBy } from './statement.js';
+import { insertNew, insertRecord, prepare, raw, selectBy, upsertRecord } from './statement.js';
 import { changes, type Engine, exists, first, positional, readAll, readOne, recordBy, run, writes } from './work.js';
 
 /** Tenancy (D-1), the same on both databases. */
@@ -13,9 +13,6 @@ function settingsAndKeys(e: Engine) {
   const q = {
     getSetting: selectBy(k, 'settings', 'name'),
     initSetting: insertNew(k, 'settings'),
-    putSetting: insertRecord(k, 'settings', (i) =>
-      i.onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
-    ),
     // No unique column says "only one key": on PostgreSQL a table lock makes concurrent first starts agree; a
     // SQLite write transaction already excludes every other writer.
     lockPlatformKeys: e.dialect === 'postgres' ? raw<[]>('LOCK TABLE platform_keys IN SHARE ROW EXCLUSIVE MODE') : null,
@@ -32,7 +29,7 @@ function settingsAndKeys(e: Engine) {
         yield* run(q.initSetting, { name, value });
         return (yield* first(q.getSetting, { name }))!.value;
       }),
-    putSetting: positional(writes(e, q.putSetting), 'name', 'value'),
+    putSetting: positional(writes(e, upsertRecord(k, 'settings', 'name')), 'name', 'value'),
     getPlatformKey: positional(readOne(e, q.getPlatformKey, toPlatformKey)),
     initPlatformKey: (key) =>
       e.write(function* () {
@@ -47,61 +44,44 @@ function settingsAndKeys(e: Engine) {
 
 function merchants(e: Engine) {
   const { k } = e;
-  const q = {
-    insertMerchant: insertNew(k, 'merchants'),
-    listMerchants: prepare(() => k.selectFrom('merchants').selectAll().orderBy('created_at').orderBy('mchid')),
-    setNotifyUrl: prepare((a: { mchid: string; url: string; at: string }) =>
-      k.updateTable('merchants').set({ notify_url: a.url, notify_updated_at: a.at }).where('mchid', '=', a.mchid),
-    ),
-    insertMerchantKey: insertNew(k, 'merchant_keys'),
-  };
+  const listMerchants = prepare(() => k.selectFrom('merchants').selectAll().orderBy('created_at').orderBy('mchid'));
+  const setNotifyUrl = prepare((a: { mchid: string; url: string; at: string }) =>
+    k.updateTable('merchants').set({ notify_url: a.url, notify_updated_at: a.at }).where('mchid', '=', a.mchid),
+  );
   return {
-    insertMerchant: changes(e, q.insertMerchant),
+    insertMerchant: changes(e, insertNew(k, 'merchants')),
     getMerchant: recordBy(e, 'merchants', 'mchid'),
-    listMerchants: positional(readAll(e, q.listMerchants, e.records('merchants'))),
-    setNotifyUrl: positional(writes(e, q.setNotifyUrl), 'mchid', 'url', 'at'),
-    insertMerchantKey: changes(e, q.insertMerchantKey),
+    listMerchants: positional(readAll(e, listMerchants, e.records('merchants'))),
+    setNotifyUrl: positional(writes(e, setNotifyUrl), 'mchid', 'url', 'at'),
+    insertMerchantKey: changes(e, insertNew(k, 'merchant_keys')),
     getMerchantKey: recordBy(e, 'merchant_keys', 'mchid', 'serial_no'),
   } satisfies Partial<TenantStore>;
 }
 
-function brandStatements({ k }: Engine) {
-  return {
-    insertBrand: insertNew(k, 'brands'),
-    authorize: insertNew(k, 'brand_authorizations'),
-    isAuthorized: selectBy(k, 'brand_authorizations', 'brand_id', 'mchid'),
-    upsertAppId: insertRecord(k, 'appids', (i) =>
-      i.onConflict((oc) =>
-        oc.column('appid').doUpdateSet((eb) => ({
-          owner_type: eb.ref('excluded.owner_type'),
-          owner_id: eb.ref('excluded.owner_id'),
-        })),
-      ),
-    ),
-    setUnionId: insertRecord(k, 'unionids', (i) =>
-      i.onConflict((oc) =>
-        oc.columns(['brand_id', 'openid']).doUpdateSet((eb) => ({ unionid: eb.ref('excluded.unionid') })),
-      ),
-    ),
-    getUnionId: selectBy(k, 'unionids', 'brand_id', 'openid'),
-    anyUnionId: prepare((a: { brandId: string }) =>
-      k.selectFrom('unionids').select('openid').where('brand_id', '=', a.brandId).limit(1),
-    ),
-  };
-}
-
 function brands(e: Engine) {
-  const q = brandStatements(e);
-  const unionId = readOne(e, q.getUnionId, (r) => r.unionid);
+  const { k } = e;
+  const unionId = readOne(e, selectBy(k, 'unionids', 'brand_id', 'openid'), (r) => r.unionid);
+  const anyUnionId = prepare((a: { brandId: string }) =>
+    k.selectFrom('unionids').select('openid').where('brand_id', '=', a.brandId).limit(1),
+  );
   return {
-    insertBrand: changes(e, q.insertBrand),
+    insertBrand: changes(e, insertNew(k, 'brands')),
     getBrand: recordBy(e, 'brands', 'brand_id'),
-    authorizeBrand: positional(writes(e, q.authorize), 'brandId', 'mchid', 'createdAt'),
-    isBrandAuthorized: positional(exists(e, q.isAuthorized), 'brandId', 'mchid'),
-    upsertAppId: writes(e, q.upsertAppId),
+    authorizeBrand: positional(writes(e, insertNew(k, 'brand_authorizations')), 'brandId', 'mchid', 'createdAt'),
+    isBrandAuthorized: positional(
+      exists(e, selectBy(k, 'brand_authorizations', 'brand_id', 'mchid')),
+      'brandId',
+      'mchid',
+    ),
+    upsertAppId: writes(e, upsertRecord(k, 'appids', 'appid')),
     getAppId: recordBy(e, 'appids', 'appid'),
-    setUnionId: positional(writes(e, q.setUnionId), 'brandId', 'openid', 'unionid'),
+    setUnionId: positional(
+      writes(e, upsertRecord(k, 'unionids', 'brand_id', 'openid')),
+      'brandId',
+      'openid',
+      'unionid',
+    ),
     getUnionId: positional(unionId, 'brandId', 'openid'),
-    brandHasUnionIds: positional(exists(e, q.anyUnionId), 'brandId'),
+    brandHasUnionIds: positional(exists(e, anyUnionId), 'brandId'),
   } satisfies Partial<TenantStore>;
 }
