@@ -2,8 +2,6 @@ import pg from 'pg';
 import { clientTimedOut, sqlState } from './errors.js';
 import { type StallCircuit, stallCircuit } from './stall-circuit.js';
 
-export type PgClient = pg.PoolClient;
-
 /** How long the database path may wait before a request fails (D-30); milliseconds. */
 export interface PostgresTimeouts {
   /** Waiting for a pooled connection: for a busy one to come free, or for a new one to open. */
@@ -45,7 +43,7 @@ type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
 /** Ends a transaction early with a value: the transaction rolls back and `tx` returns `value`. */
 type Rollback<T> = (value: T) => never;
 
-type Work<T> = (c: PgClient, rollback: Rollback<T>) => Promise<T>;
+type Work<T> = (c: pg.PoolClient, rollback: Rollback<T>) => Promise<T>;
 
 export interface Database {
   readonly schema: string | undefined;
@@ -113,7 +111,7 @@ async function probe(config: pg.ClientConfig): Promise<void> {
 /** The pool's checkouts behind a stall circuit (D-30), which failed statements are shown to. */
 interface Guarded {
   circuit: StallCircuit;
-  checkout(): Promise<PgClient>;
+  checkout(): Promise<pg.PoolClient>;
 }
 
 function guardedPool(pool: pg.Pool, probeConfig: pg.ClientConfig): Guarded {
