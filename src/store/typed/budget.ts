@@ -1,4 +1,4 @@
-import type { BudgetChange, CatalogStore } from '../catalog.js';
+import type { BudgetChange, BudgetDimension, CatalogStore } from '../catalog.js';
 import { type BudgetStock, planBudgetChange } from '../rules/budget.js';
 import type { RequestRecords } from './requests.js';
 import { prepare, type Statement } from './statement.js';
@@ -31,15 +31,15 @@ export function typedBudget(
       ])
       .orderBy('s.idx')
       .$if(e.dialect === 'postgres', (s) => s.forUpdate('s'));
+  const setDimension = (dimension: BudgetDimension) =>
+    prepare((a: Change) =>
+      k.updateTable('stocks').set(dimension, a.target).set('updated_at', a.at).where('stock_id', '=', a.stockId),
+    );
   const q = {
     bundleStocks: prepare((a: { id: string; day: string }) => lockStocks(a.day).where('s.stock_bundle_id', '=', a.id)),
     stock: prepare((a: { id: string; day: string }) => lockStocks(a.day).where('s.stock_id', '=', a.id)),
-    max_count: prepare((a: Change) =>
-      k.updateTable('stocks').set({ max_count: a.target, updated_at: a.at }).where('stock_id', '=', a.stockId),
-    ),
-    max_count_per_day: prepare((a: Change) =>
-      k.updateTable('stocks').set({ max_count_per_day: a.target, updated_at: a.at }).where('stock_id', '=', a.stockId),
-    ),
+    max_count: setDimension('max_count'),
+    max_count_per_day: setDimension('max_count_per_day'),
     dayCap: prepare((a: Change) =>
       k
         .updateTable('stock_day_counts')
