@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
-import type { ProductCouponState } from '../catalog.js';
 import type { ConsoleStore, ProductCouponSummaryQuery, UsageMode } from '../console.js';
-import type { DeliveryState } from '../lifecycle.js';
 import { equalTo, perShape, prepare } from './statement.js';
 import { all, type Engine, first, readAll } from './work.js';
 
@@ -43,15 +41,13 @@ function overview(e: Engine): Pick<ConsoleStore, 'consoleOverview'> {
     consoleOverview: (day) =>
       e.snapshot(function* () {
         const totals = (yield* first(q.totals, { day }))!;
-        const coupons = (yield* all(q.coupons, {})) as { state: ProductCouponState; n: Count }[];
-        const deliveries = (yield* all(q.deliveries, {})) as { state: DeliveryState; n: Count }[];
         return {
           merchants: Number(totals.merchants),
           brands: Number(totals.brands),
-          productCoupons: countsBy(['AUDITING', 'EFFECTIVE', 'DEACTIVATED'] as const, coupons),
+          productCoupons: countsBy(['AUDITING', 'EFFECTIVE', 'DEACTIVATED'], yield* all(q.coupons, {})),
           issued: Number(totals.issued),
           issuedToday: Number(totals.issued_today),
-          deliveries: countsBy(['PENDING', 'DELIVERED', 'FAILED'] as const, deliveries),
+          deliveries: countsBy(['PENDING', 'DELIVERED', 'FAILED'], yield* all(q.deliveries, {})),
         };
       }),
   };
