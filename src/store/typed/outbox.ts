@@ -128,15 +128,13 @@ function deliveryLog(e: Engine) {
   const { k } = e;
   const toDelivery = e.records('outbox');
   const toAttempt = e.records('webhook_attempts');
-  const q = {
-    redeliver: prepare((a: { eventId: string; dueAt: string }) =>
-      k
-        .updateTable('outbox')
-        .set({ state: 'PENDING', next_attempt_at: a.dueAt, locked_until: null })
-        .where('event_id', '=', a.eventId)
-        .returningAll(),
-    ),
-  };
+  const redeliver = prepare((a: { eventId: string; dueAt: string }) =>
+    k
+      .updateTable('outbox')
+      .set({ state: 'PENDING', next_attempt_at: a.dueAt, locked_until: null })
+      .where('event_id', '=', a.eventId)
+      .returningAll(),
+  );
   const deliveries = perShape((a: DeliveryQuery, given) => {
     const filtered = k
       .selectFrom('outbox')
@@ -146,15 +144,13 @@ function deliveryLog(e: Engine) {
       page: filtered.selectAll().orderBy(insertionOrder(e), 'desc').limit(a.limit).offset(a.offset),
     };
   });
-  const listDeliveries = (query: DeliveryQuery) =>
-    e.snapshot(function* () {
-      const { count, page } = deliveries(query);
-      const [counted] = yield* all(count, query);
-      return { deliveries: (yield* all(page, query)).map(toDelivery), total: counted!.total };
-    });
-
   return {
-    listDeliveries,
+    listDeliveries: (query) =>
+      e.snapshot(function* () {
+        const { count, page } = deliveries(query);
+        const [counted] = yield* all(count, query);
+        return { deliveries: (yield* all(page, query)).map(toDelivery), total: counted!.total };
+      }),
     getDelivery: recordBy(e, 'outbox', 'event_id'),
     listDeliveryAttempts: (eventIds) =>
       e.read(function* () {
@@ -164,7 +160,7 @@ function deliveryLog(e: Engine) {
       }),
     redeliver: (eventId, dueAt) =>
       e.write(function* () {
-        const row = yield* first(q.redeliver, { eventId, dueAt });
+        const row = yield* first(redeliver, { eventId, dueAt });
         return row ? toDelivery(row) : null;
       }),
   } satisfies Partial<OutboxStore>;
