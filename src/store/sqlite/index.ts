@@ -17,7 +17,6 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
     kind: 'sqlite',
-    ...methods,
     ...rememberOwnedTenancy(methods),
     issueBundle: sqliteIssuer(db, engine),
     useUserCoupon: sqliteUse(db, engine, lifecycle),

@@ -5,7 +5,7 @@ import type { AppIdRecord, TenantStore } from '../tenants.js';
  * One process owns a SQLite database and every change goes through these methods, so brand authorizations and
  * AppIDs read on every request are kept in memory and never go stale.
  */
-export function rememberOwnedTenancy(store: TenantStore): TenantStore {
+export function rememberOwnedTenancy<S extends TenantStore>(store: S): S {
   const always = () => true;
   const authorized = new Region<boolean>(Number.POSITIVE_INFINITY, always);
   const appids = new Region<AppIdRecord | null>(Number.POSITIVE_INFINITY, always);
