@@ -78,7 +78,7 @@ function stockStatements(e: Engine) {
         .values(values as never)
         .returning('seq');
     }),
-    insertStock: insertRecord<'stocks', StockRecord & { seq: unknown }>(k, 'stocks', (i) => i, ['seq']),
+    insertStock: insertRecord<'stocks', StockRecord & { seq: unknown }>(k, 'stocks', ['seq']),
     groupSeq: selectBy(k, 'stock_bundles', 'stock_bundle_id'),
     updateStockData: stock(newData, '<>', 'DEACTIVATED'),
   };

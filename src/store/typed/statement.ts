@@ -78,36 +78,35 @@ export function recordValues<T extends TableName>(table: T, also: string[] = [])
   return values;
 }
 
-/** `INSERT` of a record into its table, compiled once; `shape` adds clauses such as `ON CONFLICT`. */
-export function insertRecord<T extends TableName, A = InsertFor<T>>(
+/** `INSERT` of a record into its table, compiled once; `also` names owned columns the call gives as well. */
+export const insertRecord = <T extends TableName, A = InsertFor<T>>(
   k: Kysely<Database>,
   table: T,
-  shape: (q: ReturnType<typeof insertInto<T>>) => Compilable<unknown> = (q) => q,
   also: string[] = [],
-): Statement<A, never> {
-  return fromCompiled<A, never>(shape(insertInto(k, table, also)).compile() as CompiledQuery<never>);
-}
+): Statement<A, never> => compiledInsert(insertInto(k, table, also));
 
 /** `insertRecord` that leaves a row whose key is taken as it is (`ON CONFLICT DO NOTHING`), changing no row. */
-export const insertNew = <T extends TableName>(k: Kysely<Database>, table: T) =>
-  insertRecord(k, table, (i) => i.onConflict((oc) => oc.doNothing()));
+export const insertNew = <T extends TableName>(k: Kysely<Database>, table: T): Statement<InsertFor<T>, never> =>
+  compiledInsert(insertInto(k, table).onConflict((oc) => oc.doNothing()));
 
 /** `insertRecord` that replaces the other inserted columns of a row whose `key` is taken. */
-export function upsertRecord<T extends TableName>(k: Kysely<Database>, table: T, ...key: (keyof Tables[T] & string)[]) {
+export function upsertRecord<T extends TableName>(
+  k: Kysely<Database>,
+  table: T,
+  ...key: (keyof Tables[T] & string)[]
+): Statement<InsertFor<T>, never> {
   const replaced = Object.keys(recordValues(table)).filter((column) => !key.includes(column as never));
-  return insertRecord(k, table, (i) =>
-    i.onConflict((oc) =>
-      oc
-        .columns(key as never)
-        .doUpdateSet(Object.fromEntries(replaced.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
-    ),
-  );
+  const update = Object.fromEntries(replaced.map((c) => [c, sql.ref(`excluded.${c}`)]));
+  return compiledInsert(insertInto(k, table).onConflict((oc) => oc.columns(key as never).doUpdateSet(update as never)));
 }
 
 function insertInto<T extends TableName>(k: Kysely<Database>, table: T, also: string[] = []) {
   // The placeholders stand for the record's typed fields; Kysely only sees them as values.
   return k.insertInto(table).values(recordValues(table, also) as never);
 }
+
+const compiledInsert = <A>(query: Compilable<unknown>): Statement<A, never> =>
+  fromCompiled(query.compile() as CompiledQuery<never>);
 
 /** The fields of a `T` record that name `columns`. */
 type KeyOf<T extends TableName, C extends string> = Pick<RecordFor<T>, Camel<C> & keyof RecordFor<T>>;
