@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { clientTimedOut, sqlState } from './errors.js';
-import { type StallCircuit, stallCircuit } from './stall-circuit.js';
+import { stallCircuit } from './stall-circuit.js';
 
 /** How long the database path may wait before a request fails (D-30); milliseconds. */
 export interface PostgresTimeouts {
@@ -109,15 +109,12 @@ async function probe(config: pg.ClientConfig): Promise<void> {
 }
 
 /** The pool's checkouts behind a stall circuit (D-30), which failed statements are shown to. */
-interface Guarded {
-  circuit: StallCircuit;
-  checkout(): Promise<pg.PoolClient>;
-}
-
-function guardedPool(pool: pg.Pool, probeConfig: pg.ClientConfig): Guarded {
+function guardedPool(pool: pg.Pool, probeConfig: pg.ClientConfig) {
   const circuit = stallCircuit(() => probe(probeConfig));
   return { circuit, checkout: () => circuit.checkout(() => pool.connect()) };
 }
+
+type Guarded = ReturnType<typeof guardedPool>;
 
 /** One statement on a pooled connection; as with `pg.Pool#query`, a connection whose statement failed is dropped. */
 async function runStatement<R extends pg.QueryResultRow>(
