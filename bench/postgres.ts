@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { auditFailures, auditHotBundle, openQuery, type Query } from './audit.js';
+import { batchTotals, describeBatches } from './batches.js';
 import { bundleServer } from './bundle-server.js';
 import { startCluster } from './cluster.js';
 import { claimPhase, type PhaseResult, preSendPhase, runPhase } from './load.js';
@@ -44,6 +45,8 @@ interface SetupResult {
   claim: PhaseResult;
   received: number;
   peakRss: number[];
+  /** Requests per group-committed database call in the measured round, by kind. */
+  batches: string;
   failures: string[];
 }
 
@@ -131,7 +134,10 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
         `\n${setup.name}: warm-up of ${WARMUP} requests of each kind per process: baseline ${warm.echo.rps.toFixed(0)}/s, pre-send ${warm.presend.rps.toFixed(0)}/s, claim ${warm.claim.rps.toFixed(0)}/s`,
       );
     await cluster.resetPeak();
+    const addresses = cluster.servers.map((s) => s.address);
+    const batchesBefore = await batchTotals(addresses);
     const round = await runRound(cluster, 'hot', USERS);
+    const batches = describeBatches(batchesBefore, await batchTotals(addresses));
     const received = round.received + (warm?.received ?? 0);
     const states = await cluster.state();
     const audit = await withQuery(cluster.servers[0]!.dbPath, schema, (q) =>
@@ -148,6 +154,7 @@ async function runSetup(serverBundle: string, setup: (typeof SETUPS)[number]): P
       claim: round.claim,
       received,
       peakRss: states.map((s) => s.peak_rss_mb),
+      batches,
       failures,
     };
   } finally {
@@ -170,6 +177,7 @@ for (const setup of SETUPS) {
   out(
     `  pre-send / signed baseline = ${ratio.toFixed(2)}; RECEIVED ${r.received}; peak RSS ${r.peakRss.map((m) => `${m.toFixed(0)} MB`).join(', ')}`,
   );
+  out(`  requests per database call: ${r.batches}`);
   out(
     r.failures.length
       ? `  AUDIT FAILED: ${r.failures.join('; ')}`

@@ -115,7 +115,7 @@ async function appContext(options: AppOptions, ids: Ids): Promise<AppContext> {
     },
     adminToken,
     rateLimits: options.rateLimits === undefined ? WECHAT_RATE_LIMITS : options.rateLimits,
-    metrics: new Metrics(),
+    metrics: new Metrics(store),
   };
 }
 

@@ -2,6 +2,7 @@
  * The Store port. Every method is one atomic unit of work (one transaction in the adapter) and returns a Promise,
  * so services never hold a connection and the same services run on SQLite and PostgreSQL.
  */
+import type { BatchCount } from './batch-tally.js';
 import type { CatalogStore } from './catalog.js';
 import type { CouponCodeStore } from './codes.js';
 import type { ConsoleStore } from './console.js';
@@ -28,5 +29,7 @@ export interface Store
   rememberNonce(mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean>;
   /** Resolves when the store can serve reads and writes, rejects saying why (`/readyz` bounds the wait, D-31). */
   ping(): Promise<void>;
+  /** Group-committed database calls so far, by kind, with the commands they carried (D-131). */
+  batchCounts(): Record<string, BatchCount>;
   close(): Promise<void>;
 }

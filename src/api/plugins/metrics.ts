@@ -1,9 +1,24 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { Store } from '../../store/port.js';
 import { requireBearer } from '../admin/guard.js';
 import { registerErrorHandler } from './errors.js';
 
-/** Prometheus metrics of one server: requests, latency, issuance outcomes, process. */
+/** The store's group-committed calls by kind, read when scraped: `calls` or the `commands` they carried (D-131). */
+function batchCounter(registry: Registry, store: Store, field: 'calls' | 'commands', help: string) {
+  return new Counter({
+    name: field === 'calls' ? 'coupond_db_batches_total' : 'coupond_db_batched_commands_total',
+    help,
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [kind, count] of Object.entries(store.batchCounts())) this.inc({ kind }, count[field]);
+    },
+  });
+}
+
+/** Prometheus metrics of one server: requests, latency, issuance outcomes, database batches, process. */
 export class Metrics {
   readonly registry = new Registry();
   readonly requests = new Counter({
@@ -39,8 +54,10 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(store: Store) {
     collectDefaultMetrics({ register: this.registry, prefix: 'coupond_' });
+    batchCounter(this.registry, store, 'calls', 'Group-committed database calls by kind (issue, nonce, write, …)');
+    batchCounter(this.registry, store, 'commands', 'Requests those calls carried, by kind: divided by calls, how full');
   }
 }
 

@@ -1,3 +1,5 @@
+import type { BatchTally } from '../batch-tally.js';
+
 interface Pending<C, R> {
   command: C;
   attempts: number;
@@ -15,6 +17,9 @@ export interface GroupCommitOptions {
   maxInFlight?: number;
   /** Runs of one command that keeps coming back `retry` (deadlock victim, serialization failure); default 5. */
   maxAttempts?: number;
+  /** Where each call is counted, under `kind` (D-131). */
+  tally?: BatchTally;
+  kind?: string;
 }
 
 /** Commands per call and calls in flight unless configured (`--db-batch-size`, `--db-batches-in-flight`). */
@@ -35,7 +40,7 @@ export class PgGroupCommit<C, R> {
 
   constructor(
     private readonly run: (commands: C[]) => Promise<BatchOutcome<R>[]>,
-    options: GroupCommitOptions = {},
+    private readonly options: GroupCommitOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? GROUP_COMMIT_DEFAULTS.maxBatch;
     this.maxInFlight = options.maxInFlight ?? GROUP_COMMIT_DEFAULTS.maxInFlight;
@@ -71,6 +76,7 @@ export class PgGroupCommit<C, R> {
 
   private async flush(batch: Pending<C, R>[]): Promise<void> {
     for (const p of batch) p.attempts += 1;
+    this.options.tally?.record(this.options.kind ?? 'calls', batch.length);
     let outcomes: BatchOutcome<R>[];
     try {
       outcomes = await this.run(batch.map((p) => p.command));

@@ -1,3 +1,4 @@
+import { BatchTally } from '../batch-tally.js';
 import type { Store } from '../port.js';
 import { typedStore } from '../typed/store.js';
 import { storeCache } from './cache/cached-store.js';
@@ -46,16 +47,19 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   }
   const engine = postgresEngine(db);
   const { methods } = typedStore(engine);
+  const tally = new BatchTally();
+  const groupCommit = { ...options.groupCommit, tally };
   const store: Store = {
     kind: 'postgres',
     ...methods,
     // Gathered across concurrent requests (D-51, D-54, D-58).
-    insertToken: pgTokenInserter(db, options.groupCommit),
-    ...issuanceLookups(db, options.groupCommit ?? {}),
-    issueBundle: pgIssuer(db, options.groupCommit),
+    insertToken: pgTokenInserter(db, groupCommit),
+    ...issuanceLookups(db, groupCommit),
+    issueBundle: pgIssuer(db, groupCommit),
     useUserCoupon: (request, command) => useInOneCall(db, request, command),
     claimDueEvents: postgresLeases(engine),
-    rememberNonce: postgresNonces(db, 64, options.groupCommit),
+    rememberNonce: postgresNonces(db, 64, groupCommit),
+    batchCounts: () => tally.snapshot(),
     async ping() {
       await db.query('SELECT 1');
     },

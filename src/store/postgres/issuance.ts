@@ -35,10 +35,16 @@ export function issuanceLookups(
   db: Database,
   groupCommit: GroupCommitOptions,
 ): Pick<IssuanceStore, 'getToken' | 'getIssuance' | 'getUserCount' | 'getIssuanceAndUserCount'> {
-  const token = pointReads<Row>(db, TOKENS, ['token_hash'], groupCommit);
-  const issuance = pointReads<Row>(db, ISSUANCES, ['mchid', 'brand_id', 'send_request_no'], groupCommit);
-  const userCount = pointReads<Row>(db, USER_COUNTS, ['stock_id', 'user_key'], groupCommit);
-  const both = pointReads<Row>(db, ISSUANCES_AND_USER_COUNTS, [...KEY], groupCommit);
+  const token = pointReads<Row>(db, 'token-read', TOKENS, ['token_hash'], groupCommit);
+  const issuance = pointReads<Row>(
+    db,
+    'issuance-read',
+    ISSUANCES,
+    ['mchid', 'brand_id', 'send_request_no'],
+    groupCommit,
+  );
+  const userCount = pointReads<Row>(db, 'user-count-read', USER_COUNTS, ['stock_id', 'user_key'], groupCommit);
+  const both = pointReads<Row>(db, 'presend-read', ISSUANCES_AND_USER_COUNTS, [...KEY], groupCommit);
   return {
     getToken: async (tokenHash) => toToken(await token(tokenHash)),
     getIssuance: async (mchid, brandId, sendRequestNo) => toIssuance(await issuance(mchid, brandId, sendRequestNo)),

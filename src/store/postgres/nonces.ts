@@ -56,11 +56,14 @@ function rememberAll(db: Database) {
 export function postgresNonces(db: Database, pruneEvery = 64, options: GroupCommitOptions = {}) {
   const remember = rememberAll(db);
   let batches = 0;
-  const committer = new PgGroupCommit(async (checks: NonceCheck[]) => {
-    const outcomes = await remember(checks);
-    if (++batches % pruneEvery === 0) await db.query(PRUNE, [checks[0]!.now]);
-    return outcomes;
-  }, options);
+  const committer = new PgGroupCommit(
+    async (checks: NonceCheck[]) => {
+      const outcomes = await remember(checks);
+      if (++batches % pruneEvery === 0) await db.query(PRUNE, [checks[0]!.now]);
+      return outcomes;
+    },
+    { ...options, kind: 'nonce' },
+  );
   return (mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean> =>
     committer.submit({ mchid, nonce, now, expiresAt });
 }

@@ -16,6 +16,7 @@ const joined = (key: Key) => key.join('\n');
  */
 export function pointReads<R extends object>(
   db: Database,
+  kind: string,
   sql: string,
   keyColumns: readonly (keyof R & string)[],
   options: GroupCommitOptions = {},
@@ -27,7 +28,7 @@ export function pointReads<R extends object>(
       const byKey = new Map(rows.map((r) => [joined(keyColumns.map((c) => String(r[c]))), r]));
       return keys.map((k) => ({ ok: byKey.get(joined(k)) ?? null }));
     },
-    { maxBatch: options.maxBatch, maxInFlight: Math.max(options.maxInFlight ?? 0, READS_IN_FLIGHT) },
+    { ...options, kind, maxInFlight: Math.max(options.maxInFlight ?? 0, READS_IN_FLIGHT) },
   );
   return (...key: Key): Promise<R | null> => committer.submit(key);
 }

@@ -34,6 +34,6 @@ export function pgTokenInserter(db: Database, options: GroupCommitOptions = {}) 
       inserted.delete(t.tokenHash) ? { ok: undefined } : { error: new Error('token hash already exists') },
     );
   };
-  const committer = new PgGroupCommit(insert, options);
+  const committer = new PgGroupCommit(insert, { ...options, kind: 'token-insert' });
   return (token: TokenRecord): Promise<void> => committer.submit(token);
 }

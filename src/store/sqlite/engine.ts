@@ -1,4 +1,5 @@
 import { Kysely, SqliteDialect } from 'kysely';
+import type { BatchTally } from '../batch-tally.js';
 import { memo } from '../typed/memo.js';
 import { recordMappers } from '../typed/records.js';
 import type { Statement } from '../typed/statement.js';
@@ -25,7 +26,7 @@ interface Prepared<A, R> {
  * Units of work on SQLite: each statement is prepared once by better-sqlite3 and reused; writes join the group
  * commit, so concurrent ones share one fsync.
  */
-export function sqliteEngine(db: SqliteDb): SqliteEngine {
+export function sqliteEngine(db: SqliteDb, tally?: BatchTally): SqliteEngine {
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
   const statementFor = memo((sql: string) => db.prepare(sql), 1000);
   const execute = ({ statement, args, rows }: Op): unknown => {
@@ -38,7 +39,7 @@ export function sqliteEngine(db: SqliteDb): SqliteEngine {
     while (!step.done) step = work.next(execute(step.value));
     return step.value;
   }
-  const committer = new GroupCommit(db);
+  const committer = new GroupCommit(db, tally);
   return {
     k,
     dialect: 'sqlite',

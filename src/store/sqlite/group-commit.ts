@@ -1,3 +1,4 @@
+import type { BatchTally } from '../batch-tally.js';
 import type { SqliteDb } from './database.js';
 
 interface Pending {
@@ -17,6 +18,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: SqliteDb,
+    private readonly tally?: BatchTally,
     private readonly maxBatch = 256,
   ) {
     this.savepoint = db.transaction((unit: () => unknown) => unit());
@@ -36,6 +38,7 @@ export class GroupCommit {
     this.scheduled = false;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
+      this.tally?.record('write', batch.length);
       let results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
       try {
         results = this.db

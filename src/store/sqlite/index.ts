@@ -1,3 +1,4 @@
+import { BatchTally } from '../batch-tally.js';
 import type { Store } from '../port.js';
 import { typedStore } from '../typed/store.js';
 import { openSqlite, type SqliteOptions } from './database.js';
@@ -12,7 +13,8 @@ import { rememberOwnedTenancy } from './tenancy-cache.js';
 /** The embedded store: one process owns the database file, replay nonces included (D-43). */
 export function createSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = openSqlite(path, options);
-  const engine = sqliteEngine(db);
+  const tally = new BatchTally();
+  const engine = sqliteEngine(db, tally);
   const { lifecycle, methods } = typedStore(engine);
   const ready = sqliteReadiness(db, path, options.minFreeBytes ?? SQLITE_MIN_FREE_BYTES);
   return {
@@ -22,6 +24,7 @@ export function createSqliteStore(path: string, options: SqliteOptions = {}): St
     useUserCoupon: sqliteUse(db, engine, lifecycle),
     claimDueEvents: sqliteLeases(engine),
     rememberNonce: sqliteNonces(db, engine.batch),
+    batchCounts: () => tally.snapshot(),
     async ping() {
       ready();
     },

@@ -20,7 +20,7 @@ type PerDialect = 'issueBundle' | 'useUserCoupon' | 'claimDueEvents' | 'remember
 /** The port methods written once for both databases, and the lifecycle steps the adapters' use builds on. */
 export function typedStore(e: Engine): {
   lifecycle: SharedLifecycle;
-  methods: Omit<Store, PerDialect | 'kind' | 'ping' | 'close'>;
+  methods: Omit<Store, PerDialect | 'kind' | 'ping' | 'close' | 'batchCounts'>;
 } {
   const requests = requestRecords(e);
   const lifecycle = typedLifecycle(e, requests);
