@@ -31,6 +31,37 @@ async function rate(count: number, work: (i: number) => Promise<unknown>): Promi
   return count / ((performance.now() - started) / 1000);
 }
 
+/** Claims per `issue` call over `stores` while `work` runs (D-131). */
+async function claimsPerCall(stores: Store[], work: () => Promise<number>) {
+  const issueCounts = () => stores.map((s) => s.batchCounts().issue ?? { calls: 0, commands: 0 });
+  const before = issueCounts();
+  const perSecond = await work();
+  const after = issueCounts();
+  const calls = after.reduce((n, c, i) => n + c.calls - before[i]!.calls, 0);
+  const commands = after.reduce((n, c, i) => n + c.commands - before[i]!.commands, 0);
+  return { perSecond, perCall: commands / calls };
+}
+
+/**
+ * The hot stock through one store, then through three stores on the same schema taking turns (three instances'
+ * group commits without their HTTP): what sharing the claims out does to the batches and to the database.
+ */
+async function hotStockShared(store: Store) {
+  const others = await Promise.all([1, 2].map(() => createPostgresStore(URL, { schema, cache: false })));
+  try {
+    const stores = [store, ...others];
+    const hot = await createCatalog(store, { maxCount: 100_000_000 });
+    const commands = Array.from({ length: 2 * CLAIMS }, () => issueCommand(hot.stocks));
+    const one = await claimsPerCall([store], () => rate(CLAIMS, (i) => store.issueBundle(commands[i]!)));
+    const three = await claimsPerCall(stores, () =>
+      rate(CLAIMS, (i) => stores[i % 3]!.issueBundle(commands[CLAIMS + i]!)),
+    );
+    return { one, three };
+  } finally {
+    await Promise.all(others.map((s) => s.close()));
+  }
+}
+
 async function phases(store: Store) {
   const hot = await createCatalog(store, { maxCount: 100_000_000 });
   const many = await Promise.all(
@@ -58,7 +89,7 @@ async function phases(store: Store) {
       next,
     });
   });
-  return { spread, oneHot, inserts, useRate, ...(await replayChecks(store)) };
+  return { spread, oneHot, inserts, useRate, ...(await replayChecks(store)), shared: await hotStockShared(store) };
 }
 
 /**
@@ -107,6 +138,11 @@ try {
   line('pre-send lookups, gathered', r.lookupGrouped);
   process.stdout.write(`replay checks grouped / one each: ${(r.nonceGrouped / r.nonceSingle).toFixed(2)}\n`);
   process.stdout.write(`pre-send lookups gathered / one each: ${(r.lookupGrouped / r.lookupSingle).toFixed(2)}\n`);
+  const { one, three } = r.shared;
+  process.stdout.write(
+    `hot stock, one store: ${one.perSecond.toFixed(0)}/s at ${one.perCall.toFixed(1)} claims per call; ` +
+      `three stores: ${three.perSecond.toFixed(0)}/s at ${three.perCall.toFixed(1)}; three / one ${(three.perSecond / one.perSecond).toFixed(2)}\n`,
+  );
 } finally {
   await store.close();
   const client = new pg.Client({ connectionString: URL });
