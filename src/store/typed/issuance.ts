@@ -91,13 +91,10 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
   const { k } = e;
   const toCoupon = e.records('user_coupons');
   const list = userCouponList(k);
-  const q = {
-    userCount: selectBy(k, 'user_counts', 'stock_id', 'user_key'),
-    bundleCoupons: prepare((a: { id: string }) =>
-      k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
-    ),
-  };
-  const userCount = readOne(e, q.userCount, (r) => r.count);
+  const bundleCoupons = prepare((a: { id: string }) =>
+    k.selectFrom('user_coupons').selectAll().where('user_coupon_bundle_id', '=', a.id).orderBy('idx'),
+  );
+  const userCount = readOne(e, selectBy(k, 'user_counts', 'stock_id', 'user_key'), (r) => r.count);
   // The issuance a brand's `send_request_no` is bound to (D-6).
   const getIssuance = recordBy(e, 'issuances', 'mchid', 'brand_id', 'send_request_no');
   const getUserCount = async (stockId: string, userKey: string) => (await userCount({ stockId, userKey })) ?? 0;
@@ -112,7 +109,7 @@ export function typedIssuance(e: Engine): Omit<IssuanceStore, 'issueBundle'> {
     }),
     getUserCouponBundle: recordBy(e, 'user_coupon_bundles', 'user_coupon_bundle_id'),
     getUserCoupon: recordBy(e, 'user_coupons', 'coupon_code'),
-    listBundleCoupons: positional(readAll(e, q.bundleCoupons, toCoupon), 'id'),
+    listBundleCoupons: positional(readAll(e, bundleCoupons, toCoupon), 'id'),
     listUserCoupons: (query) =>
       e.snapshot(function* () {
         const args = listArgs(query);

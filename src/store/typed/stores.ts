@@ -15,7 +15,7 @@ function registry(e: Engine): Pick<StoresStore, 'registerStore' | 'brandStoresAm
     registerStore: (record) =>
       e.write(function* () {
         if ((yield* run(register, record)) > 0) return 'created';
-        const owner = yield* first(brandOf, { storeId: record.storeId });
+        const owner = yield* first(brandOf, record);
         return owner?.brand_id === record.brandId ? 'exists' : 'taken';
       }),
     brandStoresAmong: (brandId, storeIds) =>
