@@ -111,11 +111,22 @@ export class PrivateCluster {
 
   /** SIGSTOP to the whole cluster: connections stay open and nothing answers. */
   pause(): void {
-    for (const pid of this.processes()) process.kill(pid, 'SIGSTOP');
+    this.signal('SIGSTOP');
   }
 
   resume(): void {
-    for (const pid of this.processes()) process.kill(pid, 'SIGCONT');
+    this.signal('SIGCONT');
+  }
+
+  /** Signals every process of the cluster; one that ended since it was listed (a backend exiting) is skipped. */
+  private signal(signal: NodeJS.Signals): void {
+    for (const pid of this.processes()) {
+      try {
+        process.kill(pid, signal);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    }
   }
 
   /** Stops the cluster (resuming it first if paused) and deletes its files. */
