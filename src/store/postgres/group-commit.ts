@@ -17,9 +17,8 @@ export interface GroupCommitOptions {
   maxInFlight?: number;
   /** Runs of one command that keeps coming back `retry` (deadlock victim, serialization failure); default 5. */
   maxAttempts?: number;
-  /** Where each call is counted, under `kind` (D-131). */
+  /** Where each call is counted, under the committer's kind (D-131). */
   tally?: BatchTally;
-  kind?: string;
 }
 
 /** Commands per call and calls in flight unless configured (`--db-batch-size`, `--db-batches-in-flight`). */
@@ -37,11 +36,15 @@ export class PgGroupCommit<C, R> {
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
   private readonly maxAttempts: number;
+  private readonly tally: BatchTally | undefined;
 
+  /** `kind` names the calls in the tally: `issue`, `nonce`, `token-read`, … */
   constructor(
+    private readonly kind: string,
     private readonly run: (commands: C[]) => Promise<BatchOutcome<R>[]>,
-    private readonly options: GroupCommitOptions = {},
+    options: GroupCommitOptions = {},
   ) {
+    this.tally = options.tally;
     this.maxBatch = options.maxBatch ?? GROUP_COMMIT_DEFAULTS.maxBatch;
     this.maxInFlight = options.maxInFlight ?? GROUP_COMMIT_DEFAULTS.maxInFlight;
     this.maxAttempts = options.maxAttempts ?? 5;
@@ -76,7 +79,7 @@ export class PgGroupCommit<C, R> {
 
   private async flush(batch: Pending<C, R>[]): Promise<void> {
     for (const p of batch) p.attempts += 1;
-    this.options.tally?.record(this.options.kind ?? 'calls', batch.length);
+    this.tally?.record(this.kind, batch.length);
     let outcomes: BatchOutcome<R>[];
     try {
       outcomes = await this.run(batch.map((p) => p.command));

@@ -59,6 +59,6 @@ export function pgIssuer(db: Database, options: GroupCommitOptions = {}) {
     ]);
     return row!.outcomes.map(toBatchOutcome);
   };
-  const committer = new PgGroupCommit(call, { ...options, kind: 'issue' });
+  const committer = new PgGroupCommit('issue', call, options);
   return (command: IssueCommand): Promise<IssueOutcome> => committer.submit(command);
 }

@@ -57,12 +57,13 @@ export function postgresNonces(db: Database, pruneEvery = 64, options: GroupComm
   const remember = rememberAll(db);
   let batches = 0;
   const committer = new PgGroupCommit(
+    'nonce',
     async (checks: NonceCheck[]) => {
       const outcomes = await remember(checks);
       if (++batches % pruneEvery === 0) await db.query(PRUNE, [checks[0]!.now]);
       return outcomes;
     },
-    { ...options, kind: 'nonce' },
+    options,
   );
   return (mchid: string, nonce: string, now: Date, expiresAt: Date): Promise<boolean> =>
     committer.submit({ mchid, nonce, now, expiresAt });

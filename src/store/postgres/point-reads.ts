@@ -22,13 +22,14 @@ export function pointReads<R extends object>(
   options: GroupCommitOptions = {},
 ) {
   const committer = new PgGroupCommit<Key, R | null>(
+    kind,
     async (keys) => {
       const columns = keyColumns.map((_, n) => keys.map((k) => k[n]!));
       const rows = await db.query<R>(sql, columns);
       const byKey = new Map(rows.map((r) => [joined(keyColumns.map((c) => String(r[c]))), r]));
       return keys.map((k) => ({ ok: byKey.get(joined(k)) ?? null }));
     },
-    { ...options, kind, maxInFlight: Math.max(options.maxInFlight ?? 0, READS_IN_FLIGHT) },
+    { ...options, maxInFlight: Math.max(options.maxInFlight ?? 0, READS_IN_FLIGHT) },
   );
   return (...key: Key): Promise<R | null> => committer.submit(key);
 }

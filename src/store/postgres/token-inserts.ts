@@ -34,6 +34,6 @@ export function pgTokenInserter(db: Database, options: GroupCommitOptions = {}) 
       inserted.delete(t.tokenHash) ? { ok: undefined } : { error: new Error('token hash already exists') },
     );
   };
-  const committer = new PgGroupCommit(insert, { ...options, kind: 'token-insert' });
+  const committer = new PgGroupCommit('token-insert', insert, options);
   return (token: TokenRecord): Promise<void> => committer.submit(token);
 }
