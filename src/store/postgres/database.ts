@@ -45,16 +45,28 @@ type Rollback<T> = (value: T) => never;
 
 type Work<T> = (c: pg.PoolClient, rollback: Rollback<T>) => Promise<T>;
 
+/**
+ * A statement each connection parses once and keeps (D-132): for the fixed statements of the group-committed calls,
+ * which would otherwise be planned again on every call. Its result columns must not depend on a table's columns
+ * (no `SELECT *`), so a migration adding a column cannot change what a kept statement returns.
+ */
+export interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+type Statement = string | Prepared;
+
 export interface Database {
   readonly schema: string | undefined;
   /** Runs `work` as one transaction, retried from the start on serialization failure, deadlock or lock timeout. */
   tx<T>(work: Work<T>, isolation?: Isolation): Promise<T>;
   /** One statement outside an explicit transaction (it is its own transaction): its whole result. */
-  execute<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  execute<R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]): Promise<pg.QueryResult<R>>;
   /** `execute`, its rows only. */
-  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  query<R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]): Promise<R[]>;
   /** `query`, run again on serialization failure, deadlock or lock timeout like `tx`: for server-side functions. */
-  call<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  call<R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]): Promise<R[]>;
   /** A connection of its own without statement or lock timeouts, for migrations; the caller ends it. */
   maintenanceClient(): Promise<pg.Client>;
   /** Stops probing a stalled server and closes the pool. */
@@ -119,13 +131,15 @@ type Guarded = ReturnType<typeof guardedPool>;
 /** One statement on a pooled connection; as with `pg.Pool#query`, a connection whose statement failed is dropped. */
 async function runStatement<R extends pg.QueryResultRow>(
   { circuit, checkout }: Guarded,
-  text: string,
+  statement: Statement,
   values?: unknown[],
 ): Promise<pg.QueryResult<R>> {
   const client = await checkout();
   let failed: Error | undefined;
   try {
-    return await client.query<R>(text, values);
+    return await (typeof statement === 'string'
+      ? client.query<R>(statement, values)
+      : client.query<R>({ name: statement.name, text: statement.text, values }));
   } catch (error) {
     circuit.observe(error);
     failed = error as Error;
@@ -188,17 +202,17 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Databa
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
   const guarded = guardedPool(pool, { ...connection, ...sessionLimits(timeouts) });
-  const execute = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
-    runStatement<R>(guarded, text, values);
-  const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
-    (await execute<R>(text, values)).rows;
+  const execute = <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) =>
+    runStatement<R>(guarded, statement, values);
+  const query = async <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) =>
+    (await execute<R>(statement, values)).rows;
 
   return {
     schema,
     tx: (work, isolation = 'READ COMMITTED') => retried(() => runTransaction(guarded, work, isolation), maxAttempts),
     execute,
     query,
-    call: (text, values) => retried(() => query(text, values), maxAttempts),
+    call: (statement, values) => retried(() => query(statement, values), maxAttempts),
     async maintenanceClient() {
       const client = new pg.Client(connection);
       client.on('error', ignore);

@@ -2,6 +2,7 @@ import type { IssuanceStore } from '../issuance.js';
 import { type Row, recordMappers } from '../typed/records.js';
 import type { Database } from './database.js';
 import type { GroupCommitOptions } from './group-commit.js';
+import { rowColumns } from './json-rows.js';
 import { pointReads } from './point-reads.js';
 
 const records = recordMappers(false);
@@ -14,9 +15,12 @@ const toIssuance = recordOf(records('issuances'));
 
 // The lookups of every pre-send and claim, gathered across concurrent requests (D-58): per dialect, as only
 // PostgreSQL joins `unnest` of the keys.
-const TOKENS = 'SELECT * FROM tokens WHERE token_hash = ANY($1::text[])';
+// Kept statements name their columns (D-132).
+const TOKENS = `SELECT ${rowColumns('tokens').join(', ')} FROM tokens WHERE token_hash = ANY($1::text[])`;
 const ISSUANCES = `
-SELECT i.* FROM unnest($1::text[], $2::text[], $3::text[]) AS k(mchid, brand_id, send_request_no)
+SELECT ${rowColumns('issuances')
+  .map((c) => `i.${c}`)
+  .join(', ')} FROM unnest($1::text[], $2::text[], $3::text[]) AS k(mchid, brand_id, send_request_no)
 JOIN issuances i USING (mchid, brand_id, send_request_no)`;
 const USER_COUNTS = `
 SELECT u.stock_id, u.user_key, u.count FROM unnest($1::text[], $2::text[]) AS k(stock_id, user_key)

@@ -1,11 +1,12 @@
 import type { IssueCommand, IssueOutcome } from '../issuance.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
 import { type Row, recordMappers } from '../typed/records.js';
-import type { Database } from './database.js';
+import type { Database, Prepared } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
 import { rowObject } from './json-rows.js';
 
 const toIssuance = recordMappers(false)('issuances');
+const ISSUE: Prepared = { name: 'issue', text: 'SELECT coupond_issue($1::jsonb, $2) AS outcomes' };
 
 /** One claim as `coupond_issue` reads it (migrations 10 and 76). */
 function claimArgument(command: IssueCommand) {
@@ -53,7 +54,7 @@ function toBatchOutcome(o: FunctionOutcome): BatchOutcome<IssueOutcome> {
  */
 export function pgIssuer(db: Database, options: GroupCommitOptions = {}) {
   const call = async (commands: IssueCommand[]): Promise<BatchOutcome<IssueOutcome>[]> => {
-    const [row] = await db.call<{ outcomes: FunctionOutcome[] }>('SELECT coupond_issue($1::jsonb, $2) AS outcomes', [
+    const [row] = await db.call<{ outcomes: FunctionOutcome[] }>(ISSUE, [
       JSON.stringify(commands.map(claimArgument)),
       NO_DAILY_CAP,
     ]);

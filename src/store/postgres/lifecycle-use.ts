@@ -3,14 +3,14 @@ import type { LifecycleOutcome, UseCommand } from '../lifecycle.js';
 import { NO_DAILY_CAP } from '../rules/counters.js';
 import { withCode } from '../rules/pool-code.js';
 import { type Row, recordMappers } from '../typed/records.js';
-import type { Database } from './database.js';
+import type { Database, Prepared } from './database.js';
 import { rowObject } from './json-rows.js';
 
 const toRequest = recordMappers(false)('request_records');
 
 type UseOutcome = LifecycleOutcome | { kind: 'EXISTING'; request: Row };
 
-const USE = 'SELECT coupond_use($1::jsonb, $2::jsonb, $3, $4::jsonb, $5) AS outcome';
+const USE: Prepared = { name: 'use', text: 'SELECT coupond_use($1::jsonb, $2::jsonb, $3, $4::jsonb, $5) AS outcome' };
 
 /**
  * 核销 on PostgreSQL as one call of `coupond_use` (migration 85, D-55): the request record, the transition,
@@ -39,7 +39,10 @@ function useWithPoolCode(db: Database, request: RequestRecord, command: UseComma
     ]);
     const code = taken.rows[0]?.code ?? null;
     const next = code === null ? null : withCode(command.next!, code);
-    const { rows } = await c.query<{ outcome: UseOutcome | null }>(USE, useArguments(request, { ...command, next }));
+    const { rows } = await c.query<{ outcome: UseOutcome | null }>({
+      ...USE,
+      values: useArguments(request, { ...command, next }),
+    });
     const result = guardedOf(request, rows[0]?.outcome);
     return result.ran && result.value.kind === 'APPLIED' ? result : rollback(result);
   });

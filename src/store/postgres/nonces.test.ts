@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, postgresReachable } from '../../../test/store/postgres-database.js';
-import { postgresNonces } from './nonces.js';
+import { PRUNE, postgresNonces } from './nonces.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 
@@ -21,6 +21,19 @@ describe.skipIf(!(await postgresReachable()))('postgres nonces', () => {
     for (let i = 0; i < 10; i++) await remember('m', `live-${i}`, at(100), at(400));
     expect(await rows()).toBe(10);
     expect(await remember('m', 'live-3', at(101), at(401))).toBe(false);
+  });
+
+  it('pruning finds expired nonces through the expiry index, not by reading the whole window', async () => {
+    // A fresh table has no statistics (autovacuum may be off): the plan must not depend on them.
+    await t.db.query(
+      `INSERT INTO nonces (mchid, nonce, expires_at) SELECT 'live', 'n' || g, $1 FROM generate_series(1, 5000) g`,
+      [at(900)],
+    );
+    const [plan] = await t.db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${PRUNE}`, [at(0)]);
+    const text = JSON.stringify(plan!['QUERY PLAN']);
+    expect(text).toContain('nonces_expiry');
+    expect(text).not.toContain('Seq Scan');
+    await t.db.query("DELETE FROM nonces WHERE mchid = 'live'");
   });
 
   it('two instances share the replay window', async () => {

@@ -1,20 +1,27 @@
-import type { Database } from './database.js';
+import type { Database, Prepared } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
 
 /**
  * One statement for a batch of pairs, in key order so that batches of several instances cannot deadlock. A pair is
  * new if absent, or present but expired at the batch's earliest `now` (never later than any caller's own `now`).
  */
-const REMEMBER_ALL = `
+const REMEMBER_ALL: Prepared = {
+  name: 'nonce',
+  text: `
 INSERT INTO nonces (mchid, nonce, expires_at)
 SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
 ON CONFLICT (mchid, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at <= $4
-RETURNING mchid, nonce`;
+RETURNING mchid, nonce`,
+};
 
-/** Deletes a bounded batch of expired nonces; rows another instance is deleting are skipped, not waited for. */
-const PRUNE = `
+/**
+ * Deletes a bounded batch of expired nonces, oldest first; rows another instance is deleting are skipped, not waited
+ * for. The order makes the expiry index the plan whatever the table's statistics say: without it, a planner that
+ * expects many expired rows scans the whole window to find none.
+ */
+export const PRUNE = `
 DELETE FROM nonces WHERE ctid = ANY (ARRAY(
-  SELECT ctid FROM nonces WHERE expires_at <= $1 LIMIT 500 FOR UPDATE SKIP LOCKED
+  SELECT ctid FROM nonces WHERE expires_at <= $1 ORDER BY expires_at LIMIT 500 FOR UPDATE SKIP LOCKED
 ))`;
 
 interface NonceCheck {

@@ -12,7 +12,8 @@ const joined = (key: Key) => key.join('\n');
 /**
  * Point reads gathered like writes (D-58): lookups that arrive while earlier ones are in flight become one
  * statement over `unnest` of their keys. `sql` takes one text array per key column and returns each row with its
- * key columns first, named as in `keyColumns`. Each caller gets its own row, or null.
+ * key columns first, named as in `keyColumns`; it is kept on each connection under the name `kind` (D-132). Each
+ * caller gets its own row, or null.
  */
 export function pointReads<R extends object>(
   db: Database,
@@ -21,11 +22,12 @@ export function pointReads<R extends object>(
   keyColumns: readonly (keyof R & string)[],
   options: GroupCommitOptions = {},
 ) {
+  const statement = { name: kind, text: sql };
   const committer = new PgGroupCommit<Key, R | null>(
     kind,
     async (keys) => {
       const columns = keyColumns.map((_, n) => keys.map((k) => k[n]!));
-      const rows = await db.query<R>(sql, columns);
+      const rows = await db.query<R>(statement, columns);
       const byKey = new Map(rows.map((r) => [joined(keyColumns.map((c) => String(r[c]))), r]));
       return keys.map((k) => ({ ok: byKey.get(joined(k)) ?? null }));
     },

@@ -1,15 +1,18 @@
 import type { TokenRecord } from '../issuance.js';
-import type { Database } from './database.js';
+import type { Database, Prepared } from './database.js';
 import { type BatchOutcome, type GroupCommitOptions, PgGroupCommit } from './group-commit.js';
 import { rowColumns, rowObject } from './json-rows.js';
 
 // One statement for the whole batch; a row whose hash exists already is left out and reported below.
 const COLUMNS = rowColumns('tokens').join(', ');
-const INSERT_TOKENS = `
+const INSERT_TOKENS: Prepared = {
+  name: 'token-insert',
+  text: `
 INSERT INTO tokens (${COLUMNS})
 SELECT ${COLUMNS} FROM jsonb_populate_recordset(NULL::tokens, $1)
 ON CONFLICT (token_hash) DO NOTHING
-RETURNING token_hash`;
+RETURNING token_hash`,
+};
 
 /**
  * Pre-send's token inserts, group-committed like claims (D-54): tokens submitted while earlier inserts are in
