@@ -28,6 +28,15 @@ describe.skipIf(!(await postgresReachable()))('several instances on one PostgreS
 
   const count = async (sql: string, values: unknown[]) =>
     (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, values))[0]!.n;
+  /** Coupons of a bundle's product coupon as the console's hourly counters have them (D-61). */
+  const hourlyCount = async (stockBundleId: string) =>
+    (
+      await t.db.query<{ n: number }>(
+        `SELECT coalesce(sum(count), 0)::int AS n FROM issuance_hours
+         WHERE product_coupon_id = (SELECT product_coupon_id FROM stock_bundles WHERE stock_bundle_id = $1)`,
+        [stockBundleId],
+      )
+    )[0]!.n;
 
   it('600 attempts from 3 instances on max_count 100 issue exactly 100; counters equal rows', async () => {
     const f = await createCatalog(instances[0]!, { maxCount: 100, maxCountPerDay: 1000 });
@@ -52,6 +61,19 @@ describe.skipIf(!(await postgresReachable()))('several instances on one PostgreS
       [f.stocks[0]!.stockId],
     );
     expect(users[0]!.total).toBe(100);
+    expect(await hourlyCount(f.bundle.stockBundleId)).toBe(100);
+  });
+
+  // A batch takes units before it locks the stock and checks them under the lock (D-127). Each instance's batch of
+  // 20 fits the daily cap of 40 as read; under the lock the third no longer fits, runs again holding it, and refuses.
+  it('60 attempts from 3 instances on a daily cap of 40 issue exactly 40; day, hour and total counters agree', async () => {
+    const f = await createCatalog(instances[0]!, { maxCount: 1000, maxCountPerDay: 40 });
+    const commands = Array.from({ length: 60 }, () => issueCommand(f.stocks));
+    const outcomes = await Promise.all(commands.map((c, n) => instances[n % 3]!.issueBundle(c)));
+    expect(tally(outcomes)).toEqual({ ISSUED: 40, DAILY_SOLD_OUT: 20 });
+    expect(await instances[2]!.getStock(f.stocks[0]!.stockId, DAY)).toMatchObject({ totalCount: 40, todayCount: 40 });
+    expect(await count('user_coupons WHERE stock_bundle_id = $1', [f.bundle.stockBundleId])).toBe(40);
+    expect(await hourlyCount(f.bundle.stockBundleId)).toBe(40);
   });
 
   it('per-user limit and request numbers hold across instances', async () => {

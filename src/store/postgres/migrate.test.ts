@@ -84,6 +84,8 @@ describe.skipIf(!(await postgresReachable()))('postgres migrations', () => {
         'count_issuance_hour',
         'coupond_cache_notify',
         'coupond_issue',
+        'coupond_issue_budget',
+        'coupond_issue_claims',
         'coupond_take_code',
         'coupond_use',
       ]);

@@ -32,8 +32,8 @@ type Read = Statement<{ id: string; day: string }, BudgetStock>;
 
 /**
  * Budget changes, written once for both databases. The stocks concerned are read in index order, like every writer
- * of several stocks; on PostgreSQL they are locked as they are read (`FOR UPDATE`), because instances change budgets
- * while others issue and every writer of a stock's counters locks its row first (D-127). SQLite's write transaction
+ * of several stocks; on PostgreSQL they are locked as they are read (`FOR NO KEY UPDATE`, the lock every writer of a stock's
+ * counters takes, D-127), because instances change budgets while others issue. SQLite's write transaction
  * already excludes every other writer.
  */
 export function typedBudget(
@@ -53,7 +53,7 @@ export function typedBudget(
         eb.fn.coalesce('d.count', eb.lit(0)).as('todayCount'),
       ])
       .orderBy('s.idx')
-      .$if(e.dialect === 'postgres', (s) => s.forUpdate('s'));
+      .$if(e.dialect === 'postgres', (s) => s.forNoKeyUpdate('s'));
   const setDimension = (dimension: BudgetDimension) =>
     prepare((a: Change) =>
       k.updateTable('stocks').set(dimension, a.target).set('updated_at', a.at).where('stock_id', '=', a.stockId),

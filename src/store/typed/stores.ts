@@ -44,7 +44,7 @@ function* changeAssociations(e: Engine, c: StoreChange): Work<StoreChangeOutcome
     .selectAll()
     .where('stock_id', 'in', c.stockIds)
     .orderBy('idx')
-    .$if(e.dialect === 'postgres', (s) => s.forUpdate());
+    .$if(e.dialect === 'postgres', (s) => s.forNoKeyUpdate());
   const stocks = (yield* all(compiled(lockStocks), undefined)).map(e.records('stocks'));
   if (stocks.some((s) => s.state === 'DEACTIVATED')) throw new RollbackWith({ ok: false, reason: 'deactivated' });
   if (stocks.some((s) => s.data.store_scope !== 'SPECIFIC')) throw new RollbackWith({ ok: false, reason: 'scope' });

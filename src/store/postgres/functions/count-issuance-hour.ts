@@ -9,6 +9,7 @@ export const countIssuanceHourFunction: PostgresFunction = {
   sql: `
 CREATE OR REPLACE FUNCTION count_issuance_hour() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('coupond.hours_by_batch', true) = 'on' THEN RETURN NULL; END IF;
   INSERT INTO issuance_hours (product_coupon_id, hour, slot, count)
     VALUES (NEW.product_coupon_id, left(NEW.created_at, 13), hashtext(NEW.coupon_code) & 15, 1)
     ON CONFLICT (product_coupon_id, hour, slot) DO UPDATE SET count = issuance_hours.count + 1;

@@ -15,31 +15,43 @@ import type { PostgresFunction } from '../../migration.js';
 export const issueFunction: PostgresFunction = {
   signature: 'coupond_issue(jsonb,integer)',
   sql: `
-CREATE OR REPLACE FUNCTION coupond_issue(claims jsonb, no_daily_cap integer) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION coupond_issue_budget(claims jsonb, no_daily_cap integer, locked boolean)
+RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  s record;
+  budget jsonb := '{}'::jsonb;
+BEGIN
+  IF locked THEN
+    PERFORM stock_id FROM stocks WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e)
+      ORDER BY stock_id FOR NO KEY UPDATE;
+  END IF;
+  FOR s IN SELECT stock_id, state, total_count, max_count, coalesce(max_count_per_day, no_daily_cap) AS day_cap,
+    max_count_per_user
+    FROM stocks WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e) LOOP
+    budget := budget || jsonb_build_object(s.stock_id, jsonb_build_object('state', s.state,
+      'left', s.max_count - s.total_count, 'taken', 0, 'day_cap', s.day_cap, 'user_cap', s.max_count_per_user));
+  END LOOP;
+  RETURN budget;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION coupond_issue_claims(claims jsonb, budget jsonb, optimistic boolean)
+RETURNS jsonb LANGUAGE plpgsql AS $fn$
 DECLARE
   c jsonb;
   i jsonb;
   stock text;
-  s record;
-  budget jsonb := '{}'::jsonb;
   days jsonb := '{}'::jsonb;
+  hours jsonb := '{}'::jsonb;
+  hour_key text;
   day_key text;
   day_count integer;
-  day_cap integer;
   refusal text;
   code text;
   violated text;
   outcome jsonb;
   outcomes jsonb[] := '{}';
 BEGIN
-  FOR s IN SELECT stock_id, state, total_count, max_count, coalesce(max_count_per_day, no_daily_cap) AS day_cap,
-    max_count_per_user
-    FROM stocks WHERE stock_id IN (SELECT DISTINCT e->>'stock_id' FROM jsonb_array_elements(claims) e)
-    ORDER BY stock_id FOR UPDATE LOOP
-    budget := budget || jsonb_build_object(s.stock_id, jsonb_build_object('state', s.state,
-      'left', s.max_count - s.total_count, 'taken', 0, 'day_cap', s.day_cap, 'user_cap', s.max_count_per_user));
-  END LOOP;
-
   FOR c IN SELECT e FROM jsonb_array_elements(claims) e LOOP
     i := c->'issuance';
     stock := c->>'stock_id';
@@ -57,6 +69,7 @@ BEGIN
         WHERE r.mchid = i->>'mchid' AND r.brand_id = i->>'brand_id' AND r.send_request_no = i->>'send_request_no';
       ELSE
         IF budget->stock->>'state' IS DISTINCT FROM 'SENDING' THEN
+          IF optimistic THEN RAISE SQLSTATE 'CP002'; END IF;
           outcome := jsonb_build_object('kind', 'NOT_AVAILABLE', 'state', budget->stock->>'state');
           RAISE SQLSTATE 'CP001';
         END IF;
@@ -70,13 +83,17 @@ BEGIN
           refusal := 'SOLD_OUT';
         ELSE
           day_key := jsonb_build_array(stock, c->>'day')::text;
-          day_count := (days->>day_key)::integer;
+          day_count := (days->day_key->>'count')::integer;
           IF day_count IS NULL THEN
             SELECT d.count INTO day_count FROM stock_day_counts d WHERE d.stock_id = stock AND d.day = c->>'day';
+            days := days || jsonb_build_object(day_key, jsonb_build_object('count', coalesce(day_count, 0), 'taken', 0));
             day_count := coalesce(day_count, 0);
           END IF;
-          IF day_count >= (budget->stock->>'day_cap')::integer THEN refusal := 'DAILY_SOLD_OUT'; END IF;
+          IF day_count + (days->day_key->>'taken')::integer >= (budget->stock->>'day_cap')::integer THEN
+            refusal := 'DAILY_SOLD_OUT';
+          END IF;
         END IF;
+        IF optimistic AND refusal IN ('SOLD_OUT', 'DAILY_SOLD_OUT') THEN RAISE SQLSTATE 'CP002'; END IF;
         code := NULL;
         IF refusal IS NULL AND c ? 'from_pool' THEN
           code := coupond_take_code(stock);
@@ -119,7 +136,10 @@ BEGIN
         outcome := CASE WHEN code IS NULL THEN '{"kind":"ISSUED"}'::jsonb
           ELSE jsonb_build_object('kind', 'ISSUED', 'coupon_code', code) END;
         budget := jsonb_set(budget, ARRAY[stock, 'taken'], to_jsonb((budget->stock->>'taken')::integer + 1));
-        days := days || jsonb_build_object(day_key, day_count + 1);
+        days := jsonb_set(days, ARRAY[day_key, 'taken'], to_jsonb((days->day_key->>'taken')::integer + 1));
+        hour_key := jsonb_build_array(c->'coupon'->>'product_coupon_id', left(c->'coupon'->>'created_at', 13),
+          hashtext(c->'coupon'->>'coupon_code') & 15)::text;
+        hours := hours || jsonb_build_object(hour_key, coalesce((hours->>hour_key)::integer, 0) + 1);
       END IF;
     EXCEPTION
       WHEN SQLSTATE 'CP001' THEN NULL;
@@ -129,19 +149,58 @@ BEGIN
         GET STACKED DIAGNOSTICS violated = CONSTRAINT_NAME;
         outcome := CASE WHEN violated = 'user_coupons_pkey' THEN '{"kind":"CODE_TAKEN"}'::jsonb
           ELSE jsonb_build_object('kind', 'ERROR', 'code', SQLSTATE, 'message', SQLERRM) END;
+      WHEN SQLSTATE 'CP002' THEN RAISE;
       WHEN OTHERS THEN
         outcome := jsonb_build_object('kind', 'ERROR', 'code', SQLSTATE, 'message', SQLERRM);
     END;
     outcomes := outcomes || outcome;
   END LOOP;
+  RETURN jsonb_build_object('outcomes', to_jsonb(outcomes), 'budget', budget, 'days', days, 'hours', hours);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION coupond_issue(claims jsonb, no_daily_cap integer) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  run jsonb;
+  now_budget jsonb;
+  st record;
+  dy record;
+BEGIN
+  PERFORM set_config('coupond.hours_by_batch', 'on', true);
+  BEGIN
+    run := coupond_issue_claims(claims, coupond_issue_budget(claims, no_daily_cap, false), true);
+    now_budget := coupond_issue_budget(claims, no_daily_cap, true);
+    FOR st IN SELECT key, value FROM jsonb_each(run->'budget') LOOP
+      IF (st.value->>'taken')::integer > 0 AND ((now_budget->st.key->>'state') IS DISTINCT FROM 'SENDING'
+        OR (st.value->>'taken')::integer > (now_budget->st.key->>'left')::integer
+        OR (now_budget->st.key->'user_cap') IS DISTINCT FROM (st.value->'user_cap')) THEN
+        RAISE SQLSTATE 'CP002';
+      END IF;
+    END LOOP;
+    FOR dy IN SELECT key::jsonb AS k, value FROM jsonb_each(run->'days') LOOP
+      IF (dy.value->>'taken')::integer > 0 AND (dy.value->>'taken')::integer + coalesce((SELECT c.count
+        FROM stock_day_counts c WHERE c.stock_id = dy.k->>0 AND c.day = dy.k->>1), 0)
+        > (now_budget->(dy.k->>0)->>'day_cap')::integer THEN
+        RAISE SQLSTATE 'CP002';
+      END IF;
+    END LOOP;
+  EXCEPTION WHEN SQLSTATE 'CP002' THEN
+    run := coupond_issue_claims(claims, coupond_issue_budget(claims, no_daily_cap, true), false);
+  END;
 
   UPDATE stocks SET total_count = total_count + (b.value->>'taken')::integer
-  FROM jsonb_each(budget) b WHERE stocks.stock_id = b.key AND (b.value->>'taken')::integer > 0;
+  FROM jsonb_each(run->'budget') b WHERE stocks.stock_id = b.key AND (b.value->>'taken')::integer > 0;
   INSERT INTO stock_day_counts (stock_id, day, count, cap)
-  SELECT k->>0, k->>1, d.value::integer, (budget->(k->>0)->>'day_cap')::integer
-  FROM jsonb_each_text(days) d, LATERAL (SELECT d.key::jsonb AS k) day_of
-  ON CONFLICT (stock_id, day) DO UPDATE SET count = excluded.count, cap = excluded.cap;
-  RETURN to_jsonb(outcomes);
+  SELECT k->>0, k->>1, (d.value->>'taken')::integer, (run->'budget'->(k->>0)->>'day_cap')::integer
+  FROM jsonb_each(run->'days') d, LATERAL (SELECT d.key::jsonb AS k) day_of
+  WHERE (d.value->>'taken')::integer > 0
+  ON CONFLICT (stock_id, day) DO UPDATE SET count = stock_day_counts.count + excluded.count, cap = excluded.cap;
+  INSERT INTO issuance_hours (product_coupon_id, hour, slot, count)
+  SELECT k->>0, k->>1, (k->>2)::integer, h.value::integer
+  FROM jsonb_each_text(run->'hours') h, LATERAL (SELECT h.key::jsonb AS k) hour_of ORDER BY h.key
+  ON CONFLICT (product_coupon_id, hour, slot) DO UPDATE SET count = issuance_hours.count + excluded.count;
+  PERFORM set_config('coupond.hours_by_batch', 'off', true);
+  RETURN run->'outcomes';
 END
 $fn$;
 `,
