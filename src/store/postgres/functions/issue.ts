@@ -2,11 +2,12 @@ import type { PostgresFunction } from '../../migration.js';
 
 /**
  * The issuance transaction as one server-side call (D-50): `coupond_issue(claims, no_daily_cap)` issues a batch of
- * bundles in order, each in its own subtransaction, and returns one outcome per claim. It first locks the stock #0
- * rows of the whole batch in stock_id order, so a batch never waits for a row while holding a user counter, an
- * issuance key or a token that another batch needs: batches queue on the stock row instead of deadlocking. Holding
- * those locks, it takes the total and daily counters in memory and writes each changed one once, after the last
- * claim (D-127).
+ * bundles in order, each in its own subtransaction, and returns one outcome per claim. `coupond_issue_claims` runs
+ * the claims against the stock counters as `coupond_issue_budget` read them, taking units in memory; the batch then
+ * locks its stock rows (in stock_id order), checks that the units still fit, and writes each changed counter once
+ * (D-127). When they do not fit, the attempt is undone and the claims run again with the locks held from the start.
+ * Two batches waiting for each other's per-user counter or request number while running unlocked is a deadlock that
+ * PostgreSQL breaks by failing one claim, which is then reported `RETRY` and sent again.
  *
  * A claim carrying `from_pool` takes its coupon code with `coupond_take_code` after the stock's counters, writes that
  * code into coupon #0 and its SEND event, and reports it with `ISSUED`; an empty pool refuses it with `NO_CODES`
