@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenRecord } from '../../../test/store/contract/fixtures.js';
 import { openTestDatabase, postgresReachable } from '../../../test/store/postgres-database.js';
-import type { TokenRecord } from '../issuance.js';
 import { issuanceLookups } from './issuance.js';
 import { pgTokenInserter } from './token-inserts.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 
-const token: TokenRecord = {
-  tokenHash: 'kept-1',
-  mchid: '1900000001',
-  brandId: '120344',
-  productCouponId: 'pc-1',
-  stockBundleId: 'sb-1',
-  appid: 'wx0000000000000001',
-  openid: 'o-kept',
-  userKey: 'u-kept',
-  sendRequestNo: 'req-kept',
-  attach: null,
-  fingerprint: 'fp',
-  createdAt: '2026-03-01T10:00:00+08:00',
-  expiresAt: '2026-03-01T10:05:00+08:00',
-  claimedAt: null,
-  stockId: null,
-  couponCode: null,
-};
+const token = tokenRecord('kept-1', { openid: 'o-kept', userKey: 'u-kept', sendRequestNo: 'req-kept' });
 
 // One connection, so every lookup runs on the connection that kept its statement.
 describe.skipIf(!(await postgresReachable()))('postgres kept statements (D-132)', () => {

@@ -109,3 +109,24 @@ export function tokenFor(command: IssueCommand, tokenHash = uid('th')): TokenRec
     couponCode: null,
   };
 }
+
+/** A token of its own: every field derived from its hash unless `overrides` says otherwise. */
+export const tokenRecord = (tokenHash: string, overrides: Partial<TokenRecord> = {}): TokenRecord => ({
+  tokenHash,
+  mchid: '1900000001',
+  brandId: '120344',
+  productCouponId: 'pc-1',
+  stockBundleId: 'sb-1',
+  appid: 'wx0000000000000001',
+  openid: `o-${tokenHash}`,
+  userKey: `u-${tokenHash}`,
+  sendRequestNo: `req-${tokenHash}`,
+  attach: null,
+  fingerprint: 'fp',
+  createdAt: '2026-03-01T10:00:00+08:00',
+  expiresAt: '2026-03-01T10:05:00+08:00',
+  claimedAt: null,
+  stockId: null,
+  couponCode: null,
+  ...overrides,
+});
