@@ -6,8 +6,9 @@ import type { PostgresFunction } from '../../migration.js';
  * the claims against the stock counters as `coupond_issue_budget` read them, taking units in memory; the batch then
  * locks its stock rows (in stock_id order), checks that the units still fit, and writes each changed counter once
  * (D-127). When they do not fit, the attempt is undone and the claims run again with the locks held from the start.
- * Two batches waiting for each other's per-user counter or request number while running unlocked is a deadlock that
- * PostgreSQL breaks by failing one claim, which is then reported `RETRY` and sent again.
+ * Two batches waiting for each other's per-user counter or request number (the same user or number in both, on
+ * different instances) is a deadlock that PostgreSQL breaks after `deadlock_timeout` by failing one claim, reported
+ * `RETRY`, or one whole call: either is sent again.
  *
  * A claim carrying `from_pool` takes its coupon code with `coupond_take_code` after the stock's counters, writes that
  * code into coupon #0 and its SEND event, and reports it with `ISSUED`; an empty pool refuses it with `NO_CODES`
