@@ -2,7 +2,8 @@ import type { PostgresFunction } from '../../migration.js';
 
 /**
  * Counts each new coupon in `issuance_hours` (D-61), in one of 16 slots of its hour chosen by the coupon code, so
- * concurrent issuances of one campaign do not queue on a single counter row.
+ * concurrent issuances of one campaign do not queue on a single counter row. `coupond_issue` counts its batch's
+ * coupons itself, once per slot under the stock lock (D-127), and sets `coupond.hours_by_batch` meanwhile.
  */
 export const countIssuanceHourFunction: PostgresFunction = {
   signature: 'count_issuance_hour()',

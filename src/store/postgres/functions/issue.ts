@@ -165,27 +165,21 @@ CREATE OR REPLACE FUNCTION coupond_issue(claims jsonb, no_daily_cap integer) RET
 DECLARE
   run jsonb;
   now_budget jsonb;
-  st record;
-  dy record;
 BEGIN
   PERFORM set_config('coupond.hours_by_batch', 'on', true);
   BEGIN
     run := coupond_issue_claims(claims, coupond_issue_budget(claims, no_daily_cap, false), true);
     now_budget := coupond_issue_budget(claims, no_daily_cap, true);
-    FOR st IN SELECT key, value FROM jsonb_each(run->'budget') LOOP
-      IF (st.value->>'taken')::integer > 0 AND ((now_budget->st.key->>'state') IS DISTINCT FROM 'SENDING'
-        OR (st.value->>'taken')::integer > (now_budget->st.key->>'left')::integer
-        OR (now_budget->st.key->'user_cap') IS DISTINCT FROM (st.value->'user_cap')) THEN
-        RAISE SQLSTATE 'CP002';
-      END IF;
-    END LOOP;
-    FOR dy IN SELECT key::jsonb AS k, value FROM jsonb_each(run->'days') LOOP
-      IF (dy.value->>'taken')::integer > 0 AND (dy.value->>'taken')::integer + coalesce((SELECT c.count
-        FROM stock_day_counts c WHERE c.stock_id = dy.k->>0 AND c.day = dy.k->>1), 0)
-        > (now_budget->(dy.k->>0)->>'day_cap')::integer THEN
-        RAISE SQLSTATE 'CP002';
-      END IF;
-    END LOOP;
+    IF EXISTS (SELECT 1 FROM jsonb_each(run->'budget') b, LATERAL (SELECT now_budget->b.key AS now) n
+        WHERE (b.value->>'taken')::integer > 0 AND ((n.now->>'state') IS DISTINCT FROM 'SENDING'
+          OR (b.value->>'taken')::integer > (n.now->>'left')::integer
+          OR (n.now->'user_cap') IS DISTINCT FROM (b.value->'user_cap')))
+      OR EXISTS (SELECT 1 FROM jsonb_each(run->'days') d, LATERAL (SELECT d.key::jsonb AS k) day_of
+        WHERE (d.value->>'taken')::integer > 0 AND (d.value->>'taken')::integer + coalesce((SELECT c.count
+          FROM stock_day_counts c WHERE c.stock_id = k->>0 AND c.day = k->>1), 0)
+          > (now_budget->(k->>0)->>'day_cap')::integer) THEN
+      RAISE SQLSTATE 'CP002';
+    END IF;
   EXCEPTION WHEN SQLSTATE 'CP002' THEN
     run := coupond_issue_claims(claims, coupond_issue_budget(claims, no_daily_cap, true), false);
   END;
